@@ -1,0 +1,47 @@
+/**
+ * Regenerates the generated parts of README.md: the rules table (from the
+ * registry) and, when `bench/results/eval.json` exists, the quality figures.
+ * `npm run docs` writes; the tests check that README.md is up to date.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { rules } from '../src/rules/index.js';
+
+export const ROOT = join(import.meta.dirname, '..', import.meta.dirname.includes('/dist/') ? '..' : '');
+
+export function rulesTable(): string {
+  const header = '| rule | what it finds | default | fixable |\n| --- | --- | --- | --- |';
+  const rows = rules.map((rule) => {
+    const meta = rule.meta;
+    const state = meta.recommended ? meta.defaultSeverity : 'off';
+    return `| <a id="${meta.id}"></a>[\`${meta.id}\`](src/rules/${meta.id}.ts) | ${meta.description} | ${state} | ${meta.fixable ? 'yes' : ''} |`;
+  });
+  return [header, ...rows].join('\n');
+}
+
+/** Replaces the text between `<!-- NAME:start -->` and `<!-- NAME:end -->`. */
+export function replaceSection(readme: string, name: string, content: string): string {
+  const start = `<!-- ${name}:start -->`;
+  const end = `<!-- ${name}:end -->`;
+  const from = readme.indexOf(start);
+  const to = readme.indexOf(end);
+  if (from < 0 || to < from) throw new Error(`README.md has no ${start} … ${end} section`);
+  return `${readme.slice(0, from + start.length)}\n${content}\n${readme.slice(to)}`;
+}
+
+export function generatedReadme(readme: string, root: string): string {
+  let output = replaceSection(readme, 'rules', rulesTable());
+  const qualityPath = join(root, 'bench', 'results', 'quality.md');
+  if (existsSync(qualityPath) && readme.includes('<!-- quality:start -->')) {
+    output = replaceSection(output, 'quality', readFileSync(qualityPath, 'utf8').trim());
+  }
+  return output;
+}
+
+if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop() ?? '\0')) {
+  const path = join(ROOT, 'README.md');
+  const before = readFileSync(path, 'utf8');
+  const after = generatedReadme(before, ROOT);
+  if (after !== before) writeFileSync(path, after);
+  process.stdout.write(after === before ? 'README.md is up to date\n' : 'README.md updated\n');
+}

@@ -1,0 +1,13 @@
+#!/usr/bin/env node
+/** The `mtlint` command: arguments → run → exit code. */
+import { readAllStdin, runCli } from './engine/run.js';
+
+const code = await runCli(process.argv.slice(2), {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  readStdin: readAllStdin,
+  cwd: process.cwd(),
+  env: process.env,
+  isTTY: Boolean(process.stdout.isTTY),
+});
+process.exitCode = code;

@@ -1,0 +1,338 @@
+/**
+ * Files: which ones to lint (folders, globs, ignore files), reading them
+ * safely (size limit, binary and encoding checks, special files) and writing
+ * fixes atomically.
+ */
+import { randomBytes } from 'node:crypto';
+import {
+  chmodSync,
+  closeSync,
+  constants as fsConstants,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  realpathSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+import { globSync } from 'tinyglobby';
+import { SUPPORTED_EXTENSIONS } from '../formats/index.js';
+
+export const DEFAULT_MAX_FILE_SIZE = 50 * 1024 * 1024;
+export const IGNORE_FILE = '.mtlintignore';
+const ALWAYS_SKIPPED = new Set(['node_modules', '.git', '.hg', '.svn']);
+
+/** A problem with a file (not with its text): reported as one line, exit code 2. */
+export class FileError extends Error {
+  constructor(
+    readonly filePath: string,
+    problem: string,
+  ) {
+    super(`${filePath}: ${problem}`);
+    this.name = 'FileError';
+  }
+}
+
+export interface ListOptions {
+  cwd?: string;
+  ignorePatterns?: string[];
+  /** Path of the ignore file; default `.mtlintignore` in `cwd`. `false`: none. */
+  ignorePath?: string | false;
+}
+
+export interface FileList {
+  files: string[];
+  errors: FileError[];
+  /** Files named explicitly but ignored. */
+  ignored: string[];
+}
+
+export function loadIgnore(options: ListOptions): Ignore {
+  const cwd = options.cwd ?? process.cwd();
+  const matcher = ignore();
+  if (options.ignorePath !== false) {
+    const path = resolve(cwd, options.ignorePath ?? IGNORE_FILE);
+    try {
+      matcher.add(readFileSync(path, 'utf8'));
+    } catch (error) {
+      if (options.ignorePath)
+        throw new FileError(path, `cannot read ignore file (${(error as NodeJS.ErrnoException).code})`);
+    }
+  }
+  if (options.ignorePatterns) matcher.add(options.ignorePatterns);
+  return matcher;
+}
+
+/** True when `path` is ignored by the matcher (paths outside `cwd` never are). */
+export function isIgnored(matcher: Ignore, path: string, cwd: string): boolean {
+  const rel = relative(cwd, resolve(path));
+  if (rel === '' || rel.startsWith('..') || resolve(rel) === rel) return false;
+  const posix = rel.split(sep).join('/');
+  if (posix.split('/').some((part) => ALWAYS_SKIPPED.has(part))) return true;
+  return matcher.ignores(posix);
+}
+
+const GLOB_CHARS = /[*?[\]{}!]/;
+
+/** Expands paths, folders and globs into a sorted, de-duplicated file list. */
+export function listFiles(patterns: string[], options: ListOptions = {}): FileList {
+  const cwd = options.cwd ?? process.cwd();
+  const matcher = loadIgnore(options);
+  const files = new Set<string>();
+  const errors: FileError[] = [];
+  const ignored: string[] = [];
+  for (const pattern of patterns.length > 0 ? patterns : ['.']) {
+    const path = resolve(cwd, pattern);
+    let stats: ReturnType<typeof statSync> | undefined;
+    try {
+      stats = statSync(path);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (GLOB_CHARS.test(pattern)) {
+        const matched = globSync(pattern, {
+          cwd,
+          absolute: true,
+          dot: false,
+          ignore: ['**/node_modules/**', '**/.git/**'],
+        });
+        const kept = matched.filter((file) => !isIgnored(matcher, file, cwd));
+        if (kept.length === 0) errors.push(new FileError(pattern, 'no files match this pattern'));
+        for (const file of kept) files.add(file);
+        continue;
+      }
+      errors.push(
+        new FileError(
+          pattern,
+          code === 'ELOOP'
+            ? 'symbolic link loop'
+            : code === 'ENOENT'
+              ? 'no such file or directory'
+              : `cannot access (${code})`,
+        ),
+      );
+      continue;
+    }
+    if (stats.isDirectory()) {
+      walkDirectory(path, cwd, matcher, files, errors, new Set());
+      continue;
+    }
+    if (isIgnored(matcher, path, cwd)) {
+      ignored.push(pattern);
+      continue;
+    }
+    files.add(path);
+  }
+  return { files: [...files].sort(), errors, ignored };
+}
+
+function walkDirectory(
+  directory: string,
+  cwd: string,
+  matcher: Ignore,
+  files: Set<string>,
+  errors: FileError[],
+  seen: Set<string>,
+): void {
+  let real: string;
+  try {
+    real = realpathSync(directory);
+  } catch (error) {
+    errors.push(new FileError(directory, `cannot read directory (${(error as NodeJS.ErrnoException).code})`));
+    return;
+  }
+  // Symbolic links can make loops; visit each real folder once.
+  if (seen.has(real)) return;
+  seen.add(real);
+  let entries: import('node:fs').Dirent[];
+  try {
+    entries = readdirSync(directory, { withFileTypes: true });
+  } catch (error) {
+    errors.push(new FileError(directory, `cannot read directory (${(error as NodeJS.ErrnoException).code})`));
+    return;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    if (ALWAYS_SKIPPED.has(entry.name)) continue;
+    const path = join(directory, entry.name);
+    if (isIgnored(matcher, path, cwd) || isIgnored(matcher, `${path}/`, cwd)) continue;
+    let isDirectory = entry.isDirectory();
+    let isFile = entry.isFile();
+    if (entry.isSymbolicLink()) {
+      try {
+        const target = statSync(path);
+        isDirectory = target.isDirectory();
+        isFile = target.isFile();
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (hasSupportedExtension(entry.name)) {
+          errors.push(new FileError(path, code === 'ELOOP' ? 'symbolic link loop' : 'broken symbolic link'));
+        }
+        continue;
+      }
+    }
+    if (isDirectory) walkDirectory(path, cwd, matcher, files, errors, seen);
+    else if (isFile && hasSupportedExtension(entry.name)) files.add(path);
+  }
+}
+
+export function hasSupportedExtension(name: string): boolean {
+  const lower = name.toLowerCase();
+  return SUPPORTED_EXTENSIONS.some((extension) => lower.endsWith(extension));
+}
+
+export interface ReadResult {
+  text: string;
+  encoding: 'utf8' | 'utf16le' | 'utf16be';
+  mode: number;
+}
+
+/** Reads a text file or throws a `FileError` with a one-line reason. */
+export function readTextFile(path: string, maxSize: number = DEFAULT_MAX_FILE_SIZE): ReadResult {
+  let descriptor: number;
+  try {
+    // O_NONBLOCK: opening a FIFO must not hang waiting for a writer.
+    descriptor = openSync(path, fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0));
+  } catch (error) {
+    throw new FileError(path, describeError(error as NodeJS.ErrnoException));
+  }
+  try {
+    const stats = fstatSync(descriptor);
+    if (stats.isDirectory()) throw new FileError(path, 'is a directory');
+    if (!stats.isFile()) throw new FileError(path, 'not a regular file (FIFO, socket or device)');
+    if (stats.size > maxSize) {
+      throw new FileError(
+        path,
+        `file is ${formatSize(stats.size)}, over the limit of ${formatSize(maxSize)} (--max-file-size)`,
+      );
+    }
+    const buffer = Buffer.alloc(stats.size);
+    let read = 0;
+    while (read < stats.size) {
+      const count = readSync(descriptor, buffer, read, stats.size - read, read);
+      if (count === 0) break;
+      read += count;
+    }
+    return { ...decode(buffer.subarray(0, read), path), mode: stats.mode };
+  } finally {
+    closeSync(descriptor);
+  }
+}
+
+/** Decodes UTF-8 (strictly) or UTF-16 with a byte order mark. */
+export function decode(buffer: Buffer, path: string): Omit<ReadResult, 'mode'> {
+  if (buffer.length >= 2 && buffer[0] === 0xff && buffer[1] === 0xfe) {
+    return { text: `\uFEFF${buffer.subarray(2).toString('utf16le')}`, encoding: 'utf16le' };
+  }
+  if (buffer.length >= 2 && buffer[0] === 0xfe && buffer[1] === 0xff) {
+    const swapped = Buffer.from(buffer.subarray(2));
+    swapped.swap16();
+    return { text: `\uFEFF${swapped.toString('utf16le')}`, encoding: 'utf16be' };
+  }
+  if (buffer.subarray(0, 8192).includes(0)) throw new FileError(path, 'binary file (contains NUL bytes), skipped');
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(buffer), encoding: 'utf8' };
+  } catch {
+    throw new FileError(path, `invalid UTF-8 at byte ${firstInvalidUtf8(buffer)}, skipped`);
+  }
+}
+
+function firstInvalidUtf8(buffer: Buffer): number {
+  let low = 0;
+  let high = buffer.length;
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  // Binary search on the longest valid prefix (a cut may split a character; allow 3 bytes).
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    try {
+      decoder.decode(buffer.subarray(0, mid), { stream: true });
+      low = mid;
+    } catch {
+      high = mid - 1;
+    }
+  }
+  return low;
+}
+
+export function encode(text: string, encoding: ReadResult['encoding']): Buffer {
+  if (encoding === 'utf8') return Buffer.from(text, 'utf8');
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const buffer = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(body, 'utf16le')]);
+  if (encoding === 'utf16be') buffer.swap16();
+  return buffer;
+}
+
+/**
+ * Writes atomically: a temporary file in the same folder, then a rename, so a
+ * crash or a concurrent run never leaves a half-written file. Keeps the mode.
+ * Refuses to write through a symbolic link that points outside `root`.
+ */
+export function writeFileAtomic(
+  path: string,
+  data: Buffer | string,
+  options: { mode?: number; root?: string } = {},
+): void {
+  let target = path;
+  const link = lstatSync(path, { throwIfNoEntry: false });
+  if (link?.isSymbolicLink()) {
+    target = realpathSync(path);
+    if (options.root) {
+      const root = realpathSync(options.root);
+      const rel = relative(root, target);
+      if (rel.startsWith('..') || resolve(rel) === rel) {
+        throw new FileError(path, 'not fixed: symbolic link points outside the linted folder');
+      }
+    }
+  }
+  const temporary = join(
+    dirname(target),
+    `.${basename(target)}.mtlint-${process.pid}-${randomBytes(4).toString('hex')}.tmp`,
+  );
+  try {
+    writeFileSync(temporary, data, { mode: options.mode ?? 0o644, flag: 'wx' });
+    if (options.mode !== undefined) chmodSync(temporary, options.mode & 0o7777);
+    renameSync(temporary, target);
+  } catch (error) {
+    try {
+      unlinkSync(temporary);
+    } catch {}
+    if (error instanceof FileError) throw error;
+    throw new FileError(path, `cannot write fix (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+}
+
+function describeError(error: NodeJS.ErrnoException): string {
+  switch (error.code) {
+    case 'ENOENT':
+      return 'no such file (deleted?)';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ELOOP':
+      return 'symbolic link loop';
+    case 'EISDIR':
+      return 'is a directory';
+    default:
+      return `cannot read (${error.code ?? error.message})`;
+  }
+}
+
+function formatSize(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${bytes} B`;
+}
+
+export function fileExists(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}

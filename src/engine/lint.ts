@@ -1,0 +1,200 @@
+/**
+ * Lints one text: format → prose blocks → nlcst trees → rules → findings.
+ * Pure: no file system access; `files.ts` does the I/O.
+ */
+import type { Root } from 'nlcst';
+import { type Processor, unified } from 'unified';
+import { VFile } from 'vfile';
+import {
+  buildTrees,
+  type ControlComment,
+  editableIndex,
+  extract,
+  type FormatName,
+  formatFor,
+  LineIndex,
+} from '../formats/index.js';
+import { getRule } from '../rules/index.js';
+import type { MtlintMessage, RelatedPlace, Suggestion, TextEdit } from '../shared/rule.js';
+import { type Config, type ResolvedConfig, resolveConfigObject } from './config.js';
+
+export interface RelatedFinding {
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  offset: number;
+  endOffset: number;
+}
+
+/** One problem found in a text. Lines and columns are 1-based; columns count UTF-16 code units. */
+export interface Finding {
+  ruleId: string;
+  /** 1: warning, 2: error (ESLint's numbers). */
+  severity: 1 | 2;
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  /** UTF-16 offsets into the text (without BOM). */
+  offset: number;
+  endOffset: number;
+  url?: string;
+  actual?: string;
+  expected?: string[];
+  fix?: TextEdit;
+  suggestions?: Suggestion[];
+  related?: RelatedFinding[];
+}
+
+export interface LintOptions {
+  filePath?: string;
+  format?: FormatName;
+  config?: Config | ResolvedConfig;
+  /** Upper bound of prose per parse tree (memory on huge files). */
+  chunkSize?: number;
+}
+
+export interface LintResult {
+  filePath: string;
+  findings: Finding[];
+  /** Set when the text starts with a byte order mark (offsets exclude it). */
+  bom: boolean;
+}
+
+const processors = new Map<string, Processor<undefined, Root, Root>>();
+
+function processorFor(config: ResolvedConfig): Processor<undefined, Root, Root> {
+  const key = JSON.stringify([...config.rules].sort(([a], [b]) => a.localeCompare(b)));
+  let processor = processors.get(key);
+  if (!processor) {
+    const built = unified() as unknown as Processor<undefined, Root, Root>;
+    for (const [id, setting] of config.rules) {
+      const rule = getRule(id);
+      if (!rule) continue;
+      built.use(rule.plugin as never, [setting.severity, setting.options] as never);
+    }
+    processor = built.freeze() as unknown as Processor<undefined, Root, Root>;
+    if (processors.size > 50) processors.clear();
+    processors.set(key, processor);
+  }
+  return processor;
+}
+
+export function lint(input: string, options: LintOptions = {}): LintResult {
+  const bom = input.charCodeAt(0) === 0xfeff;
+  const text = bom ? input.slice(1) : input;
+  const filePath = options.filePath ?? '<text>';
+  const config = resolveConfigObject(options.config, options.filePath);
+  const format = options.format ?? formatFor(options.filePath);
+  const document = extract(text, format);
+  const lines = new LineIndex(text);
+  const editable = format === 'txt' ? undefined : editableIndex(document);
+  const file = new VFile({ path: filePath, value: text });
+  file.data.mtlint = {
+    text,
+    language: config.language,
+    isEditable: editable ? (start, end) => editable.isEditable(start, end) : () => true,
+    toPoint: (offset) => lines.toPoint(offset),
+  };
+  const processor = processorFor(config);
+  if (config.rules.size > 0) {
+    for (const tree of buildTrees(document.blocks, lines, options.chunkSize)) processor.runSync(tree, file);
+  }
+  const findings = toFindings(file.messages as MtlintMessage[], config, lines);
+  return { filePath, findings: applyControls(findings, document.controls, lines), bom };
+}
+
+function toFindings(messages: MtlintMessage[], config: ResolvedConfig, lines: LineIndex): Finding[] {
+  const findings: Finding[] = [];
+  for (const message of messages) {
+    const ruleId = message.ruleId ?? 'internal-error';
+    const severity = config.rules.get(ruleId)?.severity === 'error' ? 2 : 1;
+    const offset = message.startOffset ?? 0;
+    const endOffset = message.endOffset ?? offset;
+    const start = lines.toPoint(offset);
+    const end = lines.toPoint(endOffset);
+    const finding: Finding = {
+      ruleId,
+      severity,
+      message: message.reason,
+      line: start.line,
+      column: start.column,
+      endLine: end.line,
+      endColumn: end.column,
+      offset,
+      endOffset,
+    };
+    if (message.url) finding.url = message.url;
+    if (message.actual !== undefined) finding.actual = message.actual;
+    if (message.expected !== undefined) finding.expected = message.expected;
+    if (message.fix) finding.fix = message.fix;
+    if (message.suggestions) finding.suggestions = message.suggestions;
+    if (message.related) finding.related = message.related.map((place) => relatedOf(place, lines));
+    findings.push(finding);
+  }
+  findings.sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset || a.ruleId.localeCompare(b.ruleId));
+  return findings;
+}
+
+function relatedOf(place: RelatedPlace, lines: LineIndex): RelatedFinding {
+  const start = lines.toPoint(place.start);
+  const end = lines.toPoint(place.end);
+  return {
+    message: place.message,
+    line: start.line,
+    column: start.column,
+    endLine: end.line,
+    endColumn: end.column,
+    offset: place.start,
+    endOffset: place.end,
+  };
+}
+
+/**
+ * Drops findings silenced by control comments: `mtlint-disable [rules]` up to
+ * `mtlint-enable [rules]`, `mtlint-disable-next-line` and `mtlint-disable-line`.
+ */
+export function applyControls(findings: Finding[], controls: ControlComment[], lines: LineIndex): Finding[] {
+  if (controls.length === 0) return findings;
+  const sorted = [...controls].sort((a, b) => a.start - b.start);
+  return findings.filter((finding) => {
+    let allDisabled = false;
+    const disabled = new Set<string>();
+    const enabledExceptions = new Set<string>();
+    for (const control of sorted) {
+      const controlLine = lines.toPoint(control.end).line;
+      if (control.kind === 'disable-next-line') {
+        if (finding.line === controlLine + 1 && appliesTo(control, finding.ruleId)) return false;
+        continue;
+      }
+      if (control.kind === 'disable-line') {
+        if (finding.line === lines.toPoint(control.start).line && appliesTo(control, finding.ruleId)) return false;
+        continue;
+      }
+      if (control.start > finding.offset) continue;
+      if (control.kind === 'disable') {
+        if (control.rules.length === 0) {
+          allDisabled = true;
+          enabledExceptions.clear();
+        } else for (const rule of control.rules) disabled.add(rule);
+      } else if (control.rules.length === 0) {
+        allDisabled = false;
+        disabled.clear();
+      } else {
+        for (const rule of control.rules) {
+          disabled.delete(rule);
+          if (allDisabled) enabledExceptions.add(rule);
+        }
+      }
+    }
+    if (allDisabled) return enabledExceptions.has(finding.ruleId);
+    return !disabled.has(finding.ruleId);
+  });
+}
+
+function appliesTo(control: ControlComment, ruleId: string): boolean {
+  return control.rules.length === 0 || control.rules.includes(ruleId);
+}

@@ -1,0 +1,301 @@
+/**
+ * The command line, following ESLint's conventions: arguments → lint → report
+ * → exit code. Exit codes: 0 no errors (warnings within `--max-warnings`),
+ * 1 lint errors or too many warnings, 2 usage, config or file problems.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { formatFor, isFormatName } from '../formats/index.js';
+import { getReporter, reporters } from '../report/index.js';
+import { getRule, rules } from '../rules/index.js';
+import { VERSION } from '../version.js';
+import { ConfigError, ConfigResolver, parseSetting, type RuleSettingInput, serializeConfig } from './config.js';
+import { DEFAULT_MAX_FILE_SIZE, decode, FileError, isIgnored, loadIgnore } from './files.js';
+import { fixText } from './fixes.js';
+import { lint } from './lint.js';
+import { type FileResult, lintFiles, summarize } from './lint-files.js';
+
+export const EXIT_OK = 0;
+export const EXIT_LINT_ERRORS = 1;
+export const EXIT_FATAL = 2;
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Reads all of standard input. */
+  readStdin: () => Buffer;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  isTTY: boolean;
+}
+
+export const HELP = `mtlint [options] [file|dir|glob ...]
+
+Finds machine-translation artefacts in .txt, .md and .html files (default: .).
+Use - to read standard input.
+
+Options:
+  -f, --format NAME          stylish (default), json, sarif or github
+  -o, --output-file FILE     write the report to FILE
+  -c, --config FILE          use this config file only (no cascade)
+      --no-config            ignore config files: mtlint:recommended only
+      --rule ID:SEVERITY     set a rule's severity (off, warn, error); repeatable
+      --fix                  fix problems in place
+      --fix-dry-run          compute fixes without writing (output in json)
+      --quiet                report errors only
+      --max-warnings N       exit 1 when there are more than N warnings
+      --stdin-filename PATH  name (and format) of the text read from stdin
+      --ignore-pattern GLOB  ignore files matching GLOB; repeatable
+      --ignore-path FILE     ignore file to use (default .mtlintignore)
+      --no-ignore            do not use ignore files
+      --max-file-size BYTES  skip files larger than this (default 50 MB)
+      --print-config FILE    print the config that applies to FILE
+      --list-rules           list the rules
+      --color, --no-color    force colours on or off (NO_COLOR is honoured)
+      --debug                show stack traces for internal errors
+  -v, --version              print the version
+  -h, --help                 print this help
+
+Exit codes: 0 no errors, 1 lint errors (or too many warnings), 2 usage, config or file problems.
+`;
+
+class UsageError extends Error {}
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  let parsed: ReturnType<typeof parseCliArgs>;
+  try {
+    parsed = parseCliArgs(argv);
+  } catch (error) {
+    io.stderr(`mtlint: ${(error as Error).message}\nRun mtlint --help for usage.\n`);
+    return EXIT_FATAL;
+  }
+  const { values, positionals } = parsed;
+  try {
+    return await runParsed(values, positionals, io);
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof ConfigError || error instanceof FileError) {
+      io.stderr(`mtlint: ${error.message}\n`);
+      return EXIT_FATAL;
+    }
+    if (values.debug) io.stderr(`${(error as Error).stack ?? String(error)}\n`);
+    else io.stderr(`mtlint: internal error: ${(error as Error).message} (run with --debug for details)\n`);
+    return EXIT_FATAL;
+  }
+}
+
+function parseCliArgs(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      format: { type: 'string', short: 'f' },
+      'output-file': { type: 'string', short: 'o' },
+      config: { type: 'string', short: 'c' },
+      'no-config': { type: 'boolean' },
+      rule: { type: 'string', multiple: true },
+      fix: { type: 'boolean' },
+      'fix-dry-run': { type: 'boolean' },
+      quiet: { type: 'boolean' },
+      'max-warnings': { type: 'string' },
+      'stdin-filename': { type: 'string' },
+      'ignore-pattern': { type: 'string', multiple: true },
+      'ignore-path': { type: 'string' },
+      'no-ignore': { type: 'boolean' },
+      'max-file-size': { type: 'string' },
+      'print-config': { type: 'string' },
+      'list-rules': { type: 'boolean' },
+      color: { type: 'boolean' },
+      'no-color': { type: 'boolean' },
+      debug: { type: 'boolean' },
+      version: { type: 'boolean', short: 'v' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+}
+
+type Values = ReturnType<typeof parseCliArgs>['values'];
+
+async function runParsed(values: Values, positionals: string[], io: CliIo): Promise<number> {
+  if (values.help) {
+    io.stdout(HELP);
+    return EXIT_OK;
+  }
+  if (values.version) {
+    io.stdout(`${VERSION}\n`);
+    return EXIT_OK;
+  }
+  if (values['list-rules']) {
+    io.stdout(listRules());
+    return EXIT_OK;
+  }
+  const formatName = values.format ?? 'stylish';
+  const reporter = getReporter(formatName);
+  if (!reporter) throw new UsageError(`unknown format "${formatName}" (expected ${Object.keys(reporters).join(', ')})`);
+  const maxWarnings = values['max-warnings'] === undefined ? -1 : parseCount(values['max-warnings'], '--max-warnings');
+  const maxFileSize =
+    values['max-file-size'] === undefined
+      ? DEFAULT_MAX_FILE_SIZE
+      : parseCount(values['max-file-size'], '--max-file-size');
+  if (values.fix && values['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run cannot be used together');
+  if (values.config && values['no-config']) throw new UsageError('--config and --no-config cannot be used together');
+  const ruleOverrides = parseRuleFlags(values.rule ?? []);
+  const cwd = io.cwd;
+  const resolverOptions = {
+    configFile: values.config ? resolve(cwd, values.config) : undefined,
+    noConfig: values['no-config'],
+    ruleOverrides,
+    projectRoot: cwd,
+  };
+
+  if (values['print-config']) {
+    const resolver = new ConfigResolver(resolverOptions);
+    const path = resolve(cwd, values['print-config']);
+    const config = serializeConfig(resolver.forFile(path));
+    io.stdout(`${JSON.stringify({ ...config, sources: resolver.sourcesFor(path) }, null, 2)}\n`);
+    return EXIT_OK;
+  }
+
+  const readsStdin = positionals.includes('-');
+  if (readsStdin && positionals.length > 1) throw new UsageError('- (stdin) cannot be combined with other paths');
+  if (readsStdin && values.fix) throw new UsageError('--fix cannot write to stdin; use --fix-dry-run');
+
+  let results: FileResult[];
+  const problems: Error[] = [];
+  if (readsStdin) {
+    const stdinName = values['stdin-filename'];
+    const filePath = stdinName ? resolve(cwd, stdinName) : '<stdin>';
+    if (stdinName && values['no-ignore'] !== true) {
+      const matcher = loadIgnore({ cwd, ignorePatterns: values['ignore-pattern'], ignorePath: values['ignore-path'] });
+      if (isIgnored(matcher, filePath, cwd)) {
+        io.stderr(`mtlint: ${stdinName}: ignored by an ignore pattern\n`);
+        return EXIT_OK;
+      }
+    }
+    const buffer = io.readStdin();
+    if (buffer.length > maxFileSize) throw new FileError('<stdin>', 'input is over the size limit (--max-file-size)');
+    const { text } = decode(buffer, '<stdin>');
+    const format = stdinName ? formatFor(stdinName) : 'txt';
+    if (!isFormatName(format)) throw new UsageError(`unknown format for ${stdinName}`);
+    const config = new ConfigResolver(resolverOptions).forFile(stdinName ? filePath : resolve(cwd, 'stdin.txt'));
+    if (values['fix-dry-run']) {
+      const fixed = fixText(text, { filePath, format, config });
+      const result = summarize(filePath, fixed.result.findings);
+      if (fixed.changed) result.output = fixed.output;
+      results = [result];
+    } else results = [summarize(filePath, lint(text, { filePath, format, config }).findings)];
+  } else {
+    const outcome = lintFiles(positionals, {
+      cwd,
+      configFile: resolverOptions.configFile,
+      noConfig: values['no-config'],
+      ruleOverrides,
+      ignorePatterns: values['ignore-pattern'],
+      ignorePath: values['no-ignore'] ? false : values['ignore-path'],
+      fix: values.fix,
+      fixDryRun: values['fix-dry-run'],
+      maxFileSize,
+    });
+    results = outcome.results;
+    problems.push(...outcome.errors);
+    for (const path of outcome.ignored)
+      io.stderr(`mtlint: ${path}: ignored by an ignore pattern (use --no-ignore to lint it)\n`);
+  }
+
+  if (values.quiet)
+    results = results.map((result) =>
+      summarize(
+        result.filePath,
+        result.findings.filter((f) => f.severity === 2),
+      ),
+    );
+  for (const [index, result] of results.entries()) {
+    const output = (results[index] as FileResult).output;
+    if (output === undefined && result.output !== undefined) results[index].output = result.output;
+  }
+
+  const color = values['no-color']
+    ? false
+    : values.color
+      ? true
+      : io.isTTY && !io.env.NO_COLOR && !values['output-file'];
+  const report = reporter(results, {
+    cwd,
+    color: Boolean(color),
+    rules: rules.map((rule) => rule.meta),
+    version: VERSION,
+    quiet: values.quiet,
+  });
+  if (values['output-file']) {
+    try {
+      writeFileSync(resolve(cwd, values['output-file']), report);
+    } catch (error) {
+      throw new FileError(values['output-file'], `cannot write report (${(error as NodeJS.ErrnoException).code})`);
+    }
+  } else if (report) io.stdout(report);
+
+  for (const problem of problems) io.stderr(`mtlint: ${problem.message}\n`);
+
+  const errorCount = results.reduce((sum, result) => sum + result.errorCount, 0);
+  const warningCount = results.reduce((sum, result) => sum + result.warningCount, 0);
+  if (problems.length > 0) return EXIT_FATAL;
+  if (errorCount > 0) return EXIT_LINT_ERRORS;
+  if (maxWarnings >= 0 && warningCount > maxWarnings) {
+    io.stderr(`mtlint: too many warnings (${warningCount}); the maximum is ${maxWarnings}\n`);
+    return EXIT_LINT_ERRORS;
+  }
+  return EXIT_OK;
+}
+
+function parseCount(value: string, flag: string): number {
+  if (!/^\d+$/.test(value)) throw new UsageError(`${flag} expects a whole number, got "${value}"`);
+  return Number(value);
+}
+
+/** `--rule id:severity` (or `id:["warn",{...}]`). */
+export function parseRuleFlags(flags: string[]): Record<string, RuleSettingInput> {
+  const settings: Record<string, RuleSettingInput> = {};
+  for (const flag of flags) {
+    const colon = flag.indexOf(':');
+    if (colon <= 0) throw new UsageError(`--rule expects id:severity, got "${flag}"`);
+    const id = flag.slice(0, colon).trim();
+    const rest = flag.slice(colon + 1).trim();
+    const rule = getRule(id);
+    if (!rule) throw new UsageError(`--rule: unknown rule "${id}" (see mtlint --list-rules)`);
+    let setting: unknown = rest;
+    if (rest.startsWith('[')) {
+      try {
+        setting = JSON.parse(rest);
+      } catch {
+        throw new UsageError(`--rule ${id}: invalid JSON "${rest}"`);
+      }
+    }
+    parseSetting(setting, rule, '--rule', id);
+    settings[id] = setting as RuleSettingInput;
+  }
+  return settings;
+}
+
+export function listRules(): string {
+  const rows = rules.map((rule) => [
+    rule.meta.id,
+    rule.meta.recommended ? rule.meta.defaultSeverity : 'off',
+    rule.meta.fixable ? 'fixable' : '',
+    rule.meta.description,
+  ]);
+  const widths = [0, 1, 2].map((column) => Math.max(...rows.map((row) => row[column].length)));
+  return `${rows
+    .map((row) => row.map((cell, column) => (column < 3 ? cell.padEnd(widths[column]) : cell)).join('  '))
+    .join('\n')}\n`;
+}
+
+/** Reads all of standard input synchronously (fd 0). */
+export function readAllStdin(): Buffer {
+  try {
+    return readFileSync(0);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EAGAIN') return Buffer.alloc(0);
+    throw new FileError('<stdin>', `cannot read (${(error as NodeJS.ErrnoException).code})`);
+  }
+}

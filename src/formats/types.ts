@@ -1,0 +1,39 @@
+import type { BlockKind } from '../nlcst/walk.js';
+import type { BlockMapping } from './mapping.js';
+
+export type FormatName = 'txt' | 'md' | 'html';
+
+/** One stretch of prose (a paragraph, heading, list item or table cell). */
+export interface ProseBlock {
+  kind: BlockKind;
+  mapping: BlockMapping;
+}
+
+/** An inline control comment: `<!-- mtlint-disable rule-a -->` and friends. */
+export interface ControlComment {
+  kind: 'disable' | 'enable' | 'disable-next-line' | 'disable-line';
+  /** Rule ids; empty means every rule. */
+  rules: string[];
+  /** Offset where the comment starts / ends in the original text. */
+  start: number;
+  end: number;
+}
+
+export interface ExtractedDocument {
+  format: FormatName;
+  blocks: ProseBlock[];
+  controls: ControlComment[];
+}
+
+const CONTROL = /^<!--\s*mtlint-(disable-next-line|disable-line|disable|enable)\b([^>]*?)-->$/;
+
+/** Parses `<!-- mtlint-disable a b -->`; other comments give `undefined`. */
+export function parseControlComment(html: string, start: number): ControlComment | undefined {
+  const match = CONTROL.exec(html.trim());
+  if (!match) return undefined;
+  const rules = match[2]
+    .split(/[\s,]+/)
+    .map((rule) => rule.trim())
+    .filter((rule) => rule.length > 0 && rule !== '--');
+  return { kind: match[1] as ControlComment['kind'], rules, start, end: start + html.length };
+}

@@ -1,0 +1,14 @@
+/** The output formats (`--format`). */
+import { github } from './github.js';
+import { json } from './json.js';
+import { sarif } from './sarif.js';
+import { stylish } from './stylish.js';
+import type { Reporter } from './types.js';
+
+export type { ReportContext, Reporter } from './types.js';
+
+export const reporters: Readonly<Record<string, Reporter>> = Object.freeze({ stylish, json, sarif, github });
+
+export function getReporter(name: string): Reporter | undefined {
+  return Object.hasOwn(reporters, name) ? reporters[name] : undefined;
+}

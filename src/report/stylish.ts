@@ -1,0 +1,32 @@
+/** `stylish`: vfile-reporter's output, coloured only when asked. */
+import { relative } from 'node:path';
+import { VFile } from 'vfile';
+import { reporter } from 'vfile-reporter';
+import type { Reporter } from './types.js';
+
+export const stylish: Reporter = (results, context) => {
+  const files = results.map((result) => {
+    const file = new VFile({ path: displayPath(result.filePath, context.cwd) });
+    for (const finding of result.findings) {
+      const message = file.message(finding.message, {
+        place: {
+          start: { line: finding.line, column: finding.column, offset: finding.offset },
+          end: { line: finding.endLine, column: finding.endColumn, offset: finding.endOffset },
+        },
+        ruleId: finding.ruleId,
+        source: 'mtlint',
+      });
+      message.fatal = finding.severity === 2;
+    }
+    return file;
+  });
+  if (files.length === 0) return '';
+  const output = reporter(files, { color: context.color, quiet: false, silent: false, defaultName: '<stdin>' });
+  return output ? `${output}\n` : '';
+};
+
+export function displayPath(filePath: string, cwd: string): string {
+  if (filePath.startsWith('<')) return filePath;
+  const rel = relative(cwd, filePath);
+  return rel.startsWith('..') ? filePath : rel;
+}

@@ -1,0 +1,16 @@
+import type { FileResult } from '../engine/lint-files.js';
+import type { RuleMeta } from '../shared/rule.js';
+
+export interface ReportContext {
+  /** Working directory: paths are shown relative to it where a format expects that. */
+  cwd: string;
+  color: boolean;
+  /** Metadata of every rule (SARIF's rules table). */
+  rules: ReadonlyArray<RuleMeta & { url: string }>;
+  /** mtlint's version. */
+  version: string;
+  /** Only errors (`--quiet`). */
+  quiet?: boolean;
+}
+
+export type Reporter = (results: FileResult[], context: ReportContext) => string;

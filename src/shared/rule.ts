@@ -1,0 +1,213 @@
+/**
+ * The contract between mtlint's engine and its rules.
+ *
+ * A rule is a `unified-lint-rule` plugin over an nlcst tree whose node positions
+ * point into the original file (Markdown and HTML markup is already stripped by
+ * the format layer). Rules report ranges as UTF-16 offsets into that original
+ * text, and optionally a fix: a text edit over an original range. Fixes are data
+ * on the message; applying them is the engine's job.
+ */
+import type { Root } from 'nlcst';
+import { lintRule } from 'unified-lint-rule';
+import type { VFile } from 'vfile';
+import { location } from 'vfile-location';
+import type { VFileMessage } from 'vfile-message';
+
+export type SeverityName = 'off' | 'warn' | 'error';
+
+/** Where the rule's documentation lives: one anchor per rule in the README. */
+export const DOCS_BASE = 'https://github.com/mtlint/mtlint/blob/main/README.md#';
+
+export type RuleCategory = 'punctuation' | 'quotes' | 'numbers' | 'script' | 'repetition' | 'style';
+
+export interface RuleMeta<Options extends object = object> {
+  /** Stable id, kebab-case; never renamed once released. */
+  readonly id: string;
+  /** One line: what the rule finds. */
+  readonly description: string;
+  readonly category: RuleCategory;
+  /** In `mtlint:recommended` (only rules with measured high precision). */
+  readonly recommended: boolean;
+  /** Severity when the rule is turned on without an explicit one. */
+  readonly defaultSeverity: Exclude<SeverityName, 'off'>;
+  /** The rule offers fixes (`--fix`). */
+  readonly fixable: boolean;
+  /** Frozen default options; config options are checked against their keys and types. */
+  readonly defaultOptions: Readonly<Options>;
+  /** Allowed values for string options that are enumerations. */
+  readonly optionValues?: Readonly<Partial<Record<keyof Options, readonly string[]>>>;
+}
+
+/** A text edit over `[start, end)` of the original text, in UTF-16 code units. */
+export interface TextEdit {
+  range: [number, number];
+  text: string;
+}
+
+export interface Suggestion {
+  desc: string;
+  fix: TextEdit;
+}
+
+export interface RelatedPlace {
+  message: string;
+  start: number;
+  end: number;
+}
+
+export interface Report {
+  /** Start offset (UTF-16) in the original text. */
+  start: number;
+  /** End offset (exclusive). */
+  end: number;
+  message: string;
+  /** What was found, as in retext plugins. */
+  actual?: string;
+  /** What is expected instead (empty string means: remove). */
+  expected?: string[];
+  /** A safe automatic fix. Dropped if its range crosses markup. */
+  fix?: TextEdit;
+  /** Fixes for a person to choose from; never applied by `--fix`. */
+  suggestions?: Suggestion[];
+  /** Other places that explain this finding (e.g. the other spelling of a name). */
+  related?: RelatedPlace[];
+}
+
+/** Extra fields mtlint puts on vfile messages. */
+export interface MtlintMessageFields {
+  fix?: TextEdit;
+  suggestions?: Suggestion[];
+  related?: RelatedPlace[];
+  startOffset: number;
+  endOffset: number;
+}
+
+export type MtlintMessage = VFileMessage & MtlintMessageFields;
+
+/** What the format layer knows about the document, kept on `file.data.mtlint`. */
+export interface DocumentInfo {
+  /** The original text (without BOM). */
+  text: string;
+  /** Document language (BCP 47 primary subtag), `en` by default. */
+  language: string;
+  /** True when `[start, end)` is plain prose in the original: safe to edit. */
+  isEditable(start: number, end: number): boolean;
+  /** Offset → 1-based line/column (UTF-16 column). */
+  toPoint(offset: number): { line: number; column: number; offset: number };
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    mtlint: DocumentInfo;
+  }
+}
+
+export interface RuleContext {
+  readonly text: string;
+  readonly language: string;
+  readonly file: VFile;
+  report(report: Report): void;
+}
+
+export type RuleCheck<Options extends object> = (tree: Root, context: RuleContext, options: Readonly<Options>) => void;
+
+export type RuleSetting<Options extends object = object> =
+  | SeverityName
+  | [SeverityName]
+  | [SeverityName, Partial<Options>];
+
+export interface RuleModule<Options extends object = object> {
+  readonly meta: RuleMeta<Options> & { readonly url: string };
+  /** The unified plugin: `.use(rule.plugin, ['warn', options])`. */
+  readonly plugin: (config?: unknown) => ((tree: Root, file: VFile, next: (error?: Error) => void) => void) | undefined;
+  /** The check itself, for direct use in tests. */
+  readonly check: RuleCheck<Options>;
+}
+
+/** Information for a file that did not come through mtlint's format layer. */
+export function documentInfoFor(file: VFile): DocumentInfo {
+  if (file.data.mtlint) return file.data.mtlint;
+  const text = String(file.value ?? '');
+  const place = location(text);
+  const info: DocumentInfo = {
+    text,
+    language: 'en',
+    isEditable: () => true,
+    toPoint(offset) {
+      const point = place.toPoint(offset);
+      if (point) return { line: point.line, column: point.column, offset };
+      return { line: 1, column: 1, offset: 0 };
+    },
+  };
+  file.data.mtlint = info;
+  return info;
+}
+
+export function defineRule<Options extends object>(
+  meta: RuleMeta<Options>,
+  check: RuleCheck<Options>,
+): RuleModule<Options> {
+  const url = DOCS_BASE + meta.id;
+  const frozenMeta = Object.freeze({ ...meta, defaultOptions: Object.freeze({ ...meta.defaultOptions }), url });
+  const attacher = lintRule<Root, Partial<Options>>({ origin: `mtlint:${meta.id}`, url }, (tree, file, options) => {
+    const info = documentInfoFor(file);
+    const merged = Object.freeze({ ...frozenMeta.defaultOptions, ...(options ?? {}) }) as Readonly<Options>;
+    const context: RuleContext = {
+      text: info.text,
+      language: info.language,
+      file,
+      report(report) {
+        reportOn(file, info, report);
+      },
+    };
+    try {
+      check(tree, context, merged);
+    } catch (error) {
+      // A bug in one rule must not take the whole file (or an editor session) down.
+      const reason = error instanceof Error ? error.message : String(error);
+      const message = file.message(`Internal error in rule \`${meta.id}\`: ${reason}`, {
+        place: info.toPoint(0),
+      }) as MtlintMessage;
+      message.startOffset = 0;
+      message.endOffset = 0;
+    }
+  });
+  return Object.freeze({
+    meta: frozenMeta,
+    plugin: attacher as unknown as RuleModule<Options>['plugin'],
+    check,
+  });
+}
+
+function reportOn(file: VFile, info: DocumentInfo, report: Report): void {
+  const length = info.text.length;
+  const start = clamp(report.start, 0, length);
+  const end = clamp(Math.max(report.end, start), start, length);
+  const message = file.message(report.message, {
+    place: { start: info.toPoint(start), end: info.toPoint(end) },
+  }) as MtlintMessage;
+  message.startOffset = start;
+  message.endOffset = end;
+  if (report.actual !== undefined) message.actual = report.actual;
+  if (report.expected !== undefined) message.expected = report.expected;
+  if (report.fix && isSafeEdit(info, report.fix)) message.fix = report.fix;
+  const suggestions = report.suggestions?.filter((suggestion) => isSafeEdit(info, suggestion.fix));
+  if (suggestions && suggestions.length > 0) message.suggestions = suggestions;
+  if (report.related && report.related.length > 0) message.related = report.related;
+}
+
+function isSafeEdit(info: DocumentInfo, edit: TextEdit): boolean {
+  const [start, end] = edit.range;
+  if (!(start >= 0 && end >= start && end <= info.text.length)) return false;
+  if (isLowSurrogate(info.text, start) || isLowSurrogate(info.text, end)) return false;
+  return info.isEditable(start, end);
+}
+
+function isLowSurrogate(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  return code >= 0xdc00 && code <= 0xdfff;
+}
+
+function clamp(value: number, min: number, max: number): number {
+  return Math.min(Math.max(Number.isFinite(value) ? value : min, min), max);
+}
