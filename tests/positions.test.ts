@@ -107,3 +107,18 @@ describe('positions', () => {
     expect(findings[0]).toMatchObject({ line: 2, column: 9 });
   });
 });
+
+describe('the English parser is used for every format', () => {
+  it('keeps "Mr. Smith" in one sentence in Markdown and HTML', async () => {
+    const { extract, buildTrees, LineIndex } = await import('../src/formats/index.js');
+    for (const [format, text] of [
+      ['md', 'Mr. Smith went to *Washington*. He stayed.'],
+      ['html', '<p>Mr. Smith went to <em>Washington</em>. He stayed.</p>'],
+      ['txt', 'Mr. Smith went to Washington. He stayed.'],
+    ] as const) {
+      const [tree] = [...buildTrees(extract(text, format).blocks, new LineIndex(text))];
+      const sentences = tree.children[0].children.filter((node) => node.type === 'SentenceNode');
+      expect(sentences, format).toHaveLength(2);
+    }
+  });
+});
