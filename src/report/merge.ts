@@ -159,7 +159,7 @@ function uriOf(result: SarifResult): string {
 }
 
 function mergeSarif(reports: Array<{ path: string; data: SarifLog }>): { report: SarifLog; errors: number } {
-  const runs = reports.flatMap(({ path, data }) => data.runs.map((run) => ({ path, run })));
+  const runs = reports.flatMap(({ path, data }, report) => data.runs.map((run) => ({ path, run, report })));
   if (runs.length === 0) throw new MergeError('the SARIF reports have no runs');
   const first = runs[0].run;
   const driver = first.tool.driver;
@@ -179,21 +179,21 @@ function mergeSarif(reports: Array<{ path: string; data: SarifLog }>): { report:
         indexOf.set(rule.id, rulesTable.length);
         rulesTable.push(rule);
       }
-  const fileOwner = new Map<string, string>();
+  const fileOwner = new Map<string, { path: string; report: number }>();
   const results: SarifResult[] = [];
-  for (const { path, run } of runs) {
+  for (const { path, run, report } of runs) {
     const filesHere = new Set<string>();
     for (const result of run.results) {
       const uri = uriOf(result);
       const owner = fileOwner.get(uri);
-      if (owner !== undefined && owner !== path) {
-        throw new MergeError(`${uri} is in both ${owner} and ${path} (the same shard twice?)`);
+      if (owner !== undefined && owner.report !== report) {
+        throw new MergeError(`${uri} is in both ${owner.path} and ${path} (the same shard twice?)`);
       }
       filesHere.add(uri);
       const index = result.ruleId === undefined ? undefined : indexOf.get(result.ruleId);
       results.push(index === undefined ? result : { ...result, ruleIndex: index });
     }
-    for (const uri of filesHere) fileOwner.set(uri, path);
+    for (const uri of filesHere) fileOwner.set(uri, { path, report });
   }
   // Stable: the findings of one file keep their order.
   results.sort((a, b) => byPath(uriOf(a), uriOf(b)));
