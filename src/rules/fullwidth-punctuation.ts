@@ -15,7 +15,8 @@
  * those runs if wanted).
  *
  * Fix: the English mark (`，` → `,`, `「…」` → `“…”`, `《…》` → `“…”`),
- * with a space after it when a word follows directly.
+ * with a space after it when a word follows directly (and before an
+ * opening bracket or quote glued to the word before).
  *
  * @example {"name": "ok.txt"}
  *   The Chinese name is 北京大学（北大）。 It means “Peking University”.
@@ -44,11 +45,11 @@
  *   1:16-1:17: Unexpected Arabic `،`, expected `,`
  *
  * @example {"name": "not-ok.html", "label": "input"}
- *   <p>The <b>group</b> said so（again）.</p>
+ *   <p>The <b>group</b> said so （again）.</p>
  *
  * @example {"name": "not-ok.html", "label": "output"}
- *   1:28-1:29: Unexpected full-width `（`, expected `(`
- *   1:34-1:35: Unexpected full-width `）`, expected `)`
+ *   1:29-1:30: Unexpected full-width `（`, expected `(`
+ *   1:35-1:36: Unexpected full-width `）`, expected `)`
  */
 import { flatten } from '../nlcst/flat.js';
 import { paragraphsOf } from '../nlcst/walk.js';
@@ -59,6 +60,7 @@ const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hang
 const ARABIC = /\p{Script=Arabic}/u;
 const UPPER = /\p{Lu}/u;
 const SPACED_AFTER = /^[,:;!?)\]}”’]$/;
+const OPENING = /^[“‘([]$/;
 
 export default defineRule(
   {
@@ -85,8 +87,13 @@ export default defineRule(
         const kind = code >= 0x0600 && code <= 0x06ff ? 'Arabic' : code >= 0x3000 ? 'full-width' : 'foreign';
         const after = text[index + 1];
         // A word glued to the mark gets a space (after `.` only before a capital: `3。5` stays a number).
-        const spaced = expected === '.' ? UPPER.test(after ?? '') : SPACED_AFTER.test(expected) && isWordChar(after);
-        const replacement = spaced ? `${expected} ` : expected;
+        const spaced =
+          expected === '.'
+            ? UPPER.test(after ?? '')
+            : SPACED_AFTER.test(expected) && (isWordChar(after) || OPENING.test(after ?? ''));
+        // `is（really）`: an opening mark glued to the word before gets a space too.
+        const spacedBefore = OPENING.test(expected) && isWordChar(text[index - 1]);
+        const replacement = `${spacedBefore ? ' ' : ''}${expected}${spaced ? ' ' : ''}`;
         const start = flat.startAt(index);
         const end = flat.endAt(index + 1);
         context.report({

@@ -121,7 +121,13 @@ function isMissingSpace(text: string, index: number, next: number): boolean {
   const token = tokenAround(text, index).token;
   if (isTechnicalToken(token)) return false;
   // Domains and file names: `Tut.by`, `Booking.com`, `ASP.NET`: the part after the dot is not a word.
-  if (mark === '.' && hasDigitOrInnerCapital(wordStartingAt(text, next))) return false;
+  if (mark === '.') {
+    const word = wordStartingAt(text, next);
+    if (hasDigitOrInnerCapital(word)) return false;
+    // A dotted name goes on after the word: `file.Name.txt`, `Example.Com.au`.
+    const end = next + word.length;
+    if (text[end] === '.' && /\p{L}/u.test(text[end + 1] ?? '')) return false;
+  }
   // A word with digits before the mark is a code or a formula (`IL-6,IL-8`, `H2O,CO2`).
   if (/\d/.test(wordBefore) && mark !== '.') return false;
   return true;

@@ -130,7 +130,7 @@ function attachesBefore(text: string, index: number, frenchSpacing: boolean): bo
     case '.':
       // `.NET`, `.5`, ` ...`, ` . . .`
       if (isWordChar(after) || after === '.' || after === '…') return false;
-      if (isInlineSpace(after) && text[index + 2] === '.') return false;
+      if (after === ' ' && text[index + 2] === '.' && text[index + 3] === ' ' && text[index + 4] === '.') return false;
       return true;
     case ':':
       if (frenchSpacing || emoticonAt(text, index) > 0) return false;
