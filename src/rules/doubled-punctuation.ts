@@ -8,12 +8,13 @@
  *
  * Not flagged, because they are correct: an ellipsis (`...`, `. . .`, `…`,
  * also with a full stop: `....`), `?!` and `!?`, and an abbreviation's full
- * stop followed by a comma, semicolon or colon (`the U.S., Canada`,
- * `etc.;`, `e.g.,`). An abbreviation that ends a sentence takes one full
+ * stop followed by a comma, semicolon, colon, question or exclamation mark
+ * (`the U.S., Canada`, `etc.;`, `e.g.,`, `pears, etc.?`). An abbreviation that ends a sentence takes one full
  * stop, so `in the U.S..` is flagged. Marks inside URLs, paths and ranges
  * (`../`, `1..10`, `std::`) are left alone.
  *
- * Fix: keep one mark (`e.g. ,` keeps both: `e.g.,`). A full stop wins over a comma or colon when a capital
+ * Fix: keep one mark (and an abbreviation's own full stop: `e.g.,,` →
+ * `e.g.,`). A full stop wins over a comma or colon when a capital
  * letter or the end of the paragraph follows (`word., The` → `word. The`), the
  * comma wins when the sentence goes on in lower case (`word., and` →
  * `word, and`); a question or exclamation mark always wins over a full stop.
@@ -25,7 +26,7 @@
  * @example {"name": "not-ok.txt", "label": "input"}
  *   Roman Pratasevich and his girlfriend. . The latest sanctions,, hurt.
  *   It said so.” . Then it left., and came back in the U.S.. Why?.
- *   Some drugs (e.g. , misoprostol) help.
+ *   Some drugs (e.g.,, misoprostol) help.
  *
  * @example {"name": "not-ok.txt", "label": "output"}
  *   1:37-1:40: Unexpected `. .`, expected `.`
@@ -34,7 +35,7 @@
  *   2:28-2:30: Unexpected `.,`, expected `,`
  *   2:55-2:57: Unexpected `..`, expected `.`
  *   2:61-2:63: Unexpected `?.`, expected `?`
- *   3:16-3:19: Unexpected `. ,`, expected `.,`
+ *   3:16-3:19: Unexpected `.,,`, expected `.,`
  *
  * @example {"name": "not-ok.txt", "label": "fixed"}
  *   Roman Pratasevich and his girlfriend. The latest sanctions, hurt.
@@ -158,11 +159,16 @@ function isAllowed(text: string, run: Run): boolean {
   if (/^[!?]+$/.test(joined) && joined.includes('!') && joined.includes('?')) return true;
   const first = run.marks[0];
   const second = run.marks[1];
+  // `e.g. ,`: a stray space after an abbreviation (`space-before-punctuation` reports it).
+  if (run.marks.length === 2 && run.quote < 0 && text[first] === '.' && /[,;:]/.test(text[second])) {
+    if (endsAbbreviation(text, first)) return true;
+  }
   if (run.marks.length === 2 && !run.spaced && run.quote < 0) {
     const a = text[first];
     const b = text[second];
     // An abbreviation's full stop before `,` `;` `:` (`U.S.,`, `etc.;`).
-    if (a === '.' && (b === ',' || b === ';' || b === ':') && endsAbbreviation(text, first)) return true;
+    if (a === '.' && (b === ',' || b === ';' || b === ':' || b === '?' || b === '!') && endsAbbreviation(text, first))
+      return true;
     // Ranges, paths, code and numbers: `1..10`, `../`, `std::vector`, `a.,b` inside a token.
     if (isWordChar(text[second + 1]) || text[second + 1] === '/' || text[second + 1] === '\\') {
       if (isDigit(text[first - 1]) || a === ':' || isTechnicalToken(tokenAround(text, first).token)) return true;
@@ -176,15 +182,6 @@ function isAllowed(text: string, run: Run): boolean {
 /** The mark to keep, with the closing quote kept where it was. */
 function expectedFor(text: string, run: Run): string {
   const marks = run.marks.map((at) => text[at]);
-  // `e.g. ,`: the abbreviation keeps its full stop; only the space goes.
-  if (
-    marks.length === 2 &&
-    marks[0] === '.' &&
-    marks[1] !== '.' &&
-    run.quote < 0 &&
-    endsAbbreviation(text, run.marks[0])
-  )
-    return `.${marks[1]}`;
   let keepIndex = marks.findIndex((mark) => mark === '?' || mark === '!');
   if (keepIndex < 0) {
     const stop = marks.indexOf('.');
@@ -196,7 +193,9 @@ function expectedFor(text: string, run: Run): string {
       keepIndex = goesOn ? other : stop;
     } else keepIndex = 0;
   }
-  const keep = marks[keepIndex];
+  let keep = marks[keepIndex];
+  // An abbreviation keeps its own full stop: `e.g.,,` → `e.g.,`, `U.S..` → `U.S.`.
+  if (marks[0] === '.' && keep !== '.' && run.quote < 0 && endsAbbreviation(text, run.marks[0])) keep = `.${keep}`;
   if (run.quote < 0) return keep;
   const quote = text[run.quote];
   return run.marks[keepIndex] < run.quote ? `${keep}${quote}` : `${quote}${keep}`;

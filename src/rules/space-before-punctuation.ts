@@ -22,7 +22,7 @@
  *
  * @example {"name": "not-ok.txt", "label": "input"}
  *   The group ( Viasna ) said so , then left .
- *   Why ? Because of this ;and that .
+ *   Why ? Because of this ;and that . Drugs (e.g. , aspirin) help.
  *
  * @example {"name": "not-ok.txt", "label": "output"}
  *   1:12-1:13: Unexpected space after `(`
@@ -32,10 +32,11 @@
  *   2:4-2:5: Unexpected space before `?`
  *   2:22-2:23: Unexpected space before `;`
  *   2:32-2:33: Unexpected space before `.`
+ *   2:46-2:47: Unexpected space before `,`
  *
  * @example {"name": "not-ok.txt", "label": "fixed"}
  *   The group (Viasna) said so, then left.
- *   Why? Because of this; and that.
+ *   Why? Because of this; and that. Drugs (e.g., aspirin) help.
  *
  * @example {"name": "ok.md"}
  *   Install it with `npm i -g mtlint ;` and run **mtlint**.
@@ -51,6 +52,7 @@ import { paragraphsOf } from '../nlcst/walk.js';
 import { defineRule, type RuleContext } from '../shared/rule.js';
 import {
   emoticonAt,
+  endsAbbreviation,
   isClosingBracket,
   isClosingQuote,
   isDigit,
@@ -103,7 +105,17 @@ export default defineRule(
         const mark = text[end];
         const before = text[from - 1];
         if (!attachesBefore(text, end, frenchSpacing)) continue;
-        if (!(isWordChar(before) || isClosingQuote(before) || isClosingBracket(before) || before === '%')) {
+        const afterAbbreviation =
+          before === '.' && mark !== '.' && !isClosingBracket(mark) && endsAbbreviation(text, from - 1);
+        if (
+          !(
+            isWordChar(before) ||
+            isClosingQuote(before) ||
+            isClosingBracket(before) ||
+            before === '%' ||
+            afterAbbreviation
+          )
+        ) {
           // `( )` or `word . )`: only a closing bracket after a terminal mark counts.
           if (!(isClosingBracket(mark) && isTerminal(before))) continue;
         }
