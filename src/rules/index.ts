@@ -4,7 +4,10 @@
  */
 import type { RuleModule } from '../shared/rule.js';
 import doubledPunctuation from './doubled-punctuation.js';
+import foreignScript from './foreign-script.js';
+import mixedScript from './mixed-script.js';
 import readability from './readability.js';
+import repeatedPhrase from './repeated-phrase.js';
 import repeatedWords from './repeated-words.js';
 import spaceBeforePunctuation from './space-before-punctuation.js';
 
@@ -18,8 +21,11 @@ export const rules: readonly AnyRule[] = Object.freeze([
   // quotes
   // numbers
   // script
+  mixedScript,
+  foreignScript,
   // repetition
   repeatedWords,
+  repeatedPhrase,
   // style
   readability,
 ] as AnyRule[]);
