@@ -9,6 +9,7 @@ import mixedScript from './mixed-script.js';
 import readability from './readability.js';
 import repeatedPhrase from './repeated-phrase.js';
 import repeatedWords from './repeated-words.js';
+import sentenceCase from './sentence-case.js';
 import spaceBeforePunctuation from './space-before-punctuation.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: rules differ in their option types.
@@ -27,6 +28,7 @@ export const rules: readonly AnyRule[] = Object.freeze([
   repeatedWords,
   repeatedPhrase,
   // style
+  sentenceCase,
   readability,
 ] as AnyRule[]);
 
