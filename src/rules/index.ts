@@ -11,6 +11,7 @@ import repeatedPhrase from './repeated-phrase.js';
 import repeatedWords from './repeated-words.js';
 import sentenceCase from './sentence-case.js';
 import spaceBeforePunctuation from './space-before-punctuation.js';
+import untranslated from './untranslated.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: rules differ in their option types.
 type AnyRule = RuleModule<any>;
@@ -24,6 +25,7 @@ export const rules: readonly AnyRule[] = Object.freeze([
   // script
   mixedScript,
   foreignScript,
+  untranslated,
   // repetition
   repeatedWords,
   repeatedPhrase,
