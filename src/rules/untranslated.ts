@@ -27,7 +27,7 @@
  *   Police raided the offices of several human rights groups on Wednesday. Die Regierung wies jede Kritik an dem Vorgehen der Polizei zurück. Many journalists were questioned.
  *
  * @example {"name": "not-ok.txt", "label": "output"}
- *   1:72-1:137: Unexpected German sentence, expected English
+ *   1:72-1:138: Unexpected German sentence, expected English
  */
 import { flatten } from '../nlcst/flat.js';
 import { type Paragraph, paragraphsOf, sentencesOf } from '../nlcst/walk.js';
