@@ -6,6 +6,7 @@ import type { RuleModule } from '../shared/rule.js';
 import doubledPunctuation from './doubled-punctuation.js';
 import foreignScript from './foreign-script.js';
 import mixedScript from './mixed-script.js';
+import nameConsistency from './name-consistency.js';
 import readability from './readability.js';
 import repeatedPhrase from './repeated-phrase.js';
 import repeatedWords from './repeated-words.js';
@@ -31,6 +32,7 @@ export const rules: readonly AnyRule[] = Object.freeze([
   repeatedPhrase,
   // style
   sentenceCase,
+  nameConsistency,
   readability,
 ] as AnyRule[]);
 
