@@ -5,6 +5,7 @@
 import type { RuleModule } from '../shared/rule.js';
 import doubledPunctuation from './doubled-punctuation.js';
 import foreignScript from './foreign-script.js';
+import longSentence from './long-sentence.js';
 import mixedScript from './mixed-script.js';
 import nameConsistency from './name-consistency.js';
 import readability from './readability.js';
@@ -33,6 +34,7 @@ export const rules: readonly AnyRule[] = Object.freeze([
   // style
   sentenceCase,
   nameConsistency,
+  longSentence,
   readability,
 ] as AnyRule[]);
 
