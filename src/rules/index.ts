@@ -3,10 +3,14 @@
  * A new rule is one import and one entry in `rules` below.
  */
 import type { RuleModule } from '../shared/rule.js';
+import currencySpacing from './currency-spacing.js';
 import doubledPunctuation from './doubled-punctuation.js';
+import numberFormat from './number-format.js';
 import readability from './readability.js';
 import repeatedWords from './repeated-words.js';
 import spaceBeforePunctuation from './space-before-punctuation.js';
+import spuriousNumber from './spurious-number.js';
+import unitSpacing from './unit-spacing.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: rules differ in their option types.
 type AnyRule = RuleModule<any>;
@@ -17,6 +21,10 @@ export const rules: readonly AnyRule[] = Object.freeze([
   spaceBeforePunctuation,
   // quotes
   // numbers
+  spuriousNumber,
+  numberFormat,
+  currencySpacing,
+  unitSpacing,
   // script
   // repetition
   repeatedWords,
