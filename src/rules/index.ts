@@ -5,6 +5,7 @@
 import type { RuleModule } from '../shared/rule.js';
 import currencySpacing from './currency-spacing.js';
 import doubledPunctuation from './doubled-punctuation.js';
+import numberConsistency from './number-consistency.js';
 import numberFormat from './number-format.js';
 import readability from './readability.js';
 import repeatedWords from './repeated-words.js';
@@ -25,6 +26,7 @@ export const rules: readonly AnyRule[] = Object.freeze([
   numberFormat,
   currencySpacing,
   unitSpacing,
+  numberConsistency,
   // script
   // repetition
   repeatedWords,
