@@ -57,7 +57,18 @@ interface Mention {
   label: string;
 }
 
-const WORDS_AFTER = /^[ ,]{1,3}((?:[A-Za-z][a-z-]*,? (?:and |or )?){0,4}?)([a-z]{3,}s)\b/;
+/** The first plural noun within five words after a figure (`1,500 Kurdish and Iraqi migrants`). */
+function nounAfter(text: string): string | undefined {
+  const words = text.split(' ');
+  if (words[0] !== '') return undefined;
+  for (const raw of words.slice(1, 6)) {
+    const word = raw.replace(/,$/, '');
+    if (/^[a-z]{3,}s$/.test(word)) return word;
+    if (!/^[A-Za-z][a-z-]*$/.test(word) || word !== raw.slice(0, word.length)) return undefined;
+    if (raw.endsWith(',') && !/^[A-Z]/.test(word)) return undefined;
+  }
+  return undefined;
+}
 
 export default defineRule(
   {
@@ -86,9 +97,8 @@ export default defineRule(
         if (/[.!?]\s/.test(text.slice(last, token.start))) sentenceIndex++;
         last = token.end;
         if (!countable(token)) continue;
-        const after = WORDS_AFTER.exec(text.slice(token.end, token.end + 60));
-        if (!after) continue;
-        const noun = after[2];
+        const noun = nounAfter(text.slice(token.end, token.end + 60));
+        if (!noun) continue;
         if (GENERIC.has(noun) || /(?:ss|us|is)$/.test(noun)) continue;
         if (DIFFERENT_THING.test(text.slice(Math.max(0, token.start - 25), token.start))) continue;
         const mention: Mention = {

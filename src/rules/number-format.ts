@@ -131,6 +131,17 @@ function wordAfter(text: string, token: NumberToken): string | undefined {
   return /^\s([a-z]+)/.exec(text.slice(token.end, token.end + 30))?.[1];
 }
 
+/** A plural noun within the next three lowercase words (`1.380 health facilities`). */
+function pluralAhead(text: string, token: NumberToken): boolean {
+  const words = text.slice(token.end, token.end + 50).split(' ');
+  if (words[0] !== '') return false;
+  for (const word of words.slice(1, 4)) {
+    if (!/^[a-z]+$/.test(word)) return countsThings(/^[a-z]+/.exec(word)?.[0]);
+    if (countsThings(word)) return true;
+  }
+  return false;
+}
+
 /** A figure that counts or measures something (not a year, code, date or time). */
 function isQuantity(token: NumberToken): boolean {
   return (
@@ -197,12 +208,16 @@ function checkParagraph(
       if (!Number.isFinite(value)) continue;
       report(numeral.start, numeral.end, `Unexpected \`${actual}\`, expected \`${expected}\``, expected, true);
     } else if (token.style === 'decimal-comma') {
-      // `1,2 and 3` is a list; `3,5 million` and `0,05` are decimals.
+      // `1,2 and 3` is a list and `[12,13]` a pair of citations; `3,5 million`, `0,05` and `OR=1,88` are decimals.
       if (/^\s?\d/.test(text.slice(numeral.end, numeral.end + 2)) || text[numeral.start - 1] === ',') continue;
+      if (/^[[(]/.test(text[numeral.start - 1] ?? '') && /^[\])]/.test(text[numeral.end] ?? '')) continue;
+      const [head] = actual.split(',');
+      if (head.length >= 4) continue;
       const expected = actual.replace(',', '.');
-      const certain = actual.startsWith('0') || Boolean(token.scale || token.percent || token.unit || token.currency);
-      const [head, tail] = actual.split(',');
-      if (!certain && (head.length > 1 || tail.length > 1)) continue;
+      const certain =
+        actual.startsWith('0') ||
+        Boolean(token.scale || token.percent || token.unit || token.currency) ||
+        /[=±<>≤≥]\s?$/.test(text.slice(Math.max(0, token.start - 2), token.start));
       report(
         numeral.start,
         numeral.end,
@@ -212,7 +227,7 @@ function checkParagraph(
       );
     } else if (token.style === 'dot-three') {
       if (token.scale || token.unit || token.percent) continue;
-      if (!(token.currency || countsThings(wordAfter(text, token)))) continue;
+      if (!(token.currency || pluralAhead(text, token))) continue;
       const expected = actual.replace('.', ',');
       report(numeral.start, numeral.end, `Unexpected \`${actual}\`, expected \`${expected}\``, expected, true);
     } else if (token.style === 'plain' && token.integerDigits >= options.minDigits && token.integerDigits <= 9) {

@@ -46,7 +46,18 @@ import { type NumberToken, numbersOf } from '../text/numbers.js';
 import { knownTags, tagWords } from '../text/tagger.js';
 
 /** Determiners and quantifiers that take a singular noun. */
-const SINGULAR_DETERMINERS = new Set(['a', 'an', 'another', 'every', 'each', 'this', 'that', 'either', 'neither']);
+const SINGULAR_DETERMINERS = new Set([
+  'a',
+  'an',
+  'another',
+  'every',
+  'each',
+  'this',
+  'that',
+  'either',
+  'neither',
+  'the',
+]);
 /** Prepositions before a count: `of 300 students`. */
 const PREPOSITIONS = new Set(['in', 'of', 'with', 'by', 'for', 'from', 'than', 'about', 'among', 'over', 'under']);
 /** Words that follow a numeral in the singular: units, measures, times, collectives, invariant plurals. */
@@ -68,7 +79,7 @@ const FUNCTION_WORDS = new Set(
   ),
 );
 
-const NOUN_OR_MODIFIER = /^(?:NN|NNS|NNP|NNPS|CD|JJ|JJR|JJS|VBG|VBN|POS|FW)$/;
+const NOUN_OR_MODIFIER = /^(?:NN|NNS|NNP|NNPS|CD|VBG|VBN|POS|FW)$/;
 
 export default defineRule(
   {
@@ -153,9 +164,9 @@ function isBare(token: NumberToken): boolean {
   );
 }
 
-const WORD_AFTER = /^ ([a-z]+)(?=([^\p{L}\p{N}]|$))/u;
 const WORD_BEFORE = /(?:^|[^\p{L}\p{N}'’-])(\p{L}+) $/u;
-const NEXT_TOKEN = /^\s{0,2}(\p{L}+|[^\s\p{L}]?)/u;
+const PIECES = /\p{L}+|[^\s\p{L}]/gu;
+const ADJECTIVE = /^(?:JJ|JJR|JJS)$/;
 
 function checkNounPhrase(
   text: string,
@@ -169,25 +180,58 @@ function checkNounPhrase(
   const singular = SINGULAR_DETERMINERS.has(determiner);
   const preposition = PREPOSITIONS.has(previous);
   if (!singular && !preposition) return;
-  if (token.kind === 'year' && (preposition || (token.value >= 1900 && token.value <= 2100))) return;
-  const noun = WORD_AFTER.exec(text.slice(token.end, token.end + 40))?.[1];
-  if (!noun || MEASURE_WORDS.has(noun) || noun.length < 3) return;
-  const afterNoun = token.end + 1 + noun.length;
-  const following = NEXT_TOKEN.exec(text.slice(afterNoun, afterNoun + 30))?.[1] ?? '';
-  // `a 20-man`, `a 5 man-made`: a hyphen makes a compound.
-  if (following === '-' || following === '‐' || /^\d/.test(following)) return;
-  const lexicon = knownTags(noun);
-  if (lexicon.length === 0 || lexicon[0] !== 'NN') return;
-  const words = [previous, token.numeral.text, noun];
-  if (/^\p{L}+$/u.test(following)) words.push(following);
+  if (token.kind === 'year' && (preposition || (token.value >= 1800 && token.value <= 2100))) return;
+  // `an 2410 understanding`: `an` before a figure read with a consonant (not `an 8`, `an 11`, `an 18`).
+  if (determiner === 'an' && previous === 'an' && !readsWithVowel(token.numeral.text.replace(/,/g, ''))) {
+    report(
+      token.numeral.start,
+      token.numeral.end,
+      `Unexpected \`${token.numeral.text}\` after \`an\`, the numeral does not fit the sentence`,
+    );
+    return;
+  }
+  const rest = text.slice(token.end, token.end + 60);
+  if (rest[0] !== ' ' || !/^ [a-z]/.test(rest)) return;
+  const pieces = (rest.match(PIECES) ?? []).slice(0, 4);
+  const words: string[] = [previous, token.numeral.text];
+  for (const piece of pieces) {
+    if (!/^\p{L}+$/u.test(piece)) break;
+    words.push(piece);
+  }
+  const first = words[2];
+  if (MEASURE_WORDS.has(first) || first.length < 3) return;
+  const punctuation = pieces[words.length - 2];
   const tags = tagWords(words);
-  if (tags[2] !== 'NN') return;
-  if (words.length === 4 && NOUN_OR_MODIFIER.test(tags[3])) return;
-  // A preposition needs the noun phrase to end right there: `of 300 student,`.
-  if (preposition && words.length === 4 && !/^(?:IN|CC|DT|TO|WDT|WP|PRP|MD|VBZ|VBD|VBP|RB)$/.test(tags[3])) return;
+  // The noun: right after the figure, or after one adjective (`a 2591 little bit`).
+  let noun = 2;
+  if (ADJECTIVE.test(tags[2]) && tags[3] === 'NN' && !preposition) noun = 3;
+  const word = words[noun];
+  if (tags[noun] !== 'NN' || MEASURE_WORDS.has(word) || !/^[a-z]{3,}$/.test(word)) return;
+  // `a 5 man-made`, `a 3 1/2`: a hyphen, slash or figure right after the noun makes a compound.
+  let at = 0;
+  for (let index = 2; index <= noun; index++) at = rest.indexOf(words[index], at) + words[index].length;
+  if (/^[-‐/\d]/.test(rest.slice(at, at + 1))) return;
+  const lexicon = knownTags(word);
+  if (lexicon.length === 0 || lexicon[0] !== 'NN') return;
+  const following = tags[noun + 1];
+  if (following !== undefined) {
+    // `a 20 man team`: the noun modifies another noun.
+    if (NOUN_OR_MODIFIER.test(following)) return;
+    // A preposition needs the noun phrase to end right there: `of 300 student,`.
+    if (preposition && !/^(?:IN|CC|DT|TO|WDT|WP|PRP|MD|VBZ|VBD|VBP|RB)$/.test(following)) return;
+  } else if (noun + 1 === words.length && punctuation === undefined && words.length < 6) {
+    return;
+  }
   report(
     token.numeral.start,
     token.numeral.end,
-    `Unexpected \`${token.numeral.text}\` between \`${previous}\` and \`${noun}\`, the numeral does not fit the sentence`,
+    `Unexpected \`${token.numeral.text}\` between \`${previous}\` and \`${word}\`, the numeral does not fit the sentence`,
   );
+}
+
+/** True when the figure is read starting with a vowel: eight…, eleven…, eighteen…. */
+function readsWithVowel(digits: string): boolean {
+  if (digits.startsWith('8')) return true;
+  // 11 and 18, and thousands or millions of them (11,000; 18 million), and 1100 read `eleven hundred`.
+  return /^1[18]/.test(digits) && (digits.length - 2) % 3 !== 1;
 }
