@@ -62,10 +62,11 @@ function nounAfter(text: string): string | undefined {
   const words = text.split(' ');
   if (words[0] !== '') return undefined;
   for (const raw of words.slice(1, 6)) {
-    const word = raw.replace(/,$/, '');
+    const word = raw.replace(/[,.;:!?)]$/, '');
     if (/^[a-z]{3,}s$/.test(word)) return word;
-    if (!/^[A-Za-z][a-z-]*$/.test(word) || word !== raw.slice(0, word.length)) return undefined;
-    if (raw.endsWith(',') && !/^[A-Z]/.test(word)) return undefined;
+    // Only capitalised adjectives (`Kurdish, Iraqi and Afghan`) and `and`/`or` may come between.
+    if (word !== raw && !(raw.endsWith(',') && /^[A-Z]/.test(word))) return undefined;
+    if (!/^(?:[A-Z][a-z-]*|and|or)$/.test(word)) return undefined;
   }
   return undefined;
 }

@@ -210,6 +210,7 @@ function checkParagraph(
     } else if (token.style === 'decimal-comma') {
       // `1,2 and 3` is a list and `[12,13]` a pair of citations; `3,5 million`, `0,05` and `OR=1,88` are decimals.
       if (/^\s?\d/.test(text.slice(numeral.end, numeral.end + 2)) || text[numeral.start - 1] === ',') continue;
+      if (/^,? (?:and|or|to|&) \d/.test(text.slice(numeral.end, numeral.end + 8))) continue;
       if (/^[[(]/.test(text[numeral.start - 1] ?? '') && /^[\])]/.test(text[numeral.end] ?? '')) continue;
       const [head] = actual.split(',');
       if (head.length >= 4) continue;
