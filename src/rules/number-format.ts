@@ -126,6 +126,17 @@ export default defineRule<Options>(
   },
 );
 
+/** The word that ends `text`, before an optional `.`, `:` and space (`PMID: `, `No. `). */
+function lastWord(text: string): string | undefined {
+  let end = text.length;
+  if (text[end - 1] === ' ') end--;
+  if (text[end - 1] === ':') end--;
+  if (text[end - 1] === '.') end--;
+  let start = end;
+  while (start > 0 && /[A-Za-z]/.test(text[start - 1])) start--;
+  return start < end ? text.slice(start, end) : undefined;
+}
+
 /** The lowercase word right after the token (`1.500 people` → `people`). */
 function wordAfter(text: string, token: NumberToken): string | undefined {
   return /^\s([a-z]+)/.exec(text.slice(token.end, token.end + 30))?.[1];
@@ -161,7 +172,7 @@ function isCode(text: string, token: NumberToken): boolean {
   if (/^\.\s?[A-Z]{1,3}\b/.test(text.slice(token.end, token.end + 5))) return true;
   const before = text.slice(Math.max(0, token.start - 24), token.start);
   if (/[#№/]\s?$/.test(before)) return true;
-  const word = /([A-Za-z]+)\.?:?\s?$/.exec(before)?.[1];
+  const word = lastWord(before);
   if (word && CODE_WORDS.has(word.toLowerCase())) return true;
   return false;
 }
