@@ -186,6 +186,7 @@ describe('number-format', () => {
       'Shanshan Shares (600884.SH) went public on 15.09.2020, version 1.2.3.',
       'Figures 1,2 and 3 and references [12,13] show p < 0.05 (95% CI 1.23-2.88).',
       'The population was 12345678901 in the registry, see ISBN 9780306406157.',
+      'Write to 1600 Amphitheatre Parkway, Mountain View, CA 94043 or # 55012.',
     ];
     for (const text of ok) expect(flagged(text, rules), text).toEqual([]);
   });

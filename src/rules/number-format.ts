@@ -11,7 +11,7 @@
  * Deliberately not flagged: years (`2020`), decimals (`1.5`, `0.125`),
  * identifiers and codes glued to letters or hyphens (`K562`, `COVID-19`,
  * `NCT04280705`), figures after `No.`, `ID`, `code`, `phone`, `ISBN`, `PMID`,
- * `page` and the like, figures with a leading zero, more than nine digits
+ * `page` and the like, postcodes after a state code (`CA 94043`), figures with a leading zero, more than nine digits
  * (phone and account numbers), dates (`15.09.2020`), versions (`1.2.3`).
  * `1.500` alone is read as a thousand only when a plural noun or a currency
  * makes a decimal unlikely (`1.500 people`, `€1.500`); `1.500 kg` is left alone.
@@ -174,6 +174,8 @@ function isCode(text: string, token: NumberToken): boolean {
   if (/[#№/]\s?$/.test(before)) return true;
   const word = lastWord(before);
   if (word && CODE_WORDS.has(word.toLowerCase())) return true;
+  // A postcode after a state or country code: `CA 94043`, `NY 10001`.
+  if (word && /^[A-Z]{2,3}$/.test(word) && before.endsWith(`${word} `)) return true;
   return false;
 }
 
