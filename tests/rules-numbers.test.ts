@@ -128,6 +128,11 @@ describe('spurious-number', () => {
     expect(flagged('We will do it another 1500 way.', rules)).toEqual(['1500']);
     expect(flagged('Turn up the soundtrack a 2591 little bit.', rules)).toEqual(['2591']);
     expect(flagged('So what is an 2338 insect seeing?', rules)).toEqual(['2338']);
+    expect(flagged('It was also a 37 lie, and a 12 shortlist is not a 480 need to act.', rules)).toEqual([
+      '37',
+      '12',
+      '480',
+    ]);
     expect(flagged('They detained 500 500 people.', rules)).toEqual(['500 500']);
     expect(flagged('Elections were held in2020 and 2021and later.', rules)).toEqual(['in2020', '2021and']);
   });
@@ -143,6 +148,7 @@ describe('spurious-number', () => {
       'He scored 2 goals in the 3-1 win at 10:30 on 15.09.2020.',
       'There were 20 staff, 3 species and 40 sheep on the 2 farms.',
       'The 737 Max and a 5 star hotel in the 1,500-seat hall.',
+      'The authors uploaded data on the 10,022 genomes of the virus and the 40 bacteria.',
     ];
     for (const text of ok) expect(flagged(text, rules), text).toEqual([]);
   });
