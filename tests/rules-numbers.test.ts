@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fixText, lint } from '../src/index.js';
 import { groupThousands, scanNumbers } from '../src/text/numbers.js';
@@ -88,6 +89,25 @@ describe('scanNumbers', () => {
     const started = performance.now();
     expect(scanNumbers(text)).toHaveLength(1);
     expect(performance.now() - started).toBeLessThan(2000);
+  });
+
+  it('never throws and keeps every token inside the text, in order, on arbitrary input', () => {
+    const alphabet = fc.constantFrom(..."0123456789 ,.'-–:/%$€£USDkmg°Ca\u00a0\u202fthe\n".split(''));
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 80 }), (chars) => {
+        const text = chars.join('');
+        let last = 0;
+        for (const token of scanNumbers(text)) {
+          expect(token.start).toBeGreaterThanOrEqual(0);
+          expect(token.end).toBeLessThanOrEqual(text.length);
+          expect(token.start).toBeLessThanOrEqual(token.numeral.start);
+          expect(token.numeral.end).toBeLessThanOrEqual(token.end);
+          expect(token.numeral.start).toBeGreaterThanOrEqual(last);
+          last = token.numeral.end;
+        }
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('groups thousands', () => {
@@ -238,6 +258,44 @@ describe('number-consistency', () => {
       'Police detained 120 protesters on Monday. Another 300 protesters were held later. ' +
       'It took 20 years and 30 years. We analysed 20 patients in one group and 40 patients in total.';
     expect(findings(text, rules)).toEqual([]);
+  });
+});
+
+describe('robustness', () => {
+  it('reports no internal error on arbitrary text with numbers', () => {
+    const words = fc.constantFrom(
+      'a',
+      'the',
+      'another',
+      'of',
+      'in',
+      '1,500',
+      '$',
+      '€',
+      '500',
+      '3,5',
+      '1.500',
+      ' ',
+      '%',
+      'km',
+      'way',
+      'man',
+      '-',
+      '.',
+      ',',
+      '\n\n',
+    );
+    fc.assert(
+      fc.property(fc.array(words, { maxLength: 40 }), (parts) => {
+        const text = parts.join(' ');
+        const result = findings(text, [...NUMBER_RULES, 'number-consistency']);
+        for (const finding of result) {
+          expect(finding.message).not.toMatch(/Internal error/);
+          expect(finding.endOffset).toBeLessThanOrEqual(text.length);
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 });
 
