@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fixText, lint } from '../src/index.js';
 import { groupThousands, scanNumbers } from '../src/text/numbers.js';
@@ -90,6 +91,25 @@ describe('scanNumbers', () => {
     expect(performance.now() - started).toBeLessThan(2000);
   });
 
+  it('never throws and keeps every token inside the text, in order, on arbitrary input', () => {
+    const alphabet = fc.constantFrom(..."0123456789 ,.'-–:/%$€£USDkmg°Ca\u00a0\u202fthe\n".split(''));
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 80 }), (chars) => {
+        const text = chars.join('');
+        let last = 0;
+        for (const token of scanNumbers(text)) {
+          expect(token.start).toBeGreaterThanOrEqual(0);
+          expect(token.end).toBeLessThanOrEqual(text.length);
+          expect(token.start).toBeLessThanOrEqual(token.numeral.start);
+          expect(token.numeral.end).toBeLessThanOrEqual(token.end);
+          expect(token.numeral.start).toBeGreaterThanOrEqual(last);
+          last = token.numeral.end;
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('groups thousands', () => {
     expect(groupThousands('250000')).toBe('250,000');
     expect(groupThousands('1500')).toBe('1,500');
@@ -128,6 +148,11 @@ describe('spurious-number', () => {
     expect(flagged('We will do it another 1500 way.', rules)).toEqual(['1500']);
     expect(flagged('Turn up the soundtrack a 2591 little bit.', rules)).toEqual(['2591']);
     expect(flagged('So what is an 2338 insect seeing?', rules)).toEqual(['2338']);
+    expect(flagged('It was also a 37 lie, and a 12 shortlist is not a 480 need to act.', rules)).toEqual([
+      '37',
+      '12',
+      '480',
+    ]);
     expect(flagged('They detained 500 500 people.', rules)).toEqual(['500 500']);
     expect(flagged('Elections were held in2020 and 2021and later.', rules)).toEqual(['in2020', '2021and']);
   });
@@ -143,6 +168,7 @@ describe('spurious-number', () => {
       'He scored 2 goals in the 3-1 win at 10:30 on 15.09.2020.',
       'There were 20 staff, 3 species and 40 sheep on the 2 farms.',
       'The 737 Max and a 5 star hotel in the 1,500-seat hall.',
+      'The authors uploaded data on the 10,022 genomes of the virus and the 40 bacteria.',
     ];
     for (const text of ok) expect(flagged(text, rules), text).toEqual([]);
   });
@@ -232,6 +258,44 @@ describe('number-consistency', () => {
       'Police detained 120 protesters on Monday. Another 300 protesters were held later. ' +
       'It took 20 years and 30 years. We analysed 20 patients in one group and 40 patients in total.';
     expect(findings(text, rules)).toEqual([]);
+  });
+});
+
+describe('robustness', () => {
+  it('reports no internal error on arbitrary text with numbers', () => {
+    const words = fc.constantFrom(
+      'a',
+      'the',
+      'another',
+      'of',
+      'in',
+      '1,500',
+      '$',
+      '€',
+      '500',
+      '3,5',
+      '1.500',
+      ' ',
+      '%',
+      'km',
+      'way',
+      'man',
+      '-',
+      '.',
+      ',',
+      '\n\n',
+    );
+    fc.assert(
+      fc.property(fc.array(words, { maxLength: 40 }), (parts) => {
+        const text = parts.join(' ');
+        const result = findings(text, [...NUMBER_RULES, 'number-consistency']);
+        for (const finding of result) {
+          expect(finding.message).not.toMatch(/Internal error/);
+          expect(finding.endOffset).toBeLessThanOrEqual(text.length);
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 });
 

@@ -12,7 +12,10 @@
  * - digits glued to a function word: `in2020`, `2020and`.
  *
  * Nouns are recognised with the `pos` part-of-speech tagger (a Brill tagger
- * and its Penn Treebank lexicon) over a small window of words. Not flagged:
+ * and its Penn Treebank lexicon) over a small window of words; after a
+ * singular determiner, a word the lexicon allows as a noun or adjective that
+ * plainly ends the phrase (`a 37 lie.`, `a 480 need to`) counts too, since the
+ * tagger cannot see past the numeral. Not flagged:
  * compound modifiers (`a 20 man team`, `a 3-year plan`, `a 5 star hotel`),
  * units and measure words (`5 km`, `a 10 percent rise`, `1500 GMT`, `24 h`),
  * years after `a`/`this` (`a 2020 study`), labels (`Type 2 diabetes`,
@@ -206,22 +209,22 @@ function checkNounPhrase(
   let noun = 2;
   if (ADJECTIVE.test(tags[2]) && tags[3] === 'NN' && !preposition) noun = 3;
   const word = words[noun];
-  if (tags[noun] !== 'NN' || MEASURE_WORDS.has(word) || !/^[a-z]{3,}$/.test(word)) return;
+  if (MEASURE_WORDS.has(word) || !/^[a-z]{3,}$/.test(word)) return;
   // `a 5 man-made`, `a 3 1/2`: a hyphen, slash or figure right after the noun makes a compound.
   let at = 0;
   for (let index = 2; index <= noun; index++) at = rest.indexOf(words[index], at) + words[index].length;
   if (/^[-‐/\d]/.test(rest.slice(at, at + 1))) return;
   const lexicon = knownTags(word);
-  if (lexicon.length === 0 || lexicon[0] !== 'NN') return;
   const following = tags[noun + 1];
-  if (following !== undefined) {
-    // `a 20 man team`: the noun modifies another noun.
-    if (NOUN_OR_MODIFIER.test(following)) return;
-    // A preposition needs the noun phrase to end right there: `of 300 student,`.
-    if (preposition && !/^(?:IN|CC|DT|TO|WDT|WP|PRP|MD|VBZ|VBD|VBP|RB)$/.test(following)) return;
-  } else if (noun + 1 === words.length && punctuation === undefined && words.length < 6) {
+  if (
+    !(
+      strictNoun(tags[noun], lexicon, following, punctuation, preposition, noun + 1 === words.length, words.length) ||
+      (singular &&
+        noun === 2 &&
+        looseNoun(determiner, word, tags[noun], lexicon, following, punctuation, noun + 1 === words.length))
+    )
+  )
     return;
-  }
   report(
     token.numeral.start,
     token.numeral.end,
@@ -234,4 +237,53 @@ function readsWithVowel(digits: string): boolean {
   if (digits.startsWith('8')) return true;
   // 11 and 18, and thousands or millions of them (11,000; 18 million), and 1100 read `eleven hundred`.
   return /^1[18]/.test(digits) && (digits.length - 2) % 3 !== 1;
+}
+
+/** Tags that end a noun phrase: a preposition, conjunction, verb, pronoun or determiner follows. */
+const PHRASE_END = /^(?:IN|TO|CC|DT|WDT|WP|PRP|MD|VBZ|VBD|VBP|RB)$/;
+
+/** The tagger and the lexicon agree on a singular noun, and no noun or modifier follows it. */
+function strictNoun(
+  tag: string,
+  lexicon: readonly string[],
+  following: string | undefined,
+  punctuation: string | undefined,
+  preposition: boolean,
+  last: boolean,
+  length: number,
+): boolean {
+  if (tag !== 'NN' || lexicon[0] !== 'NN') return false;
+  if (following !== undefined) {
+    // `a 20 man team`: the noun modifies another noun.
+    if (NOUN_OR_MODIFIER.test(following)) return false;
+    // A preposition needs the noun phrase to end right there: `of 300 student,`.
+    return !preposition || PHRASE_END.test(following);
+  }
+  return !(last && punctuation === undefined && length < 6);
+}
+
+/**
+ * After a singular determiner, a word the lexicon allows as a noun (`a 37 lie.`,
+ * `a 480 need to`), an unknown word (`a 12 shortlist is`) or an adjective
+ * (`a 480 rare and`) that plainly ends the phrase is read as the head noun,
+ * whatever the tagger guessed for it out of context.
+ */
+function looseNoun(
+  determiner: string,
+  word: string,
+  tag: string,
+  lexicon: readonly string[],
+  following: string | undefined,
+  punctuation: string | undefined,
+  last: boolean,
+): boolean {
+  // An unknown word that looks plural may be a count noun (`the 10,022 genomes`, `40 bacteria`).
+  if (lexicon.length === 0 && (/(?:s|a|i|ae)$/.test(word) || tag === 'NNS')) return false;
+  const ends =
+    following === undefined
+      ? last && punctuation !== undefined && /^[,.;:!?]$/.test(punctuation)
+      : PHRASE_END.test(following);
+  if (!ends) return false;
+  if (determiner === 'the') return lexicon.length === 0 || lexicon[0] === 'NN';
+  return lexicon.length === 0 || lexicon.includes('NN') || ADJECTIVE.test(tag) || lexicon[0] === 'JJ';
 }
