@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultDevDir, jsonlFiles } from './eval/data.js';
 import { qualityMarkdown, textReport } from './eval/report.js';
-import { type PresetChoice, runEval } from './eval/run.js';
+import { DEFAULT_PER_KIND, type PresetChoice, runEval } from './eval/run.js';
 import { falseAlarmSamples, missSamples } from './eval/samples.js';
 
 const ROOT = join(import.meta.dirname, '..', import.meta.dirname.includes('/dist/') ? '..' : '');
@@ -23,7 +23,7 @@ Options:
   --preset NAME        all (default) or recommended
   --split PATH         a .jsonl file or folder of the same schema (repeatable)
   --seed N             seed of the artefact injection (default 1)
-  --per-kind N         injected artefacts per kind (default 200)
+  --per-kind N         injected artefacts per kind (default 150)
   --false-alarms RULE  print findings of RULE that hit no annotated span, with context
   --misses WHAT        print missed punctuation spans and injected artefacts; WHAT is \`all\`,
                        a rule (what it did not find), a span class or an artefact kind
@@ -65,7 +65,7 @@ function main(argv: string[]): number {
     return parsed;
   };
   const seed = number(values.seed, '--seed', 1);
-  const perKind = number(values['per-kind'], '--per-kind', 200);
+  const perKind = number(values['per-kind'], '--per-kind', DEFAULT_PER_KIND);
   const limit = number(values.limit, '--limit', 30);
   const files = jsonlFiles(values.split ?? [defaultDevDir(ROOT)]);
   if (files.length === 0) throw new Error('no .jsonl files to evaluate');

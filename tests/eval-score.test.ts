@@ -196,6 +196,16 @@ describe('multi-rater segments', () => {
     ]);
   });
 
+  it('does not credit recall to a finding that covers a whole sentence', () => {
+    const text = 'After a long and winding introduction , the sentence finally ends here.';
+    const document = buildDocument([{ text, errors: [span(37, 39, 'Fluency/Punctuation')] }]);
+    const whole = [scoreFinding(document, finding('readability', 0, text.length))];
+    expect(whole[0].hit).toBe(true); // precision still counts it
+    expect(spanFinders(document, whole)[0][0].size).toBe(0);
+    const local = [scoreFinding(document, finding('space-before-punctuation', 37, 39))];
+    expect([...spanFinders(document, local)[0][0]]).toEqual(['space-before-punctuation']);
+  });
+
   it('uses the target language of the pair', () => {
     const [german] = targetJobs([record({ lp: 'en-de', target: 'Hallo.' })], 'fixture');
     expect(german.language).toBe('de');

@@ -160,7 +160,7 @@ export function textReport(result: EvalResult): string {
     '',
     textTable(ruleRows(result)),
     '',
-    'Recall of Fluency/Punctuation target spans (a span is found when some finding hits it):',
+    'Recall of Fluency/Punctuation target spans (found: a finding of at most 40 characters hits it):',
     '',
     textTable(recallRows(result)),
     '',

@@ -11,6 +11,7 @@ import { INJECTION_KINDS, type InjectionKind, type NoiseJob, noiseJobs } from '.
 import {
   countWords,
   emptyScore,
+  isLocal,
   localize,
   per10k,
   precision,
@@ -23,6 +24,9 @@ import {
 } from './score.js';
 
 export type PresetChoice = 'all' | 'recommended';
+
+/** Injected artefacts per kind by default. */
+export const DEFAULT_PER_KIND = 150;
 
 export interface EvalOptions {
   /** JSONL files of the evaluation schema. */
@@ -142,7 +146,7 @@ export function runEval(options: EvalOptions): { result: EvalResult; details?: E
   const ruleIds = selectedRules(options);
   const recommended = new Set(registry.filter((rule) => rule.meta.recommended).map((rule) => rule.meta.id));
   const seed = options.seed ?? 1;
-  const perKind = options.perKind ?? 200;
+  const perKind = options.perKind ?? DEFAULT_PER_KIND;
   const details: EvalDetails | undefined = options.keepDetails ? { targets: [], sources: [], noise: [] } : undefined;
 
   const perRule = new Map<string, RuleResult>();
@@ -181,6 +185,7 @@ export function runEval(options: EvalOptions): { result: EvalResult; details?: E
     referenceFindings: { all: 0, recommended: 0 },
   };
   const englishSources: RecordSegment[] = [];
+  const englishReferences: RecordSegment[] = [];
 
   for (const file of options.files) {
     const corpus = basename(file).replace(/\.jsonl$/, '');
@@ -214,6 +219,7 @@ export function runEval(options: EvalOptions): { result: EvalResult; details?: E
         if (!englishTarget || !isCleanReferenceSegment(segment.input)) return;
         cleanEnglish.referenceSegments++;
         cleanEnglish.referenceWords += words;
+        englishReferences.push(segment.input);
         for (const item of scored) {
           if (item.segment !== index) continue;
           ruleResult(item.finding.ruleId).referenceFindings++;
@@ -259,15 +265,25 @@ export function runEval(options: EvalOptions): { result: EvalResult; details?: E
   // Injected artefacts in clean English sentences.
   const injected: Record<string, InjectionRow> = {};
   for (const kind of INJECTION_KINDS) injected[kind] = { ...recallRow(0, 0, 0), byRule: {} };
-  for (const job of noiseJobs(
-    englishSources.map((segment) => segment.text),
-    seed,
-    perKind,
-  )) {
-    const findings = lintJob(job, ruleIds);
+  const hostGroups = [
+    unique(englishSources.map((segment) => segment.text)),
+    unique(englishReferences.map((segment) => segment.text)),
+  ];
+  for (const job of noiseJobs(hostGroups, seed, perKind)) {
+    // Findings the clean paragraphs get anyway (shifted by the edits) do not count.
+    const baseline = new Set(
+      lintJob({ document: job.clean, language: job.language }, ruleIds).flatMap((finding) => {
+        const mapped = job.mapClean({ start: finding.offset, end: finding.endOffset });
+        return mapped ? [`${finding.ruleId}@${mapped.start}-${mapped.end}`] : [];
+      }),
+    );
+    const findings = lintJob(job, ruleIds).filter(
+      (finding) => !baseline.has(`${finding.ruleId}@${finding.offset}-${finding.endOffset}`),
+    );
     const found = job.injections.map(() => new Set<string>());
     for (const finding of findings) {
       const range = { start: finding.offset, end: finding.endOffset };
+      if (!isLocal([range])) continue;
       job.injections.forEach((injection, index) => {
         if (injection.ranges.some((target) => overlapsTarget(range, target))) found[index].add(finding.ruleId);
       });
@@ -347,9 +363,13 @@ export function runEval(options: EvalOptions): { result: EvalResult; details?: E
   return { result, details };
 }
 
-/** An injected artefact counts as found when a finding overlaps (or touches within one character) its range. */
+/** An injected artefact is found when a finding overlaps its range or is adjacent to it (a point: touches it). */
 function overlapsTarget(range: { start: number; end: number }, target: { start: number; end: number }): boolean {
-  return touches(range, target);
+  return touches(range, target, 0);
+}
+
+function unique(texts: readonly string[]): string[] {
+  return [...new Set(texts)];
 }
 
 function registryIndex(id: string): number {

@@ -90,7 +90,7 @@ export function falseAlarmSamples(details: EvalDetails, ruleId: string, limit: n
  */
 export function missSamples(details: EvalDetails, what: string, limit: number): string {
   const isClass = (PUNCTUATION_CLASSES as readonly string[]).includes(what);
-  const kinds = new Set(details.noise.flatMap(({ job }) => job.injections.map((injection) => injection.kind)));
+  const kinds = new Set<string>(details.noise.flatMap(({ job }) => job.injections.map((injection) => injection.kind)));
   const isKind = kinds.has(what);
   const rule = what !== 'all' && !isClass && !isKind ? what : undefined;
   const missedBy = (found: Set<string>) => (rule ? !found.has(rule) : found.size === 0);

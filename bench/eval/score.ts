@@ -12,6 +12,8 @@
  * - A finding **hits** a target-side error span when the two ranges overlap or
  *   are at most one character apart (`gap <= 1`, see `gap`); an empty span is a
  *   point. Any rater, any category.
+ * - A span is **found** (recall) when a local finding (at most
+ *   `LOCAL_FINDING_MAX` characters) hits it.
  */
 import { type ErrorSpan, isPunctuationSpan, targetSpans } from './data.js';
 import { OffsetMap } from './offsets.js';
@@ -169,13 +171,27 @@ export function scoreFinding<F extends FindingLike>(document: EvalDocument, find
 }
 
 /**
+ * Recall counts only findings that point at something: at most this many
+ * characters long. A finding that covers a whole sentence (readability) hits
+ * every span in it without locating any.
+ */
+export const LOCAL_FINDING_MAX = 40;
+
+export function isLocal(ranges: readonly Range[]): boolean {
+  let length = 0;
+  for (const range of ranges) length += range.end - range.start;
+  return length <= LOCAL_FINDING_MAX;
+}
+
+/**
  * For every target-side span of every segment: the ids of the rules with a
- * finding that hits it (empty: missed). Indexed `[segment][span]`, spans in
- * the order of `PlacedSegment.spans`.
+ * local finding (`isLocal`) that hits it (empty: missed). Indexed
+ * `[segment][span]`, spans in the order of `PlacedSegment.spans`.
  */
 export function spanFinders(document: EvalDocument, scored: readonly ScoredFinding[]): Set<string>[][] {
   const result = document.segments.map((segment) => segment.spans.map(() => new Set<string>()));
   for (const item of scored) {
+    if (!isLocal(item.ranges)) continue;
     for (const range of item.ranges) {
       const spans = document.segments[range.segment].spans;
       for (let index = 0; index < spans.length; index++) {
