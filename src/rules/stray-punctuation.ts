@@ -183,6 +183,7 @@ function articleBefore(text: string, index: number): string {
 }
 
 const ARTICLES = new Set(['the', 'a', 'an']);
+const LIST_MARKER = /^(?:[a-z]|[ivx]{1,4})$/;
 
 /**
  * `This. is it`: a full stop after a lower-case word and before a lower-case
@@ -202,7 +203,7 @@ function isMidSentenceStop(text: string, index: number): boolean {
   while (end < text.length && end - index < 66 && isLetter(text[end])) end++;
   const next = text.slice(index + 2, end);
   for (const char of next) if (isUpper(char)) return false;
-  if (next.length <= 3 && (text[end] === ')' || text[end] === '.')) return false;
+  if ((text[end] === ')' || text[end] === '.') && LIST_MARKER.test(next)) return false;
   return true;
 }
 
