@@ -5,14 +5,21 @@
 import type { RuleModule } from '../shared/rule.js';
 import dashStyle from './dash-style.js';
 import doubledPunctuation from './doubled-punctuation.js';
+import foreignScript from './foreign-script.js';
 import fullwidthPunctuation from './fullwidth-punctuation.js';
+import longSentence from './long-sentence.js';
 import missingFinalPunctuation from './missing-final-punctuation.js';
 import missingSpaceAfterPunctuation from './missing-space-after-punctuation.js';
+import mixedScript from './mixed-script.js';
+import nameConsistency from './name-consistency.js';
 import readability from './readability.js';
+import repeatedPhrase from './repeated-phrase.js';
 import repeatedWords from './repeated-words.js';
+import sentenceCase from './sentence-case.js';
 import spaceBeforePunctuation from './space-before-punctuation.js';
 import strayPunctuation from './stray-punctuation.js';
 import unbalancedBrackets from './unbalanced-brackets.js';
+import untranslated from './untranslated.js';
 import whitespace from './whitespace.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: rules differ in their option types.
@@ -32,9 +39,16 @@ export const rules: readonly AnyRule[] = Object.freeze([
   // quotes
   // numbers
   // script
+  mixedScript,
+  foreignScript,
+  untranslated,
   // repetition
   repeatedWords,
+  repeatedPhrase,
   // style
+  sentenceCase,
+  nameConsistency,
+  longSentence,
   readability,
 ] as AnyRule[]);
 
