@@ -4,6 +4,8 @@
  */
 import type { RuleModule } from '../shared/rule.js';
 import doubledPunctuation from './doubled-punctuation.js';
+import quoteBalance from './quote-balance.js';
+import quoteStyle from './quote-style.js';
 import readability from './readability.js';
 import repeatedWords from './repeated-words.js';
 import spaceBeforePunctuation from './space-before-punctuation.js';
@@ -16,6 +18,8 @@ export const rules: readonly AnyRule[] = Object.freeze([
   doubledPunctuation,
   spaceBeforePunctuation,
   // quotes
+  quoteBalance,
+  quoteStyle,
   // numbers
   // script
   // repetition
