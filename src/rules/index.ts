@@ -4,8 +4,11 @@
  */
 import type { RuleModule } from '../shared/rule.js';
 import doubledPunctuation from './doubled-punctuation.js';
+import droppedQuotes from './dropped-quotes.js';
+import punctuationQuoteOrder from './punctuation-quote-order.js';
 import quoteBalance from './quote-balance.js';
 import quoteStyle from './quote-style.js';
+import quotedName from './quoted-name.js';
 import readability from './readability.js';
 import repeatedWords from './repeated-words.js';
 import spaceBeforePunctuation from './space-before-punctuation.js';
@@ -20,6 +23,9 @@ export const rules: readonly AnyRule[] = Object.freeze([
   // quotes
   quoteBalance,
   quoteStyle,
+  droppedQuotes,
+  quotedName,
+  punctuationQuoteOrder,
   // numbers
   // script
   // repetition

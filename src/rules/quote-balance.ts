@@ -34,10 +34,9 @@
  *   1:22-1:23: Unmatched opening quotation mark `“`
  *   3:40-3:41: Unmatched closing quotation mark `”`
  */
-import { flatten } from '../nlcst/flat.js';
-import { blockKind, paragraphsOf } from '../nlcst/walk.js';
+import { blockKind } from '../nlcst/walk.js';
 import { defineRule } from '../shared/rule.js';
-import { analyzeParagraphs } from '../text/quotes.js';
+import { quotesOf } from '../text/quotes.js';
 
 export default defineRule(
   {
@@ -50,16 +49,10 @@ export default defineRule(
     defaultOptions: {},
   },
   (tree, context) => {
-    const paragraphs = paragraphsOf(tree);
-    const flats = paragraphs.map((paragraph) => flatten(paragraph));
-    const analyses = analyzeParagraphs(
-      flats.map((flat) => flat.text),
-      context.language,
-    );
+    const { paragraphs, flats, analyses } = quotesOf(tree, context.language);
     analyses.forEach((analysis, index) => {
       const flat = flats[index];
-      const kind = blockKind(paragraphs[index]);
-      if (kind === 'tableCell' || kind === 'other') return;
+      if (blockKind(paragraphs[index]) === 'tableCell') return;
       for (const mark of analysis.unmatchedOpen) {
         context.report({
           start: flat.startAt(mark.index),

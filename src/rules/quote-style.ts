@@ -64,10 +64,9 @@
  *   1:1-1:2: Unexpected `“`, expected `"`
  *   1:19-1:20: Unexpected `”`, expected `"`
  */
-import { type FlatText, flatten } from '../nlcst/flat.js';
-import { blockKind, paragraphsOf } from '../nlcst/walk.js';
+import type { FlatText } from '../nlcst/flat.js';
 import { defineRule } from '../shared/rule.js';
-import { analyzeParagraphs, type QuoteMark, type QuoteRole } from '../text/quotes.js';
+import { type QuoteMark, type QuoteRole, quotesOf } from '../text/quotes.js';
 
 interface Options {
   /** `auto`: the document's dominant style; `curly` or `straight` to set it. */
@@ -105,12 +104,7 @@ export default defineRule<Options>(
     const language = context.language;
     const english = language === 'en';
     const german = language === 'de';
-    const paragraphs = paragraphsOf(tree).filter((paragraph) => blockKind(paragraph) !== 'other');
-    const flats = paragraphs.map((paragraph) => flatten(paragraph));
-    const analyses = analyzeParagraphs(
-      flats.map((flat) => flat.text),
-      language,
-    );
+    const { flats, analyses } = quotesOf(tree, language);
 
     // The dominant style of double quotation marks: straight or typographic.
     let straight = 0;

@@ -7,8 +7,11 @@
  * each paragraph, closing mark only at the end) is recognised.
  *
  * Works on plain strings (a paragraph's flat text); rules map indices back to
- * original offsets with `flatten()`.
+ * original offsets with `flatten()`; `quotesOf(tree)` does that once per tree.
  */
+import type { Paragraph, Root } from 'nlcst';
+import { type FlatText, flatten } from '../nlcst/flat.js';
+import { blockKind, paragraphsOf } from '../nlcst/walk.js';
 
 export type QuoteKind = 'double' | 'single';
 /** The typographic family of a mark. */
@@ -351,6 +354,38 @@ export function analyzeParagraphs(texts: readonly string[], language = 'en'): Pa
     current.unmatchedOpen.length = 0;
   }
   return results;
+}
+
+export interface DocumentQuotes {
+  readonly paragraphs: Paragraph[];
+  readonly flats: FlatText[];
+  readonly analyses: ParagraphQuotes[];
+}
+
+const treeCache = new WeakMap<Root, Map<string, DocumentQuotes>>();
+
+/**
+ * The quotation marks of every paragraph of `tree` (blocks of kind `other`
+ * excluded), computed once per tree and language and shared by the rules.
+ */
+export function quotesOf(tree: Root, language: string): DocumentQuotes {
+  let byLanguage = treeCache.get(tree);
+  if (!byLanguage) {
+    byLanguage = new Map();
+    treeCache.set(tree, byLanguage);
+  }
+  let result = byLanguage.get(language);
+  if (!result) {
+    const paragraphs = paragraphsOf(tree).filter((paragraph) => blockKind(paragraph) !== 'other');
+    const flats = paragraphs.map((paragraph) => flatten(paragraph));
+    const analyses = analyzeParagraphs(
+      flats.map((flat) => flat.text),
+      language,
+    );
+    result = { paragraphs, flats, analyses };
+    byLanguage.set(language, result);
+  }
+  return result;
 }
 
 /** True when `index` lies inside some quotation of `analysis` (between its marks). */
