@@ -180,7 +180,13 @@ describe('quote-style', () => {
 
   it('accepts German marks in German and flags corner brackets', () => {
     expect(run('„Das ist gut“, sagte er.', 'quote-style', undefined, 'de')).toEqual([]);
-    expect(flagged('He called it 「core」 technology.', 'quote-style')).toEqual(['「', '」']);
+    expect(flagged('He called it 「core」 technology.', 'quote-style')).toEqual(['「core」']);
+    // Straight marks are not German typesetting: the quotation is reported once, fixed to „…“.
+    const german = 'Er sagte: "Das ist gut."';
+    expect(flagged(german, 'quote-style', undefined, 'de')).toEqual(['"Das ist gut."']);
+    const config = { extends: [], language: 'de', rules: { 'quote-style': 'warn' } } as const;
+    expect(fixText(german, { format: 'txt', config }).output).toBe('Er sagte: „Das ist gut.“');
+    expect(run(german, 'quote-style', { style: 'straight' }, 'de')).toEqual([]);
   });
 });
 

@@ -41,12 +41,12 @@
  *   3:31-3:53: Opening quotation mark in the middle of speech: `We will punish them;` is speech too
  *   3:99-3:172: Speech continues after the attribution without quotation marks
  *
- * @example {"name": "escalate.txt", "label": "input"}
+ * @example {"name": "not-ok-escalate.txt", "label": "input"}
  *   We will not stop, Viasna said in a statement.
  *
  *   Lukashenko understands that no one but Russia will give him money, Pavel Marinich told The Daily Beast.
  *
- * @example {"name": "escalate.txt", "label": "output"}
+ * @example {"name": "not-ok-escalate.txt", "label": "output"}
  *   1:1-1:17: Speech attributed to `Viasna` has no quotation marks
  *   3:1-3:66: Possibly dropped quotation marks around speech attributed to `Pavel Marinich`
  */

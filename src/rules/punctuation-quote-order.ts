@@ -28,13 +28,13 @@
  * @example {"name": "not-ok.txt", "label": "fixed"}
  *   “We will not stop,” the group said. It is a “core.”
  *
- * @example {"name": "british.txt", "label": "input", "config": {"style": "british"}}
+ * @example {"name": "not-ok-british.txt", "label": "input", "config": {"style": "british"}}
  *   He called it “core,” and said: “We will not stop.”
  *
- * @example {"name": "british.txt", "label": "output"}
+ * @example {"name": "not-ok-british.txt", "label": "output"}
  *   1:19-1:21: Unexpected `,”`, expected `”,`
  *
- * @example {"name": "british.txt", "label": "fixed"}
+ * @example {"name": "not-ok-british.txt", "label": "fixed"}
  *   He called it “core”, and said: “We will not stop.”
  */
 import type { FlatText } from '../nlcst/flat.js';

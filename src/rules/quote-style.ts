@@ -18,8 +18,12 @@
  * full-width CJK marks carried.
  *
  * German (`language: de`) writes `„…“`: the low opening mark and the closing
- * `“` are correct there and only mixing, corner brackets and spaces are
- * checked. Apostrophes are never counted as quotation marks.
+ * `“` are correct there, and straight `"…"` is reported as foreign to German
+ * typesetting unless `"style": "straight"` is set; orientation is not checked.
+ * Apostrophes are never counted as quotation marks.
+ *
+ * When both marks of a quotation are in the wrong style, the quotation is
+ * reported once (`Unexpected "…", expected “…”`).
  *
  * Fix: the document's dominant style (or the `style` option: `curly` or
  * `straight`), oriented by the mark's role; spaces inside the marks are
@@ -34,10 +38,8 @@
  *   “We are working,” he said. ”Of course“ she replied. “ Here ” too.
  *
  * @example {"name": "not-ok.txt", "label": "output"}
- *   1:42-1:43: Unexpected `«`, expected `“`
- *   1:50-1:51: Unexpected `»`, expected `”`
- *   1:61-1:62: Unexpected `"`, expected `“`
- *   1:65-1:66: Unexpected `"`, expected `”`
+ *   1:42-1:51: Unexpected `«…»`, expected `“…”`
+ *   1:61-1:66: Unexpected `"…"`, expected `“…”`
  *   3:28-3:29: Unexpected `”` as an opening mark, expected `“`
  *   3:38-3:39: Unexpected `“` as a closing mark, expected `”`
  *   3:53-3:55: Unexpected space after `“`
@@ -48,21 +50,19 @@
  *
  *   “We are working,” he said. “Of course” she replied. “Here” too.
  *
- * @example {"name": "document.txt", "label": "input", "config": {"mixed": "document"}}
+ * @example {"name": "not-ok-document.txt", "label": "input", "config": {"mixed": "document"}}
  *   “We will not stop,” the group said.
  *
  *   "Nor will we," the party added.
  *
- * @example {"name": "document.txt", "label": "output"}
- *   3:1-3:2: Unexpected `"`, expected `“`
- *   3:13-3:14: Unexpected `"`, expected `”`
+ * @example {"name": "not-ok-document.txt", "label": "output"}
+ *   3:1-3:15: Unexpected `"…"`, expected `“…”`
  *
- * @example {"name": "straight.txt", "label": "input", "config": {"style": "straight"}}
+ * @example {"name": "not-ok-straight.txt", "label": "input", "config": {"style": "straight"}}
  *   “We will not stop,” the group said.
  *
- * @example {"name": "straight.txt", "label": "output"}
- *   1:1-1:2: Unexpected `“`, expected `"`
- *   1:19-1:20: Unexpected `”`, expected `"`
+ * @example {"name": "not-ok-straight.txt", "label": "output"}
+ *   1:1-1:20: Unexpected `“…”`, expected `"…"`
  */
 import type { FlatText } from '../nlcst/flat.js';
 import { defineRule } from '../shared/rule.js';
@@ -115,7 +115,8 @@ export default defineRule<Options>(
       curly += counts.curly;
     }
     const style = options.style === 'curly' || options.style === 'straight' ? options.style : undefined;
-    const useStraight = style ? style === 'straight' : straight > curly;
+    // German typesetting writes „…“: straight marks are never its dominant style.
+    const useStraight = style ? style === 'straight' : !german && straight > curly;
     const typographic = german ? GERMAN : CURLY;
     const expectedFor = (mark: QuoteMark): string | undefined => {
       if (mark.role !== 'open' && mark.role !== 'close') return undefined;
@@ -128,25 +129,67 @@ export default defineRule<Options>(
       const flat = flats[index];
       const text = analysis.text;
       const local = options.mixed === 'document' ? { straight, curly } : countStyles(analysis.marks, english);
+      // Marks in the wrong style (foreign or mixed): reported per quotation when both halves are.
+      const restyled = new Map<QuoteMark, string>();
       for (const mark of analysis.marks) {
         if (mark.role !== 'open' && mark.role !== 'close') continue;
         const foreign =
-          (CORNERS.has(mark.char) && !CJK_LANGUAGES.has(language)) || (english && FOREIGN_IN_ENGLISH.has(mark.char));
-        const wrongSide = english && mark.misoriented && mark.family === 'curly';
+          (CORNERS.has(mark.char) && !CJK_LANGUAGES.has(language)) ||
+          (english && FOREIGN_IN_ENGLISH.has(mark.char)) ||
+          (german && !style && mark.char === '"');
         const mixed =
           mark.kind === 'double' &&
           !foreign &&
           (style
             ? (style === 'straight') !== (mark.family === 'straight')
             : local.straight > 0 && local.curly > 0 && (mark.family === 'straight') !== useStraight);
-        if (foreign || wrongSide || mixed) {
-          const expected = foreign || mixed ? expectedFor(mark) : mark.role === 'open' ? '“' : '”';
-          if (expected && expected !== mark.char) {
-            const message = wrongSide
-              ? `Unexpected \`${mark.char}\` as ${mark.role === 'open' ? 'an opening' : 'a closing'} mark, expected \`${expected}\``
-              : `Unexpected \`${mark.char}\`, expected \`${expected}\``;
-            report(flat, mark.index, mark.index + 1, message, mark.char, expected);
-          }
+        if (!foreign && !mixed) continue;
+        const expected = expectedFor(mark);
+        if (expected && expected !== mark.char) restyled.set(mark, expected);
+      }
+      for (const pair of analysis.pairs) {
+        const open = restyled.get(pair.open);
+        const close = restyled.get(pair.close);
+        if (open === undefined || close === undefined) continue;
+        restyled.delete(pair.open);
+        restyled.delete(pair.close);
+        const from = pair.open.index;
+        const to = pair.close.index + 1;
+        const start = flat.startAt(from);
+        const end = flat.endAt(to);
+        const expected = open + text.slice(from + 1, to - 1) + close;
+        context.report({
+          start,
+          end,
+          message: `Unexpected \`${pair.open.char}…${pair.close.char}\`, expected \`${open}…${close}\``,
+          actual: text.slice(from, to),
+          expected: [expected],
+          fix: flat.isDirect(from, to) ? { range: [start, end], text: expected } : undefined,
+        });
+      }
+      for (const mark of analysis.marks) {
+        if (mark.role !== 'open' && mark.role !== 'close') continue;
+        const expected = restyled.get(mark);
+        if (expected !== undefined) {
+          report(
+            flat,
+            mark.index,
+            mark.index + 1,
+            `Unexpected \`${mark.char}\`, expected \`${expected}\``,
+            mark.char,
+            expected,
+          );
+        } else if (english && mark.misoriented && mark.family === 'curly') {
+          const right = mark.role === 'open' ? '“' : '”';
+          const role = mark.role === 'open' ? 'an opening' : 'a closing';
+          report(
+            flat,
+            mark.index,
+            mark.index + 1,
+            `Unexpected \`${mark.char}\` as ${role} mark, expected \`${right}\``,
+            mark.char,
+            right,
+          );
         }
         // A space inside the marks: `“ We`, `here ”` (not in French-style « guillemets » of other languages).
         if (!english && mark.family === 'guillemet') continue;

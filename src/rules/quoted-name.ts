@@ -42,13 +42,13 @@
  *
  *   The US escalated its "chip war" against the "Shenzhen Speedy Pioneer City Action Plan".
  *
- * @example {"name": "scare.txt", "config": {"allowScareQuotes": true}}
+ * @example {"name": "ok-scare.txt", "config": {"allowScareQuotes": true}}
  *   The US escalated its "chip war" against China.
  */
 import { defineRule } from '../shared/rule.js';
 import type { QuoteMark } from '../text/quotes.js';
 import { quotesOf } from '../text/quotes.js';
-import { SPEECH_VERBS, wordsOf } from '../text/speech.js';
+import { SPEECH_VERBS, type Token, wordsOf } from '../text/speech.js';
 
 interface Options {
   /** Leave short lower-case quoted phrases (scare quotes) alone. */
@@ -379,7 +379,9 @@ function judge(text: string, open: QuoteMark, close: QuoteMark, options: Readonl
 
   // Speech: a colon or a speech verb before, a comma and attribution after.
   if (/[:]\s*$/.test(before)) return undefined;
-  if (beforeTokens.some((token) => SPEECH_VERBS.has(token.lower) || QUOTING.has(token.lower))) return undefined;
+  if (beforeTokens.some((token) => isLowerCase(token) && (SPEECH_VERBS.has(token.lower) || QUOTING.has(token.lower)))) {
+    return undefined;
+  }
   if (/^\s*,/.test(after) && /\b(?:said|says|told|added|asked)\b/.test(after.slice(0, 60))) return undefined;
   if (before.trim() === '' && /^[,]/.test(after)) return undefined;
   // A term defined or glossed in parentheses: `BSS ("balanced salt solution")`, `"eutrophic" (normal BMI)`.
@@ -406,16 +408,23 @@ function judge(text: string, open: QuoteMark, close: QuoteMark, options: Readonl
   }
   if (options.allowScareQuotes) return undefined;
   // A short lower-case phrase inside a sentence: scare quotes the source language put there.
-  if (tokens.length > 5) return undefined;
-  if (tokens.some((token) => /^\p{Lu}/u.test(token.text) && token.text !== 'I')) return undefined;
+  if (tokens.length > 6) return undefined;
+  // Capitalised words make it a title; acronyms (`CCP`) and `I` do not.
+  if (tokens.some((token) => /^\p{Lu}/u.test(token.text) && !/^\p{Lu}+$/u.test(token.text))) return undefined;
   if (beforeTokens.length === 0) return undefined;
   return 'scare';
 }
 
-/** Index just after the last sentence end before `index` (rough: `. `, `! `, `? `). */
+function isLowerCase(token: Token): boolean {
+  return /^\p{Ll}/u.test(token.text);
+}
+
+/** Index just after the last sentence end before `index` (`. `, `! `, `? `, not `U.S. `). */
 function startOfSentence(text: string, index: number): number {
   for (let cursor = index - 1; cursor > 0; cursor--) {
-    if (/[.!?]/.test(text[cursor]) && /\s/.test(text[cursor + 1] ?? '')) return cursor + 1;
+    if (!/[.!?]/.test(text[cursor]) || !/\s/.test(text[cursor + 1] ?? '')) continue;
+    if (text[cursor] === '.' && /(?:^|[\s.])\p{Lu}$/u.test(text.slice(Math.max(0, cursor - 3), cursor))) continue;
+    return cursor + 1;
   }
   return 0;
 }

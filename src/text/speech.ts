@@ -306,7 +306,8 @@ export function trailingAttribution(text: string): Attribution | undefined {
   // The last speech verb, with at most eight words after it.
   for (let index = tokens.length - 1; index >= 0 && index >= tokens.length - 9; index--) {
     const verb = tokens[index];
-    if (!SPEECH_VERBS.has(verb.lower)) continue;
+    // `United States` is no verb.
+    if (!SPEECH_VERBS.has(verb.lower) || !/^\p{Ll}/u.test(verb.text)) continue;
     const tail = tokens.slice(index + 1);
     if (tail.some((token) => token.lower === 'that' || NOT_IN_SPEAKER.has(token.lower))) return undefined;
     // `said, adding …`: a comma after the verb starts another clause.
@@ -367,10 +368,12 @@ function speakerBefore(text: string, tokens: readonly Token[], verbIndex: number
   if (NARRATOR.has(first.lower)) return undefined;
   const named = speakerTokens.some((token) => /^\p{Lu}/u.test(token.text));
   if (!named && !DETERMINERS.has(first.lower)) return undefined;
+  // `political analyst Artem Shraibman`: name the speaker by the name.
+  const name = speakerTokens.find((token) => /^\p{Lu}/u.test(token.text)) ?? first;
   return {
     speechEnd: separatorIndex(text.slice(0, speakerStart)),
     start: speakerStart,
-    speaker: text.slice(first.start, speakerTokens[speakerTokens.length - 1].end),
+    speaker: text.slice(name.start, speakerTokens[speakerTokens.length - 1].end),
     verb: verb.lower,
     named,
   };
