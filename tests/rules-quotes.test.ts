@@ -21,6 +21,13 @@ function flagged(text: string, rule: string, options?: Record<string, unknown>, 
   return run(text, rule, options, language).map((finding) => text.slice(finding.offset, finding.endOffset));
 }
 
+/** What a dropped-quotes finding covers: from its first word to the end of the speech (its related place). */
+function speeches(text: string, options?: Record<string, unknown>): string[] {
+  return run(text, 'dropped-quotes', options).map((finding) =>
+    text.slice(finding.offset, finding.related?.[0]?.endOffset ?? finding.endOffset),
+  );
+}
+
 function roles(text: string, language = 'en'): string {
   return analyzeQuotes(text, language)
     .marks.map((mark) => `${mark.char}${mark.role[0]}`)
@@ -77,7 +84,7 @@ describe('quote module', () => {
 });
 
 describe('dropped-quotes on the sample article', () => {
-  const found = flagged(sample, 'dropped-quotes');
+  const found = speeches(sample);
 
   it('finds the opening quotation mark in the middle of speech', () => {
     expect(found).toContain('We will pursue each of them, find them, and punish them; “');
@@ -107,13 +114,41 @@ describe('dropped-quotes on the sample article', () => {
   });
 
   it('without escalation reports only the first- and second-person cases', () => {
-    expect(flagged(sample, 'dropped-quotes', { escalate: false })).toHaveLength(4);
+    expect(speeches(sample, { escalate: false })).toHaveLength(4);
   });
 
   it('leaves the rest of the sample, and its balanced quotes, alone', () => {
     expect(run(sample, 'quote-balance')).toEqual([]);
     expect(run(sample, 'quote-style')).toEqual([]);
     expect(run(sample, 'quoted-name')).toEqual([]);
+  });
+});
+
+describe('dropped-quotes on speech whose marks were removed (clean English sources)', () => {
+  it('finds speech after `said:` and after `told reporters,`', () => {
+    expect(
+      speeches(
+        'They added: "This goes against the attitude." Reeves said: I don\'t know what the circumstances are, but I do know that they are strong candidates.',
+      ),
+    ).toEqual(["I don't know what the circumstances are, but I do know that they are strong candidates."]);
+    const told = speeches(
+      "Asked about it, he told reporters, We will cooperate with this Congress, just as we did with the last Congress. I think that's our responsibility.",
+    );
+    expect(told).toHaveLength(2);
+  });
+
+  it('finds first-person speech whose comma went missing with the marks', () => {
+    const text =
+      "Today, I am beyond grateful that my case has been dismissed - tomorrow my journey begins for worker's rights within the workers comp system Kilcher said Friday in a statement.";
+    expect(run(text, 'dropped-quotes').map((finding) => finding.message)).toEqual([
+      'Speech attributed to `Kilcher` has no quotation marks',
+    ]);
+  });
+
+  it('leaves a question after `asks:` alone', () => {
+    expect(
+      run('Basically, it asks: Do rich dads have rich kids, or is there no relationship?', 'dropped-quotes'),
+    ).toEqual([]);
   });
 });
 

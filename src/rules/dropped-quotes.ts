@@ -5,7 +5,9 @@
  *
  * - first- or second-person speech attributed to someone else
  *   (`We will not stop our work, the group said.`, `…, said the minister.`,
- *   `According to the minister, we will win.`);
+ *   `According to the minister, we will win.`, `he told reporters, We will
+ *   cooperate.`), and any speech after `said:` (`Reeves said: The party is
+ *   strong.`);
  * - speech that goes on in the first or second person after an attribution
  *   in the same paragraph (`“…,” he told Putin. Of course you understand
  *   that we …`);
@@ -24,7 +26,10 @@
  * attributions (a talk, an essay), only attributed first-person clauses are
  * checked. The rule reads English only.
  *
- * No fix: where the quotation starts and ends is for a person to decide.
+ * A finding marks the first word of the speech, where the opening quotation
+ * mark belongs; its related place is where the speech ends (or, for a
+ * quotation opened too late, the misplaced opening mark). No fix: where the
+ * quotation starts and ends is for a person to decide.
  *
  * @example {"name": "ok.txt"}
  *   The economy is improving, the minister said. “We will not stop,” the group said.
@@ -37,9 +42,9 @@
  *   He complained about the NGOs. We will punish them; “We are working on it,” Lukashenko told Putin. Of course you should understand that we cannot treat them in another way.
  *
  * @example {"name": "not-ok.txt", "label": "output"}
- *   1:1-1:45: Speech attributed to `Viasna` has no quotation marks
- *   3:31-3:53: Opening quotation mark in the middle of speech: `We will punish them;` is speech too
- *   3:99-3:172: Speech continues after the attribution without quotation marks
+ *   1:1-1:3: Speech attributed to `Viasna` has no quotation marks
+ *   3:31-3:33: Opening quotation mark in the middle of speech: `We will punish them;` is speech too
+ *   3:99-3:101: Speech continues after the attribution without quotation marks
  *
  * @example {"name": "not-ok-escalate.txt", "label": "input"}
  *   We will not stop, Viasna said in a statement.
@@ -47,8 +52,8 @@
  *   Lukashenko understands that no one but Russia will give him money, Pavel Marinich told The Daily Beast.
  *
  * @example {"name": "not-ok-escalate.txt", "label": "output"}
- *   1:1-1:17: Speech attributed to `Viasna` has no quotation marks
- *   3:1-3:66: Possibly dropped quotation marks around speech attributed to `Pavel Marinich`
+ *   1:1-1:3: Speech attributed to `Viasna` has no quotation marks
+ *   3:1-3:11: Possibly dropped quotation marks around speech attributed to `Pavel Marinich`
  */
 import type { Paragraph } from 'nlcst';
 import { toText } from '../nlcst/walk.js';
@@ -58,6 +63,7 @@ import { quotesOf } from '../text/quotes.js';
 import {
   isFirstOrSecondPerson,
   leadingAccordingTo,
+  leadingAttributions,
   SPEECH_VERBS,
   startsWithSubordinator,
   trailingAccordingTo,
@@ -72,7 +78,7 @@ interface Options {
 
 interface Candidate {
   report: Report;
-  kind: 'first' | 'continuation' | 'middle' | 'third';
+  kind: 'first' | 'lead' | 'continuation' | 'middle' | 'third';
 }
 
 export default defineRule<Options>(
@@ -98,7 +104,17 @@ export default defineRule<Options>(
       const text = flat.text;
       const quoteMarks = analysis.marks.filter((mark) => mark.role === 'open' || mark.role === 'close');
       const hasQuote = (from: number, to: number) => quoteMarks.some((mark) => mark.index >= from && mark.index < to);
-      const range = (from: number, to: number) => ({ start: flat.startAt(from), end: flat.endAt(to) });
+      // A finding marks where the opening quotation mark belongs: the first word of the speech.
+      // Where the speech ends is a related place.
+      const range = (from: number, to: number, endMessage = 'The speech ends here') => {
+        const first = wordsOf(text, from, to)[0];
+        const end = first ? first.end : to;
+        return {
+          start: flat.startAt(first ? first.start : from),
+          end: flat.endAt(end),
+          related: [{ message: endMessage, start: flat.startAt(Math.max(from, to - 1)), end: flat.endAt(to) }],
+        };
+      };
       let previousAttributed = false;
 
       for (const [from, to] of sentenceRanges(paragraph)) {
@@ -124,11 +140,33 @@ export default defineRule<Options>(
             candidates.push({
               kind: 'middle',
               report: {
-                ...range(from, opening.index + 1),
+                ...range(from, opening.index + 1, 'The quotation opens here instead'),
                 message: `Opening quotation mark in the middle of speech: \`${clause}\` is speech too`,
               },
             });
             person = true;
+          }
+        }
+
+        // The last speech verb whose speech has no quotation marks (`They added: "…" Reeves said: I …`).
+        const lead = attribution
+          ? undefined
+          : leadingAttributions(sentence).findLast((candidate) => !hasQuote(from + candidate.speechStart, to));
+        // A question after `asks:` may stand without quotation marks (`The question is: Why?`).
+        const question = /\?\s*$/.test(sentence) || /^ask/.test(lead?.verb ?? '');
+        if (lead && !question && !hasQuote(from + lead.speechStart, to)) {
+          const tokens = wordsOf(text, from + lead.speechStart, to);
+          if (tokens.length >= 3 && (lead.colon || isFirstOrSecondPerson(tokens))) {
+            attributed = true;
+            person = true;
+            candidates.push({
+              // `said:` and a capital letter is speech even in a first-person text.
+              kind: lead.colon ? 'first' : 'lead',
+              report: {
+                ...range(from + lead.speechStart, trimEnd(text, to)),
+                message: `Speech introduced by \`${lead.verb}\` has no quotation marks`,
+              },
+            });
           }
         }
 
@@ -146,7 +184,12 @@ export default defineRule<Options>(
                   message: `Speech attributed to \`${attribution.speaker}\` has no quotation marks`,
                 },
               });
-            } else if (attribution.named && tokens.length >= 6 && /^\p{Lu}/u.test(tokens[0].text)) {
+            } else if (
+              attribution.named &&
+              attribution.separated !== false &&
+              tokens.length >= 6 &&
+              /^\p{Lu}/u.test(tokens[0].text)
+            ) {
               candidates.push({
                 kind: 'third',
                 report: {

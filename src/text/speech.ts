@@ -292,6 +292,48 @@ export interface Attribution {
   readonly verb: string;
   /** The speaker is a name (has a capitalised word), not `he` or `the official`. */
   readonly named: boolean;
+  /** False when no comma or closing quotation mark separates speech and attribution. */
+  readonly separated?: boolean;
+}
+
+/** Speech after its attribution: `Reeves said: I don't know …`, `he told reporters, We will …`. */
+export interface LeadingAttribution {
+  /** Index where the speech starts. */
+  readonly speechStart: number;
+  readonly verb: string;
+  /** Introduced by a colon (`said:`), not a comma. */
+  readonly colon: boolean;
+}
+
+/**
+ * A speech verb (with at most three words of object) followed by `:` or `,`
+ * and a capitalised word: the speech follows.
+ */
+export function leadingAttribution(text: string): LeadingAttribution | undefined {
+  return leadingAttributions(text).at(-1);
+}
+
+/** Every speech verb of the sentence that introduces speech after `:` or `,` (see `leadingAttribution`). */
+export function leadingAttributions(text: string): LeadingAttribution[] {
+  const found: LeadingAttribution[] = [];
+  const tokens = wordsOf(text);
+  for (let index = 0; index < tokens.length - 1; index++) {
+    const verb = tokens[index];
+    if (!SPEECH_VERBS.has(verb.lower) || !/^\p{Ll}/u.test(verb.text)) continue;
+    for (let object = index; object <= index + 3 && object < tokens.length - 1; object++) {
+      const between = text.slice(tokens[object].end, tokens[object + 1].start);
+      const match = /^\s*([:,])\s+$/.exec(between);
+      if (match) {
+        const next = tokens[object + 1];
+        if (!/^\p{Lu}/u.test(next.text)) break;
+        if (match[1] === ',' && object > index && !NEEDS_OBJECT.has(verb.lower)) break;
+        found.push({ speechStart: next.start, verb: verb.lower, colon: match[1] === ':' });
+        break;
+      }
+      if (!/^\s+$/.test(between)) break;
+    }
+  }
+  return found;
 }
 
 const CLOSERS = new Set([',', '”', '"', '’', '»', '“']);
@@ -357,10 +399,12 @@ function speakerBefore(text: string, tokens: readonly Token[], verbIndex: number
   }
   // The speaker runs back to the separating comma or closing quote.
   while (cursor >= 0 && !CLOSERS.has(text[cursor]) && !/[.;:!?(]/.test(text[cursor])) cursor--;
-  if (cursor < 0 || !CLOSERS.has(text[cursor])) return undefined;
+  if (cursor < 0 || !CLOSERS.has(text[cursor])) return appositive ? undefined : unseparated(text, tokens, verbIndex);
   const speakerStart = cursor + 1;
   const speakerTokens = tokens.filter((token) => token.start >= speakerStart && token.end <= end);
-  if (speakerTokens.length === 0 || speakerTokens.length > 7) return undefined;
+  if (speakerTokens.length === 0 || speakerTokens.length > 7) {
+    return appositive ? undefined : unseparated(text, tokens, verbIndex);
+  }
   const appositiveTokens = tokens.filter((token) => token.start > end && token.end <= verb.start);
   if (appositive && (appositiveTokens.length === 0 || appositiveTokens.length > 12)) return undefined;
   for (const token of [...speakerTokens, ...appositiveTokens]) if (NOT_IN_SPEAKER.has(token.lower)) return undefined;
@@ -378,6 +422,50 @@ function speakerBefore(text: string, tokens: readonly Token[], verbIndex: number
     named,
   };
 }
+
+/**
+ * `… the workers comp system Kilcher said Friday.`: the separator went missing
+ * with the quotation marks. The speaker is a run of one to three capitalised
+ * words right after a lower-case word.
+ */
+function unseparated(text: string, tokens: readonly Token[], verbIndex: number): Attribution | undefined {
+  const verb = tokens[verbIndex];
+  if (!['said', 'says', 'told', 'added'].includes(verb.lower)) return undefined;
+  if (tokens.length - verbIndex - 1 > 8) return undefined;
+  let first = verbIndex;
+  while (first > 0 && verbIndex - first < 3 && /^\p{Lu}\p{Ll}/u.test(tokens[first - 1].text)) first--;
+  if (first === verbIndex || first < 3) return undefined;
+  const previous = tokens[first - 1];
+  if (!/^\p{Ll}/u.test(previous.text) || DETERMINERS.has(previous.lower) || MINOR_WORDS.has(previous.lower))
+    return undefined;
+  if (!/^\s+$/.test(text.slice(previous.end, tokens[first].start))) return undefined;
+  return {
+    speechEnd: previous.end,
+    start: tokens[first].start,
+    speaker: text.slice(tokens[first].start, tokens[verbIndex - 1].end),
+    verb: verb.lower,
+    named: true,
+    separated: false,
+  };
+}
+
+/** Words after which a capitalised word is part of a phrase, not a speaker (`of Tesla Elon Musk`). */
+const MINOR_WORDS = new Set([
+  'of',
+  'for',
+  'in',
+  'on',
+  'at',
+  'to',
+  'by',
+  'with',
+  'from',
+  'and',
+  'or',
+  'as',
+  'than',
+  'that',
+]);
 
 /** Index of the separating mark at the end of `before` (its comma or closing quote). */
 function separatorIndex(before: string): number {
