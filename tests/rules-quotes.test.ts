@@ -252,6 +252,12 @@ describe('quoted-name', () => {
     expect(run(text, 'quoted-name')).toEqual([]);
   });
 
+  it('finds a person’s or an agency’s name put in quotation marks', () => {
+    expect(
+      flagged('She met "Kilcher" on Friday, and the "Department of Homeland Security" agreed.', 'quoted-name'),
+    ).toEqual(['"Kilcher"', '"Department of Homeland Security"']);
+  });
+
   it('lets scare quotes be with allowScareQuotes', () => {
     const text =
       'Donald Trump\'s heavily mortgaged skyscraper at 40 Wall Street is on "lender watch" amid plummeting income.';
@@ -265,5 +271,7 @@ describe('punctuation-quote-order', () => {
     const text = 'China\'s "technology alliance", they said, and "core," it added. "We will win," he said.';
     expect(flagged(text, 'punctuation-quote-order')).toEqual(['",']);
     expect(flagged(text, 'punctuation-quote-order', { style: 'british' })).toEqual([',"']);
+    // German puts the comma after the closing mark: not an English house style matter.
+    expect(run('„Das ist gut“, sagte er.', 'punctuation-quote-order', undefined, 'de')).toEqual([]);
   });
 });

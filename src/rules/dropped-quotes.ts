@@ -131,7 +131,7 @@ export default defineRule<Options>(
           const tokens = wordsOf(before);
           if (
             tokens.length >= 3 &&
-            /[;,—–]\s*$|\p{L}\s+$/u.test(before) &&
+            endsClause(before) &&
             isFirstOrSecondPerson(tokens) &&
             !startsWithSubordinator(tokens) &&
             !tokens.some((token) => SPEECH_VERBS.has(token.lower))
@@ -153,7 +153,7 @@ export default defineRule<Options>(
           ? undefined
           : leadingAttributions(sentence).findLast((candidate) => !hasQuote(from + candidate.speechStart, to));
         // A question after `asks:` may stand without quotation marks (`The question is: Why?`).
-        const question = /\?\s*$/.test(sentence) || /^ask/.test(lead?.verb ?? '');
+        const question = sentence.trimEnd().endsWith('?') || /^ask/.test(lead?.verb ?? '');
         if (lead && !question && !hasQuote(from + lead.speechStart, to)) {
           const tokens = wordsOf(text, from + lead.speechStart, to);
           if (tokens.length >= 3 && (lead.colon || isFirstOrSecondPerson(tokens))) {
@@ -266,6 +266,12 @@ function sentenceRanges(paragraph: Paragraph): Array<[number, number]> {
     offset += length;
   }
   return ranges;
+}
+
+/** `… punish them; “` or `… punish them “`: a clause ends right before the opening mark. */
+function endsClause(before: string): boolean {
+  const trimmed = before.trimEnd();
+  return /[;,—–]$/.test(trimmed) || (trimmed.length < before.length && /\p{L}$/u.test(trimmed));
 }
 
 function trimEnd(text: string, to: number): number {

@@ -11,7 +11,8 @@
  * closing marks.
  *
  * MT mixes both orders in one text, and each source language brings its own.
- * Off by default: turn it on with the style your publication uses.
+ * Off by default: turn it on with the style your publication uses. English
+ * only: German and other languages have their own fixed order.
  *
  * Fix: swap the mark and the closing quotation mark.
  *
@@ -58,6 +59,8 @@ export default defineRule<Options>(
     optionValues: { style: ['american', 'british'] },
   },
   (tree, context, options) => {
+    // German and most other languages have their own fixed order (`„…“, sagte er`).
+    if (context.language !== 'en') return;
     const { flats, analyses } = quotesOf(tree, context.language);
     const british = options.style === 'british';
     analyses.forEach((analysis, index) => {

@@ -244,6 +244,27 @@ const WORKS = new Set([
   'hit',
   'titled',
   'entitled',
+  // Verbs whose object is a work.
+  'sang',
+  'sing',
+  'sings',
+  'singing',
+  'played',
+  'performed',
+  'recorded',
+  'released',
+  'watched',
+  'wrote',
+  'published',
+  'starred',
+  'directed',
+  'produced',
+  'covered',
+  'reviewed',
+  'screened',
+  'staged',
+  'broadcast',
+  'aired',
 ]);
 
 /** Words after a quoted title of a work (`"Yellowstone" actor`). */
@@ -378,18 +399,18 @@ function judge(text: string, open: QuoteMark, close: QuoteMark, options: Readonl
   const lastWord = tokens[tokens.length - 1].lower;
 
   // Speech: a colon or a speech verb before, a comma and attribution after.
-  if (/[:]\s*$/.test(before)) return undefined;
+  if (before.trimEnd().endsWith(':')) return undefined;
   if (beforeTokens.some((token) => isLowerCase(token) && (SPEECH_VERBS.has(token.lower) || QUOTING.has(token.lower)))) {
     return undefined;
   }
   if (/^\s*,/.test(after) && /\b(?:said|says|told|added|asked)\b/.test(after.slice(0, 60))) return undefined;
   if (before.trim() === '' && /^[,]/.test(after)) return undefined;
   // A term defined or glossed in parentheses: `BSS ("balanced salt solution")`, `"eutrophic" (normal BMI)`.
-  if (/\(\s*$/.test(before) || /^\s*\(/.test(after)) return undefined;
+  if (before.trimEnd().endsWith('(') || after.trimStart().startsWith('(')) return undefined;
   // Words under discussion, titles of works.
   if (previous && (DISCUSSION.has(previous.lower) || WORKS.has(previous.lower))) return undefined;
   if (beforeTokens.length >= 2 && beforeTokens[beforeTokens.length - 2].lower === 'so') return undefined;
-  if (/so-called\s*$|known as\s*$|the letters?\s*$/i.test(before)) return undefined;
+  if (/(?:so-called|known as|the letters?)$/i.test(before.trimEnd())) return undefined;
   if (nextDirect && AFTER_WORKS.has(next.lower)) return undefined;
   if (previous?.text.endsWith("'s") && !nextDirect) return undefined; // NBC's "Meet the Press"
 
@@ -402,6 +423,17 @@ function judge(text: string, open: QuoteMark, close: QuoteMark, options: Readonl
     if (titleCase && tokens.length >= 2 && NAME_NOUNS.has(lastWord)) return 'name';
     if (foreign && titleCase && tokens.length <= 4) return 'name';
     if (titleCase && previous?.lower === 'the' && nextDirect && /^\p{Ll}/u.test(next.text) && tokens.length <= 4) {
+      return 'name';
+    }
+    // A quoted proper name in running text (`talks with "Kilcher" on Friday`): one to three
+    // capitalised words after a lower-case word, not a quoted sentence and not a work's title.
+    if (
+      titleCase &&
+      tokens.length <= 3 &&
+      previous !== undefined &&
+      /^\p{Ll}/u.test(previous.text) &&
+      (!next || /^\p{Ll}/u.test(next.text))
+    ) {
       return 'name';
     }
     return undefined;

@@ -354,7 +354,7 @@ export function trailingAttribution(text: string): Attribution | undefined {
     if (tail.some((token) => token.lower === 'that' || NOT_IN_SPEAKER.has(token.lower))) return undefined;
     // `said, adding …`: a comma after the verb starts another clause.
     if (/[,;:]/.test(text.slice(verb.end))) return undefined;
-    const before = text.slice(0, verb.start).replace(/\s+$/, '');
+    const before = text.slice(0, verb.start).trimEnd();
     // verb + speaker: `…, said the minister.`
     if (/[,”"]$/.test(before) && tail.length > 0 && !NEEDS_OBJECT.has(verb.lower)) {
       const first = tail[0];
@@ -488,6 +488,9 @@ export function leadingAccordingTo(text: string): number | undefined {
 
 /** `…, according to X.` at the end of a sentence: the index of its comma. */
 export function trailingAccordingTo(text: string): number | undefined {
-  const match = /,\s*according to [^,;:]{2,80}[.!?]?\s*$/u.exec(text);
-  return match ? match.index : undefined;
+  const comma = text.lastIndexOf(',');
+  if (comma < 0) return undefined;
+  const rest = text.slice(comma + 1).trim();
+  if (!rest.startsWith('according to ') || rest.length > 96 || /[;:]/.test(rest)) return undefined;
+  return rest.length - 'according to '.length >= 2 ? comma : undefined;
 }
