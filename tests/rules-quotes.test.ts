@@ -190,6 +190,13 @@ describe('quote-balance', () => {
     expect(flagged('And the other is great health has a future. "', 'quote-balance')).toEqual(['"']);
   });
 
+  it('blames the quotation that lost its closing mark, not the next one', () => {
+    const text =
+      'The party is saying: "Yet again, it appears that the party is seeking to promote a clique. They added: "This goes against the attitude."';
+    const findings = run(text, 'quote-balance');
+    expect(findings.map((finding) => finding.offset)).toEqual([text.indexOf('"Yet')]);
+  });
+
   it('leaves possessives, elisions and measurements alone (clean English sources)', () => {
     const text =
       "The county district attorney's office cleared Kilcher of all charges in a workers\" compensation fraud case. The boys' toys from the '90s; he is 5' 10\" tall.";

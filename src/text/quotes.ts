@@ -277,7 +277,15 @@ export function analyzeQuotes(text: string, language = 'en'): QuoteAnalysis {
         continue;
       }
       if (match >= 0 && stack[match].char === mark.char && raw === 'open' && mark.kind === 'double') {
-        closeWith(mark, match);
+        if (!LETTER_OR_DIGIT.test(text[mark.index + 1] ?? '')) {
+          // ` ".`: a closing mark after a stray space.
+          closeWith(mark, match);
+          continue;
+        }
+        // ` "This`: shaped like an opening mark, so the earlier one lost its closing mark.
+        const [lost] = stack.splice(match, 1);
+        unmatchedOpen.push(lost);
+        stack.push(mark);
         continue;
       }
     }
