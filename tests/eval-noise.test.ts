@@ -96,10 +96,20 @@ describe('the noise model', () => {
   });
 
   it('finds straight and curly quotation pairs', () => {
-    expect(quotePairs('a "b" c “d” e "f')).toEqual([
+    expect(quotePairs('a "b" c “d” e')).toEqual([
       [2, 4],
       [8, 10],
     ]);
+    // A straight mark that is neither an opening nor a closing one: no straight pairs.
+    expect(quotePairs('in 2017"s vote, "yes" won')).toEqual([]);
+    expect(quotePairs('a "b" c “d” e "f')).toEqual([[8, 10]]);
+  });
+
+  it('puts quotes around a whole name, not part of one or a month', () => {
+    const text = 'They met at 40 Wall Street in September and then visited Egypt with friends.';
+    const seen = new Set<string>();
+    for (let seed = 0; seed < 20; seed++) seen.add(injected('quotes-around-name', text, seed).at(0));
+    expect([...seen].sort()).toEqual(['"Egypt"', '“Egypt”']);
   });
 
   it('maps clean ranges through edits, keeping findings that contain an edit whole', () => {

@@ -132,24 +132,36 @@ function replace(text: string, at: number, removed: number, insert: string, from
   };
 }
 
-/** Straight or curly quotation pairs in a text: `[open, close]` offsets. */
+/**
+ * Straight or curly quotation pairs in a text: `[open, close]` offsets. A
+ * straight mark opens after a space or bracket and before a non-space, and
+ * closes after a non-space before a space, mark or end; when any straight
+ * mark fits neither role, the text's straight marks are left out (it is not
+ * clear which pair).
+ */
 export function quotePairs(text: string): [number, number][] {
   const pairs: [number, number][] = [];
-  let open = -1;
+  let straight: number | undefined;
+  let straightOk = true;
+  let curly: number | undefined;
   for (let index = 0; index < text.length; index++) {
     const char = text[index];
     if (char === '"') {
-      if (open >= 0 && text[open] === '"') {
-        pairs.push([open, index]);
-        open = -1;
-      } else if (open < 0) open = index;
-    } else if (char === '“' && open < 0) open = index;
-    else if (char === '”' && open >= 0 && text[open] === '“') {
-      pairs.push([open, index]);
-      open = -1;
+      const before = index === 0 ? ' ' : text[index - 1];
+      const after = index + 1 < text.length ? text[index + 1] : ' ';
+      if (straight === undefined && /[\s([{—–-]/.test(before) && /\S/.test(after)) straight = index;
+      else if (straight !== undefined && /\S/.test(before) && /[\s,.;:!?)\]}—–-]/.test(after)) {
+        pairs.push([straight, index]);
+        straight = undefined;
+      } else straightOk = false;
+    } else if (char === '“' && curly === undefined) curly = index;
+    else if (char === '”' && curly !== undefined) {
+      pairs.push([curly, index]);
+      curly = undefined;
     }
   }
-  return pairs;
+  const usable = straightOk && straight === undefined ? pairs : pairs.filter(([open]) => text[open] !== '"');
+  return usable.sort((a, b) => a[0] - b[0]);
 }
 
 const SPEECH_BEFORE =
@@ -186,6 +198,8 @@ const HOMOGLYPHS: Record<string, string[]> = {
   X: ['Х', 'Χ'],
 };
 const FOREIGN = ['中国', '支付宝', '在这种情况下', 'в рамках', 'например', 'σύμφωνα με', 'バス', '그리고', 'في إطار'];
+const MONTHS_AND_DAYS =
+  /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/;
 const FULL_WIDTH: Record<string, string> = {
   ',': '，',
   '.': '。',
@@ -274,9 +288,11 @@ const injectors: Record<InjectionKind, Injector> = {
     };
   },
   'quotes-around-name'(text, random) {
-    const names = matches(text, /(?<=[\p{Ll},] )\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){0,2}\b/gu).filter(
-      (match) => !/^(?:I|I'm|I've|I'll)$/.test(match.text),
-    );
+    // A capitalised name after a lower-case word, not a month or a weekday.
+    const names = matches(
+      text,
+      /(?<=(?<![\p{L}\p{N}])\p{Ll}[\p{L}'’-]*,? )\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){0,2}(?![\p{L}\p{N}'’-])(?! \p{Lu})/gu,
+    ).filter((match) => !MONTHS_AND_DAYS.test(match.text));
     if (names.length === 0) return undefined;
     const name = pick(random, names);
     const [open, close] = pick(random, [
