@@ -3,10 +3,17 @@
  * A new rule is one import and one entry in `rules` below.
  */
 import type { RuleModule } from '../shared/rule.js';
+import dashStyle from './dash-style.js';
 import doubledPunctuation from './doubled-punctuation.js';
+import fullwidthPunctuation from './fullwidth-punctuation.js';
+import missingFinalPunctuation from './missing-final-punctuation.js';
+import missingSpaceAfterPunctuation from './missing-space-after-punctuation.js';
 import readability from './readability.js';
 import repeatedWords from './repeated-words.js';
 import spaceBeforePunctuation from './space-before-punctuation.js';
+import strayPunctuation from './stray-punctuation.js';
+import unbalancedBrackets from './unbalanced-brackets.js';
+import whitespace from './whitespace.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: rules differ in their option types.
 type AnyRule = RuleModule<any>;
@@ -15,6 +22,13 @@ export const rules: readonly AnyRule[] = Object.freeze([
   // punctuation
   doubledPunctuation,
   spaceBeforePunctuation,
+  missingSpaceAfterPunctuation,
+  strayPunctuation,
+  fullwidthPunctuation,
+  unbalancedBrackets,
+  whitespace,
+  missingFinalPunctuation,
+  dashStyle,
   // quotes
   // numbers
   // script
