@@ -119,7 +119,8 @@ describe('the noise model', () => {
     expect(mapThrough(edits, { start: 0, end: 20 })).toEqual({ start: 0, end: 22 });
     expect(mapThrough(edits, { start: 10, end: 11 })).toEqual({ start: 10, end: 13 });
     const insertion = [{ at: 10, removed: 0, inserted: 4 }];
-    expect(mapThrough(insertion, { start: 10, end: 12 })).toEqual({ start: 10, end: 16 });
+    expect(mapThrough(insertion, { start: 10, end: 12 })).toEqual({ start: 14, end: 16 });
+    expect(mapThrough(insertion, { start: 8, end: 12 })).toEqual({ start: 8, end: 16 });
     expect(mapThrough(insertion, { start: 6, end: 10 })).toEqual({ start: 6, end: 10 });
     expect(mapThrough([{ at: 4, removed: 4, inserted: 1 }], { start: 6, end: 12 })).toBeUndefined();
   });

@@ -43,6 +43,14 @@ describe('npm run eval end to end on a hand-made file (--split)', () => {
     expect(doubled.byRule['doubled-punctuation']).toBe(2);
   });
 
+  it('does not credit an artefact to a finding the clean host gets anyway', () => {
+    // The clean reference has `stay , as`: its space-before finding sits right after
+    // wherever a repeated phrase lands, and must not count as finding the repetition.
+    for (const kind of ['repeated-phrase', 'repeated-word', 'stray-number', 'foreign-script']) {
+      expect(result.injected[kind].byRule['space-before-punctuation']).toBeUndefined();
+    }
+  });
+
   it('rejects an unknown rule id', () => {
     expect(() => runEval({ files: [fixture], rules: ['no-such-rule'] })).toThrow(/unknown rule `no-such-rule`/);
   });

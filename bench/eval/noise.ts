@@ -123,7 +123,12 @@ function matches(text: string, pattern: RegExp): Match[] {
   return found;
 }
 
-/** Replaces `[at, at + removed)` of `text` with `insert`; the artefact is `[at + from, at + to)` of the result. */
+/**
+ * Replaces `[at, at + removed)` of `text` with `insert`; the artefact is
+ * `[at + from, at + to)` of the result. Insertions put their space first
+ * (` 480` after `a`, not `480 ` before `clique`), so the host's own spaces
+ * stay next to the characters they were next to and its findings map through.
+ */
 function replace(text: string, at: number, removed: number, insert: string, from = 0, to = insert.length): Injected {
   return {
     text: text.slice(0, at) + insert + text.slice(at + removed),
@@ -323,7 +328,7 @@ const injectors: Record<InjectionKind, Injector> = {
     if (places.length === 0) return undefined;
     const place = pick(random, places);
     const number = pick(random, NUMBERS);
-    return replace(text, place.index + place.text.length, 0, `${number} `, 0, number.length);
+    return replace(text, place.index + place.text.trimEnd().length, 0, ` ${number}`, 1);
   },
   'currency-space'(text, random) {
     const amounts = matches(text, /[$€£](?=\d)/g);
@@ -373,15 +378,14 @@ const injectors: Record<InjectionKind, Injector> = {
     if (gaps.length === 0) return undefined;
     const place = pick(random, gaps);
     const fragment = pick(random, FOREIGN);
-    return replace(text, place.index + 1, 0, `${fragment} `, 0, fragment.length);
+    return replace(text, place.index, 0, ` ${fragment}`, 1);
   },
   'repeated-word'(text, random) {
     // `that that` and `had had` can be correct English: not an artefact.
     const words = matches(text, /(?<![\p{L}'’-])\p{L}+(?= )/gu).filter((word) => !/^(?:that|had)$/i.test(word.text));
     if (words.length === 0) return undefined;
     const word = pick(random, words);
-    const insert = `${word.text} `;
-    return replace(text, word.index + word.text.length + 1, 0, insert, 0, word.text.length);
+    return replace(text, word.index + word.text.length, 0, ` ${word.text}`, 1);
   },
   'repeated-phrase'(text, random) {
     const phrases = matches(text, /(?<![\p{L}'’-])\p{L}+(?: \p{L}+){1,3}(?= )/gu).filter(
@@ -392,7 +396,7 @@ const injectors: Record<InjectionKind, Injector> = {
     const words = phrase.text.split(' ');
     const length = 2 + Math.floor(random() * Math.min(3, words.length - 1));
     const repeated = words.slice(0, length).join(' ');
-    return replace(text, phrase.index + repeated.length + 1, 0, `${repeated} `, 0, repeated.length);
+    return replace(text, phrase.index + repeated.length, 0, ` ${repeated}`, 1);
   },
 };
 
@@ -402,25 +406,31 @@ export function inject(kind: InjectionKind, text: string, random: Random): Injec
 }
 
 /**
- * Maps a range of the clean text through edits: each end moves by the edits
- * before it. A range that contains an edit whole maps to the range containing
- * its replacement (a sentence-level finding stays the same finding); a range
- * with an end inside an edit maps to nothing.
+ * Maps a range of the clean text through edits, character for character:
+ * each end moves by the edits before it (an insertion at the start offset is
+ * before the range's first character; one at the end offset is after its
+ * last). A range that contains an edit whole maps to the range containing its
+ * replacement (a sentence-level finding stays the same finding); a range with
+ * an end inside a replaced stretch maps to nothing.
  */
 export function mapThrough(edits: readonly Edit[], range: Range): Range | undefined {
-  const start = mapOffset(edits, range.start);
-  const end = mapOffset(edits, range.end);
+  const start = mapOffset(edits, range.start, 'start');
+  const end = mapOffset(edits, range.end, 'end');
   return start === undefined || end === undefined ? undefined : { start, end: Math.max(start, end) };
 }
 
-function mapOffset(edits: readonly Edit[], offset: number): number | undefined {
+function mapOffset(edits: readonly Edit[], offset: number, side: 'start' | 'end'): number | undefined {
   let delta = 0;
   for (const edit of edits) {
-    const editEnd = edit.at + edit.removed;
-    // An edit at the offset itself leaves it in place: an insertion at a
-    // range's start lies inside the range, at its end outside it.
-    if (edit.at >= offset) break;
-    if (offset < editEnd) return undefined;
+    if (edit.at > offset) break;
+    if (edit.at === offset) {
+      if (side === 'start' && edit.removed === 0) {
+        delta += edit.inserted;
+        continue;
+      }
+      break;
+    }
+    if (offset < edit.at + edit.removed) return undefined;
     delta += edit.inserted - edit.removed;
   }
   return offset + delta;
