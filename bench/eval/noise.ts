@@ -352,11 +352,24 @@ const injectors: Record<InjectionKind, Injector> = {
     }
     const end = /[.!?]["”]?\s*$/.exec(text);
     if (!end) return undefined;
-    const thousands = `${1 + Math.floor(random() * 98)}.${String(Math.floor(random() * 1000)).padStart(3, '0')}`;
+    // Readings a reader cannot take for an English decimal: full stops between
+    // thousands before a counted noun or after a currency, a decimal comma
+    // before a scale word, `%` or `times`.
+    const group = () => String(Math.floor(random() * 1000)).padStart(3, '0');
+    const thousands = pick(random, [
+      `${1 + Math.floor(random() * 98)}.${group()}`,
+      `${1 + Math.floor(random() * 9)}.${group()}.${group()}`,
+    ]);
     const decimal = `${1 + Math.floor(random() * 20)},${1 + Math.floor(random() * 9)}`;
     const [value, template] = pick(random, [
       [thousands, (n: string) => `, with about ${n} people`],
+      [thousands, (n: string) => `, according to ${n} visitors`],
+      [thousands, (n: string) => ` for €${n}`],
+      [thousands, (n: string) => `, said ${n} residents`],
       [decimal, (n: string) => `, up ${n} percent`],
+      [decimal, (n: string) => ` (${n}%)`],
+      [decimal, (n: string) => `, worth ${n} million dollars`],
+      [decimal, (n: string) => `, ${n} times more than before`],
     ] as const);
     const insert = template(value);
     const at = insert.indexOf(value);
