@@ -28,9 +28,11 @@ import {
   type InitializeParams,
   type InitializeResult,
   type MessageReader,
+  MessageType,
   type MessageWriter,
   ProposedFeatures,
   ResponseError,
+  ShowMessageNotification,
   StreamMessageReader,
   StreamMessageWriter,
   TextDocumentSyncKind,
@@ -358,7 +360,7 @@ export function startServer(options: ServerOptions = {}): Connection {
     if (!shownErrors.has(text)) {
       shownErrors.add(text);
       log(text);
-      void connection.window.showErrorMessage(text);
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message: text });
     }
     const related =
       error instanceof ConfigError && error.file.startsWith('/')

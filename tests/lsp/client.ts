@@ -59,6 +59,7 @@ export class LspClient {
 
   private dispatch(message: Message): void {
     this.received.push(message);
+    if (message.method === 'textDocument/publishDiagnostics') this.unread.push(message.params as PublishParams);
     if (message.method && message.id !== undefined) {
       const handler = this.handlers.get(message.method);
       const result = handler ? handler(message.params) : null;
@@ -111,8 +112,25 @@ export class LspClient {
     });
   }
 
-  /** The next publishDiagnostics for `uri` (optionally for a given version). */
+  /** Publications not yet returned by `diagnostics()`. */
+  private unread: PublishParams[] = [];
+
+  /** Forgets publications received so far: `diagnostics()` then waits for new ones. */
+  forget(): void {
+    this.unread = [];
+  }
+
+  /**
+   * The oldest publishDiagnostics for `uri` (optionally of a given version)
+   * not returned yet, waiting for it if need be.
+   */
   async diagnostics(uri: string, version?: number, timeout = 30_000): Promise<PublishParams> {
+    const index = this.unread.findIndex((p) => p.uri === uri && (version === undefined || p.version === version));
+    if (index >= 0) {
+      const [found] = this.unread.splice(index, 1);
+      this.unread = this.unread.filter((p, i) => p.uri !== uri || i >= index);
+      return found;
+    }
     const message = await this.waitFor(
       (m) => {
         if (m.method !== 'textDocument/publishDiagnostics') return false;
@@ -122,7 +140,9 @@ export class LspClient {
       timeout,
       `diagnostics for ${uri}${version === undefined ? '' : ` v${version}`}`,
     );
-    return message.params as PublishParams;
+    const params = message.params as PublishParams;
+    this.unread = this.unread.filter((p) => p !== params);
+    return params;
   }
 
   async initialize(params: Record<string, unknown> = {}): Promise<Message> {
