@@ -6,7 +6,8 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path';
 
 export const ROOT = join(import.meta.dirname, '..', import.meta.dirname.includes('/dist/') ? '..' : '');
-export const DEV_DIR = join(ROOT, '..', 'shared', 'eval', 'dev');
+/** The dev set; `MTLINT_EVAL_DEV` overrides it (a worktree does not sit beside `shared/`). */
+export const DEV_DIR = process.env.MTLINT_EVAL_DEV ?? join(ROOT, '..', 'shared', 'eval', 'dev');
 const ENGLISH_TARGETS = ['mqm_zhen.dev.jsonl', 'mqm_bio_x2en.dev.jsonl'];
 
 /** Paragraphs of English MT output, in file order. */
