@@ -74,6 +74,8 @@ export class WorkerLinter implements Linter {
   private readonly queue: Pending[] = [];
   private current: Pending | undefined;
   private disposed = false;
+  /** Worker failures in a row; after three, jobs run inline. */
+  private failures = 0;
 
   constructor(private readonly log: (message: string) => void) {}
 
@@ -88,6 +90,18 @@ export class WorkerLinter implements Linter {
     if (this.current || this.disposed) return;
     const pending = this.queue.shift();
     if (!pending) return;
+    if (this.failures >= 3) {
+      // The worker keeps dying (it cannot load, or runs out of memory): lint on this thread instead.
+      setImmediate(() => {
+        try {
+          pending.resolve(runJob(pending.job));
+        } catch (error) {
+          pending.reject(error as Error);
+        }
+        this.next();
+      });
+      return;
+    }
     this.current = pending;
     try {
       this.ensureWorker().postMessage(pending.job);
@@ -103,6 +117,7 @@ export class WorkerLinter implements Linter {
     worker.on('message', (message: { ok: true; result: JobResult } | { ok: false; error: string }) => {
       const pending = this.current;
       this.current = undefined;
+      this.failures = 0;
       if (pending) {
         if (message.ok) pending.resolve(message.result);
         else pending.reject(new Error(message.error));
@@ -124,6 +139,7 @@ export class WorkerLinter implements Linter {
   }
 
   private fail(error: Error): void {
+    this.failures++;
     const pending = this.current;
     this.current = undefined;
     pending?.reject(error);

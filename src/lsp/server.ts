@@ -42,6 +42,7 @@ import {
 } from 'vscode-languageserver/node.js';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ConfigError } from '../engine/config.js';
+import { DEFAULT_MAX_FILE_SIZE } from '../engine/files.js';
 import type { Finding } from '../engine/lint.js';
 import type { FormatName } from '../formats/index.js';
 import { VERSION } from '../version.js';
@@ -239,12 +240,17 @@ export function startServer(options: ServerOptions = {}): Connection {
     for (const document of documents.all()) schedule(document.uri, 0);
   }
 
-  documents.onDidOpen(notify('textDocument/didOpen', (event) => schedule(event.document.uri, 0)));
+  // TextDocuments fires "change" right after "open": lint an opened document at once, edits after a pause.
+  const justOpened = new Set<string>();
+  documents.onDidOpen(
+    notify('textDocument/didOpen', (event) => {
+      justOpened.add(event.document.uri);
+      schedule(event.document.uri, 0);
+    }),
+  );
   documents.onDidChangeContent(
     notify('textDocument/didChange', (event) => {
-      // didOpen also fires this; the open handler has already scheduled a run.
-      const state = states.get(event.document.uri);
-      if (state?.timer && event.document.version === 0) return;
+      if (justOpened.delete(event.document.uri)) return;
       schedule(event.document.uri, debounce);
     }),
   );
@@ -316,6 +322,12 @@ export function startServer(options: ServerOptions = {}): Connection {
     const { uri, version } = document;
     const format = formatOfDocument(document.languageId, uri);
     if (!format) return finish(uri, state, { version, format: 'txt', filePath: uri, findings: [] }, []);
+    if (document.getText().length > DEFAULT_MAX_FILE_SIZE) {
+      const problem = `mtlint: not linted: the document is over ${DEFAULT_MAX_FILE_SIZE / (1024 * 1024)} MB`;
+      return finish(uri, state, { version, format, filePath: uri, findings: [] }, [
+        problemDiagnostic(problem, 'too-large'),
+      ]);
+    }
     const settings = workspace.settingsFor(uri, format);
     const base = { version, format, filePath: settings.filePath, findings: [] as Finding[] };
     if (settings.kind === 'ignored') return finish(uri, state, base, []);
