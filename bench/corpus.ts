@@ -4,10 +4,11 @@
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { defaultDevDir } from './eval/data.js';
 
 export const ROOT = join(import.meta.dirname, '..', import.meta.dirname.includes('/dist/') ? '..' : '');
-/** The dev set; `MTLINT_EVAL_DEV` overrides it (a worktree does not sit beside `shared/`). */
-export const DEV_DIR = process.env.MTLINT_EVAL_DEV ?? join(ROOT, '..', 'shared', 'eval', 'dev');
+/** The dev set, found as `npm run eval` finds it (`MTLINT_EVAL_DIR`, or walking up; worktrees too). */
+export const DEV_DIR = defaultDevDir(ROOT);
 const ENGLISH_TARGETS = ['mqm_zhen.dev.jsonl', 'mqm_bio_x2en.dev.jsonl'];
 
 /** Paragraphs of English MT output, in file order. */
