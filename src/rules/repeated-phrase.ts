@@ -10,8 +10,7 @@
  * Fix (back to back only): remove the repeated copies.
  *
  * Not flagged: copies separated by punctuation (`Never again, never again`),
- * chains such as `more and more and more` or `one by one by one`, names
- * (`New York New York`), one word said over and over (`ha ha ha ha`), and
+ * chains such as `more and more and more` or `one by one by one`, one word said over and over (`ha ha ha ha`), and
  * loops of phrases made only of function words (`of the`).
  *
  * @example {"name": "ok.txt"}
@@ -110,7 +109,6 @@ function backToBack(tokens: readonly Token[], context: Context): Set<number> {
       const unit = tokens.slice(index, index + length);
       if (unit.every((token) => token.norm === unit[0].norm)) break;
       if (isChain(tokens, index, length)) break;
-      if (isName(tokens, index, length)) break;
       let copies = 2;
       while (
         index + (copies + 1) * length <= tokens.length &&
@@ -146,15 +144,6 @@ function isChain(tokens: readonly Token[], index: number, length: number): boole
   if (CHAIN_WORDS.has(a)) return tokens[index - 1]?.norm === b;
   if (CHAIN_WORDS.has(b)) return tokens[index + 2 * length]?.norm === a || tokens[index - 1]?.norm === b;
   return false;
-}
-
-/** `New York New York`: every word capitalised in both copies. */
-function isName(tokens: readonly Token[], index: number, length: number): boolean {
-  for (let offset = 0; offset < 2 * length; offset++) {
-    const raw = tokens[index + offset].raw;
-    if (raw[0] === raw[0].toLowerCase()) return false;
-  }
-  return true;
 }
 
 const MIN_LOOP = 3;

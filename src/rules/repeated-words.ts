@@ -5,7 +5,8 @@
  * stutters. This wraps `retext-repeated-words` so its messages carry an
  * mtlint id; words that may repeat (`had had`, `that that`, `what it is is`,
  * `gave her her keys`, reduplications such as `ylang ylang` or `ha ha`) are
- * allowed. In German (`language: de`) a relative pronoun before an article is
+ * allowed. Capitalised function words and numbers, which retext takes for
+ * names, are checked too (`In In 1876`, `208 208 studies`). In German (`language: de`) a relative pronoun before an article is
  * correct (`eine Pflanze, die die erste nachahmt`), so doubled articles and
  * pronouns are allowed there.
  *
@@ -16,15 +17,19 @@
 
  *
  * @example {"name": "not-ok.txt", "label": "input"}
- *   Police raided the the homes of dozens of organizations.
+ *   Police raided the the homes of dozens of organizations. In In 1876, 208 208 people left.
  *
  * @example {"name": "not-ok.txt", "label": "output"}
  *   1:15-1:22: Unexpected repeated `the`, remove one occurrence
+ *   1:57-1:62: Unexpected repeated `In`, remove one occurrence
+ *   1:69-1:76: Unexpected repeated `208`, remove one occurrence
  *
  * @example {"name": "not-ok.txt", "label": "fixed"}
- *   Police raided the homes of dozens of organizations.
+ *   Police raided the homes of dozens of organizations. In 1876, 208 people left.
  */
 import retextRepeatedWords from 'retext-repeated-words';
+import { flatten } from '../nlcst/flat.js';
+import { eachSentence, isWord } from '../nlcst/walk.js';
 import { runForeignTransformer } from '../nlcst/wrap-plugin.js';
 import { defineRule } from '../shared/rule.js';
 
@@ -33,6 +38,17 @@ const ALLOWED: Readonly<Record<string, ReadonlySet<string>>> = {
   en: new Set(['is', 'her', 'do', 'ylang', 'ha', 'ho', 'la', 'na', 'bye', 'tut', 'knock', 'chop', 'aye', 'dum', 'no']),
   de: new Set(['der', 'die', 'das', 'den', 'dem', 'des', 'sie', 'es', 'wer', 'was', 'ihr']),
 };
+
+/**
+ * Doubled words retext leaves alone because they are capitalised (it takes
+ * `Duran Duran` for a name) but that are never names: `In In 1876`, `I I think`,
+ * and numbers (`208 208 studies`). English only.
+ */
+const NEVER_NAMES = new Set(
+  'a an the i in if on at as of to it is we you he she they this that there but and or so for with by from my our your his their when what how why'.split(
+    ' ',
+  ),
+);
 
 const transformer = retextRepeatedWords() as unknown as Parameters<typeof runForeignTransformer>[0];
 
@@ -57,7 +73,9 @@ export default defineRule(
       if (allowed?.has(kept.toLowerCase())) continue;
       // Keep the first occurrence: drop the white space and the second word.
       const firstEnd = start + kept.length;
-      const direct = actual.toLowerCase().startsWith(kept.toLowerCase());
+      const direct =
+        actual.toLowerCase().startsWith(kept.toLowerCase()) &&
+        /^\s+$/u.test(context.text.slice(firstEnd, end - kept.length));
       context.report({
         start,
         end,
@@ -67,5 +85,40 @@ export default defineRule(
         fix: direct ? { range: [firstEnd, end], text: '' } : undefined,
       });
     }
+    if (context.language !== 'en') return;
+    eachSentence(tree, (sentence) => {
+      let previous: { value: string; start: number; end: number } | undefined;
+      let spaced = false;
+      for (const child of sentence.children) {
+        if (isWord(child)) {
+          const value = flatten(child).text;
+          const start = child.position?.start.offset ?? 0;
+          const end = child.position?.end.offset ?? start;
+          const lower = value.toLowerCase();
+          if (
+            previous &&
+            spaced &&
+            previous.value.toLowerCase() === lower &&
+            /^\p{Lu}|^\d/u.test(value) &&
+            (NEVER_NAMES.has(lower) || /^\d{2,}$/u.test(value))
+          ) {
+            const actual = context.text.slice(previous.start, end);
+            context.report({
+              start: previous.start,
+              end,
+              message: `Unexpected repeated \`${value}\`, remove one occurrence`,
+              actual,
+              expected: [previous.value],
+              fix: /^\s+$/u.test(context.text.slice(previous.end, start))
+                ? { range: [previous.end, end], text: '' }
+                : undefined,
+            });
+          }
+          previous = { value, start, end };
+          spaced = false;
+        } else if (child.type === 'WhiteSpaceNode') spaced = previous !== undefined;
+        else previous = undefined;
+      }
+    });
   },
 );
