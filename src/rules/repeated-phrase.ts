@@ -174,6 +174,8 @@ function loops(
   for (let length = MAX_LENGTH; length >= MIN_LENGTH; length--) {
     const seen = new Map<string, number[]>();
     for (let index = 0; index + length <= tokens.length; index++) {
+      // A phrase does not run across punctuation.
+      if (!allSpaced(tokens, index + 1, index + length)) continue;
       const key = tokens
         .slice(index, index + length)
         .map((token) => token.norm)
@@ -191,6 +193,8 @@ function loops(
       if (starts.every((start) => covered.has(start))) continue;
       const parts = key.split(' ');
       if (!/\p{L}/u.test(key)) continue;
+      // `more and more and more`: a chain, not a loop.
+      if (length === 2 && parts.some((part) => CHAIN_WORDS.has(part))) continue;
       // Needs a content word (a known function-word list), or a longer phrase otherwise.
       if (functionWords ? parts.every((part) => functionWords.has(part) || part.length < 3) : length < 3) continue;
       const first = tokens[starts[0]];
