@@ -56,10 +56,16 @@ describe('the noise model', () => {
     expect(injected('doubled-punctuation', HOSTS[1]).at(0)).toMatch(/^[,.;:] ?[,.;:]$/);
     expect(injected('space-before-punctuation', HOSTS[1]).at(0)).toMatch(/^ [,.;:!?]$/);
     expect(injected('full-width-punctuation', HOSTS[1]).at(0)).toMatch(/^[，。；：！？（）]$/);
-    expect(injected('stray-number', HOSTS[1]).at(0)).toMatch(/^\d+$/);
+    const number = injected('stray-number', HOSTS[3]);
+    expect(number.text).toMatch(/ a \d+ plant that /);
+    expect(number.at(0)).toMatch(/^\d+$/);
     expect(injected('currency-space', HOSTS[2]).at(0)).toBe('$ 500');
     expect(injected('currency-space', HOSTS[1]).at(0)).toMatch(/^[$€£] [\d.,]+( million)?$/);
     expect(injected('european-separators', HOSTS[2]).at(0)).toMatch(/^(?:1\.500|3,5)$/);
+    for (const seed of [1, 2, 3, 4]) {
+      expect(injected('european-separators', HOSTS[1], seed).at(0)).toMatch(/^\d+(?:\.\d{3}|,\d)$/);
+      expect(injected('stray-punctuation', HOSTS[1], seed).at(0)).toMatch(/^[,.;:]$/);
+    }
     expect(injected('homoglyph', HOSTS[1]).at(0)).toMatch(/^[\u0370-\u03FF\u0400-\u04FF]$/);
     expect(injected('foreign-script', HOSTS[1]).at(0)).toMatch(/^[^\p{Script=Latin}]+$/u);
     const name = injected('quotes-around-name', HOSTS[3]);
@@ -90,10 +96,20 @@ describe('the noise model', () => {
   });
 
   it('finds straight and curly quotation pairs', () => {
-    expect(quotePairs('a "b" c “d” e "f')).toEqual([
+    expect(quotePairs('a "b" c “d” e')).toEqual([
       [2, 4],
       [8, 10],
     ]);
+    // A straight mark that is neither an opening nor a closing one: no straight pairs.
+    expect(quotePairs('in 2017"s vote, "yes" won')).toEqual([]);
+    expect(quotePairs('a "b" c “d” e "f')).toEqual([[8, 10]]);
+  });
+
+  it('puts quotes around a whole name, not part of one or a month', () => {
+    const text = 'They met at 40 Wall Street in September and then visited Egypt with friends.';
+    const seen = new Set<string>();
+    for (let seed = 0; seed < 20; seed++) seen.add(injected('quotes-around-name', text, seed).at(0));
+    expect([...seen].sort()).toEqual(['"Egypt"', '“Egypt”']);
   });
 
   it('maps clean ranges through edits, keeping findings that contain an edit whole', () => {
