@@ -7,7 +7,8 @@
  * growing, a process of`), a typical failure of neural MT that stutters or cycles.
  * Single repeated words are `repeated-words`.
  *
- * Fix (back to back only): remove the repeated copies.
+ * The finding points at the copies to remove. Fix (back to back only): remove
+ * them.
  *
  * Not flagged: copies separated by punctuation (`Never again, never again`),
  * chains such as `more and more and more` or `one by one by one`, one word said over and over (`ha ha ha ha`), and
@@ -20,7 +21,7 @@
  *   Police raided homes in the city in the city of Minsk.
  *
  * @example {"name": "not-ok.txt", "label": "output"}
- *   1:21-1:44: Unexpected repeated `in the city`, remove one occurrence
+ *   1:33-1:44: Unexpected repeated `in the city`, remove one occurrence
  *
  * @example {"name": "not-ok.txt", "label": "fixed"}
  *   Police raided homes in the city of Minsk.
@@ -121,12 +122,14 @@ function backToBack(tokens: readonly Token[], context: Context): Set<number> {
       const last = tokens[index + copies * length - 1];
       const kept = context.text.slice(first.start, firstEnd);
       const phrase = kept.replace(/\s+/g, ' ');
+      // The finding points at the copies to remove; the fix also takes the white space before them.
+      const second = tokens[index + length];
       context.report({
-        start: first.start,
+        start: second.start,
         end: last.end,
         message: `Unexpected repeated \`${phrase}\`, remove ${copies > 2 ? 'the extra occurrences' : 'one occurrence'}`,
-        actual: context.text.slice(first.start, last.end),
-        expected: [kept],
+        actual: context.text.slice(firstEnd, last.end),
+        expected: [''],
         fix: { range: [firstEnd, last.end], text: '' },
       });
       for (let covering = index; covering < index + copies * length; covering++) covered.add(covering);

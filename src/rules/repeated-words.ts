@@ -5,8 +5,9 @@
  * stutters. This wraps `retext-repeated-words` so its messages carry an
  * mtlint id; words that may repeat (`had had`, `that that`, `what it is is`,
  * `gave her her keys`, reduplications such as `ylang ylang` or `ha ha`) are
- * allowed. Capitalised function words and numbers, which retext takes for
- * names, are checked too (`In In 1876`, `208 208 studies`). In German (`language: de`) a relative pronoun before an article is
+ * allowed. Capitalised words and numbers, which retext takes for names, are
+ * checked too (`In In 1876`, `Now Now this is`, `208 208 studies`), except
+ * names known to be doubled (`Duran Duran`, `Bora Bora`). In German (`language: de`) a relative pronoun before an article is
  * correct (`eine Pflanze, die die erste nachahmt`), so doubled articles and
  * pronouns are allowed there.
  *
@@ -35,20 +36,20 @@ import { defineRule } from '../shared/rule.js';
 
 /** Words that may be doubled on purpose, per document language (besides retext's own list). */
 const ALLOWED: Readonly<Record<string, ReadonlySet<string>>> = {
-  en: new Set(['is', 'her', 'do', 'ylang', 'ha', 'ho', 'la', 'na', 'bye', 'tut', 'knock', 'chop', 'aye', 'dum', 'no']),
+  en: new Set(['her', 'do', 'ylang', 'ha', 'ho', 'la', 'na', 'bye', 'tut', 'knock', 'chop', 'aye', 'dum', 'no']),
   de: new Set(['der', 'die', 'das', 'den', 'dem', 'des', 'sie', 'es', 'wer', 'was', 'ihr']),
 };
 
 /**
- * Doubled words retext leaves alone because they are capitalised (it takes
- * `Duran Duran` for a name) but that are never names: `In In 1876`, `I I think`,
- * and numbers (`208 208 studies`). English only.
+ * Capitalised words retext leaves alone (it takes every `Duran Duran` for a
+ * name) are checked too in English, except names known to be doubled: MT
+ * doubles `Now Now`, `Highly Highly`, `Big Big Bang`, `In In 1876`.
  */
-const NEVER_NAMES = new Set(
-  'a an the i in if on at as of to it is we you he she they this that there but and or so for with by from my our your his their when what how why'.split(
-    ' ',
-  ),
+const DOUBLED_NAMES = new Set(
+  'duran bora walla sirhan mahi baden sing talk wagga pago ylang cous tuk chop bye knock dum yo ha ho no'.split(' '),
 );
+/** `what it is is`, `the thing is is`: the doubled `is` is correct after these words. */
+const BEFORE_IS_IS = /\b(?:it|what|thing|problem|question|point|issue|truth|fact|reason)\s+$/iu;
 
 const transformer = retextRepeatedWords() as unknown as Parameters<typeof runForeignTransformer>[0];
 
@@ -71,6 +72,9 @@ export default defineRule(
       const actual = context.text.slice(start, end);
       const kept = message.expected?.[0] ?? '';
       if (allowed?.has(kept.toLowerCase())) continue;
+      if (kept.toLowerCase() === 'is' && context.language === 'en') {
+        if (BEFORE_IS_IS.test(context.text.slice(Math.max(0, start - 12), start))) continue;
+      }
       // Keep the first occurrence: drop the white space and the second word.
       const firstEnd = start + kept.length;
       const direct =
@@ -99,8 +103,9 @@ export default defineRule(
             previous &&
             spaced &&
             previous.value.toLowerCase() === lower &&
-            /^\p{Lu}|^\d/u.test(value) &&
-            (NEVER_NAMES.has(lower) || /^\d{2,}$/u.test(value))
+            // Only what retext ignores: a capital followed by lower case, or a number.
+            value.slice(1) === value.slice(1).toLowerCase() &&
+            ((/^\p{Lu}/u.test(value) && !DOUBLED_NAMES.has(lower)) || /^\d{2,}$/u.test(value))
           ) {
             const actual = context.text.slice(previous.start, end);
             context.report({
