@@ -50,10 +50,10 @@ describe('src/text/script', () => {
 
 describe('mixed-script', () => {
   it('finds and fixes Cyrillic and Greek look-alikes in Latin words', () => {
-    const text = 'Police raided оffices in Мinsk; Ρutin said nothing to а reporter.';
-    expect(findings(text, 'mixed-script').map((f) => f.actual)).toEqual(['оffices', 'Мinsk', 'Ρutin', 'а']);
+    const text = 'Police raided оffices in Мinsk; Ρutin said nothing to а reporter about Trumρ.';
+    expect(findings(text, 'mixed-script').map((f) => f.actual)).toEqual(['оffices', 'Мinsk', 'Ρutin', 'а', 'Trumρ']);
     const { output } = fixText(text, { config: { extends: [], rules: { 'mixed-script': 'warn' } } });
-    expect(output).toBe('Police raided offices in Minsk; Putin said nothing to a reporter.');
+    expect(output).toBe('Police raided offices in Minsk; Putin said nothing to a reporter about Trump.');
   });
 
   it('reports a mostly Cyrillic word without a fix', () => {

@@ -362,6 +362,12 @@ function mixedSegment(segment: string): SegmentFinding | undefined {
       if (!LATIN_LOOKALIKES.has(char)) return undefined;
       if (GREEK_CAPITAL_OR_OMICRON.test(char)) strong = true;
       else if (isLatinAt(chars, position - 1) && isLatinAt(chars, position + 1)) strong = true;
+      // At the edge of a lower-case Latin word (`ρainted`, `Trumρ`), not a symbol prefix (`κB`, `αKlotho`).
+      else if (
+        /^\p{Ll}{3}/u.test(chars.slice(position + 1).join('')) ||
+        /\p{Ll}{3}$/u.test(chars.slice(0, position).join(''))
+      )
+        strong = true;
       else return undefined;
     }
     if (!strong) return undefined;
