@@ -33,9 +33,8 @@
  *   1:7-1:68: Unexpected loop: `a process of` 3 times in one sentence
  */
 
-import { flatten } from '../nlcst/flat.js';
 import type { Sentence } from '../nlcst/walk.js';
-import { eachSentence, isWord } from '../nlcst/walk.js';
+import { eachSentence, isWord, toText } from '../nlcst/walk.js';
 import { defineRule } from '../shared/rule.js';
 import { functionWordsOf } from '../text/language.js';
 
@@ -79,7 +78,7 @@ function tokensOf(sentence: Sentence): Token[] {
   let onlySpace = false;
   for (const child of sentence.children) {
     if (isWord(child)) {
-      const raw = flatten(child).text;
+      const raw = toText(child);
       const start = child.position?.start.offset ?? 0;
       tokens.push({ norm: raw.toLowerCase(), raw, start, end: child.position?.end.offset ?? start, spaced: onlySpace });
       onlySpace = true;
@@ -173,10 +172,18 @@ function loops(
   context: Context,
 ): void {
   if (tokens.length < MIN_LOOP * MIN_LENGTH) return;
+  // A loop needs a word three times: most sentences have none, and only those places can start one.
+  const counts = new Map<string, number>();
+  for (const token of tokens) counts.set(token.norm, (counts.get(token.norm) ?? 0) + 1);
+  const candidates: number[] = [];
+  for (let index = 0; index < tokens.length; index++)
+    if ((counts.get(tokens[index].norm) ?? 0) >= MIN_LOOP) candidates.push(index);
+  if (candidates.length < MIN_LOOP) return;
   // Longest phrase first: the report names the whole repeated unit.
   for (let length = MAX_LENGTH; length >= MIN_LENGTH; length--) {
     const seen = new Map<string, number[]>();
-    for (let index = 0; index + length <= tokens.length; index++) {
+    for (const index of candidates) {
+      if (index + length > tokens.length) break;
       // A phrase does not run across punctuation.
       if (!allSpaced(tokens, index + 1, index + length)) continue;
       const key = tokens

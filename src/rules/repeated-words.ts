@@ -29,8 +29,7 @@
  *   Police raided the homes of dozens of organizations. In 1876, 208 people left.
  */
 import retextRepeatedWords from 'retext-repeated-words';
-import { flatten } from '../nlcst/flat.js';
-import { eachSentence, isWord } from '../nlcst/walk.js';
+import { eachSentence, isWord, toText } from '../nlcst/walk.js';
 import { runForeignTransformer } from '../nlcst/wrap-plugin.js';
 import { defineRule } from '../shared/rule.js';
 
@@ -95,7 +94,7 @@ export default defineRule(
       let spaced = false;
       for (const child of sentence.children) {
         if (isWord(child)) {
-          const value = flatten(child).text;
+          const value = toText(child);
           const start = child.position?.start.offset ?? 0;
           const end = child.position?.end.offset ?? start;
           const lower = value.toLowerCase();
