@@ -301,8 +301,9 @@ export interface LookalikeWord {
   /** UTF-16 range inside the word. */
   from: number;
   to: number;
-  script: 'Cyrillic' | 'Greek' | 'Cyrillic and Greek';
-  /** The distinct foreign letters, in order of appearance. */
+  /** The script of the odd letters: Latin in a mostly Cyrillic word (`Мoсква`). */
+  script: 'Cyrillic' | 'Greek' | 'Cyrillic and Greek' | 'Latin';
+  /** The distinct odd letters, in order of appearance. */
   letters: string[];
   /** The Latin spelling, when it is safe to replace. */
   latin?: string;
@@ -372,10 +373,14 @@ function mixedSegment(segment: string): SegmentFinding | undefined {
     }
     if (!strong) return undefined;
   }
-  const letters = [...new Set(chars.filter((char) => isCyrillicOrGreek(char)))];
   const fixed = latinLookalike(segment);
+  if (latin < cyrillic + greek) {
+    // Mostly Cyrillic or Greek: the Latin letters are the odd ones, and there is no Latin word to fix to.
+    return { script: 'Latin', letters: [...new Set(chars.filter((char) => letterScript(char) === 'Latin'))] };
+  }
+  const letters = [...new Set(chars.filter((char) => isCyrillicOrGreek(char)))];
   const script = cyrillic > 0 && greek > 0 ? 'Cyrillic and Greek' : cyrillic > 0 ? 'Cyrillic' : 'Greek';
-  return { script, letters, latin: fixed !== undefined && latin >= cyrillic + greek ? fixed : undefined };
+  return { script, letters, latin: fixed };
 }
 
 function isolatedLookalike(
