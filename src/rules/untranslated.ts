@@ -75,8 +75,39 @@ const CONFIRMED_SHARE = 0.2;
 /** Sentences made mostly of capitalised words are names, titles or headlines. */
 const NAME_SHARE = 0.6;
 
-const QUOTED = /“[^“”]*”|„[^“”]*[“”]|«[^«»]*»|"[^"]*"|‘[^‘’]*’(?!\p{L})/gu;
-const NOISE = /\S*[\d@/\\_=<>]\S*/gu;
+/** Opening quotation marks and the marks that close them. */
+const CLOSERS: Readonly<Record<string, string>> = { '“': '”', '„': '“”', '«': '»', '"': '"', '‘': '’' };
+/** Longest quotation removed; an unclosed mark must not make the scan quadratic. */
+const MAX_QUOTATION = 500;
+
+/** `text` with quotations replaced by a space (a closing `’` followed by a letter is an apostrophe). */
+function withoutQuotations(text: string): string {
+  let result = '';
+  let index = 0;
+  while (index < text.length) {
+    const closers = CLOSERS[text[index]];
+    let end = -1;
+    if (closers) {
+      const limit = Math.min(text.length, index + MAX_QUOTATION);
+      for (let position = index + 1; position < limit; position++) {
+        if (!closers.includes(text[position])) continue;
+        if (text[position] === '’' && /\p{L}/u.test(text[position + 1] ?? '')) continue;
+        end = position;
+        break;
+      }
+    }
+    if (end < 0) {
+      result += text[index];
+      index++;
+    } else {
+      result += ' ';
+      index = end + 1;
+    }
+  }
+  return result;
+}
+/** Numbers, URLs, addresses, code: not words of any language. */
+const NOISE = /[\d@/\\_=<>]/u;
 const WORD = /\p{L}[\p{L}\p{M}'’-]*/gu;
 
 export default defineRule<UntranslatedOptions>(
@@ -130,7 +161,10 @@ function unitOf(node: Paragraph | Paragraph['children'][number], language: strin
     language,
   );
   if (share !== undefined && share >= DOCUMENT_SHARE) return { start, end, text: '', words, confirmed: true };
-  const text = raw.replace(QUOTED, ' ').replace(NOISE, ' ');
+  const text = withoutQuotations(raw)
+    .split(/\s+/u)
+    .filter((token) => !NOISE.test(token))
+    .join(' ');
   return { start, end, text, words: text.match(WORD) ?? [], confirmed: false };
 }
 
