@@ -42,13 +42,20 @@ export function isFormatName(value: string): value is FormatName {
 }
 
 export function extract(text: string, format: FormatName): ExtractedDocument {
-  if (format === 'md') return extractMarkdown(text);
-  if (format === 'html') return extractHtml(text);
-  return extractText(text);
+  if (format === 'txt') return extractText(text);
+  try {
+    return format === 'md' ? extractMarkdown(text) : extractHtml(text);
+  } catch (error) {
+    // Last resort when a parser overflows the stack on markup the guards did not
+    // foresee: lint the file as plain text, and fix nothing in it.
+    if (!(error instanceof RangeError)) throw error;
+    return { ...extractText(text), format, degraded: true };
+  }
 }
 
 export function editableIndex(document: ExtractedDocument): EditableIndex {
   const index = new EditableIndex();
+  if (document.degraded) return index;
   for (const block of document.blocks) index.add(block.mapping);
   return index;
 }

@@ -11,10 +11,14 @@ import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { frontmatter } from 'micromark-extension-frontmatter';
 import { gfm } from 'micromark-extension-gfm';
 import type { BlockKind } from '../nlcst/walk.js';
+import { guardMarkdown } from './guard.js';
 import { BlockMapping, PLACEHOLDER } from './mapping.js';
 import { type ControlComment, type ExtractedDocument, type ProseBlock, parseControlComment } from './types.js';
 
-export function extractMarkdown(text: string): ExtractedDocument {
+export function extractMarkdown(original: string): ExtractedDocument {
+  // Adversarial markup is read as text (see guard.ts); offsets are the same.
+  const guarded = guardMarkdown(original);
+  const text = guarded ?? original;
   const tree: Root = fromMarkdown(text, {
     extensions: [frontmatter(['yaml', 'toml']), gfm()],
     mdastExtensions: [frontmatterFromMarkdown(['yaml', 'toml']), gfmFromMarkdown()],
@@ -22,6 +26,7 @@ export function extractMarkdown(text: string): ExtractedDocument {
   const blocks: ProseBlock[] = [];
   const controls: ControlComment[] = [];
   walkBlocks(tree, 'paragraph', text, blocks, controls);
+  if (guarded !== undefined) for (const block of blocks) block.mapping.restore(original);
   return { format: 'md', blocks, controls };
 }
 
