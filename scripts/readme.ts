@@ -5,7 +5,10 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { lintFiles } from '../src/engine/lint-files.js';
+import { reporters } from '../src/report/index.js';
 import { rules } from '../src/rules/index.js';
+import { VERSION } from '../src/version.js';
 
 export const ROOT = join(import.meta.dirname, '..', import.meta.dirname.includes('/dist/') ? '..' : '');
 
@@ -29,8 +32,22 @@ export function replaceSection(readme: string, name: string, content: string): s
   return `${readme.slice(0, from + start.length)}\n${content}\n${readme.slice(to)}`;
 }
 
+/** What `npx mtlint samples/belarus-mt-article.txt` prints (no colours). */
+export function sampleOutput(root: string): string {
+  const { results } = lintFiles(['samples/belarus-mt-article.txt'], { cwd: root, noConfig: true });
+  const report = reporters.stylish(results, {
+    cwd: root,
+    color: false,
+    rules: rules.map((r) => r.meta),
+    version: VERSION,
+  });
+  return `\`\`\`console\n$ npx mtlint samples/belarus-mt-article.txt\n${report.trimEnd()}\n\`\`\``;
+}
+
 export function generatedReadme(readme: string, root: string): string {
   let output = replaceSection(readme, 'rules', rulesTable());
+  if (readme.includes('<!-- sample-output:start -->'))
+    output = replaceSection(output, 'sample-output', sampleOutput(root));
   const qualityPath = join(root, 'bench', 'results', 'quality.md');
   if (existsSync(qualityPath) && readme.includes('<!-- quality:start -->')) {
     output = replaceSection(output, 'quality', readFileSync(qualityPath, 'utf8').trim());

@@ -237,27 +237,43 @@ export function decode(buffer: Buffer, path: string): Omit<ReadResult, 'mode'> {
   }
   if (buffer.subarray(0, 8192).includes(0)) throw new FileError(path, 'binary file (contains NUL bytes), skipped');
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(buffer), encoding: 'utf8' };
+    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(buffer), encoding: 'utf8' };
   } catch {
     throw new FileError(path, `invalid UTF-8 at byte ${firstInvalidUtf8(buffer)}, skipped`);
   }
 }
 
-function firstInvalidUtf8(buffer: Buffer): number {
-  let low = 0;
-  let high = buffer.length;
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  // Binary search on the longest valid prefix (a cut may split a character; allow 3 bytes).
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    try {
-      decoder.decode(buffer.subarray(0, mid), { stream: true });
-      low = mid;
-    } catch {
-      high = mid - 1;
+/** Offset of the first byte that does not start or continue a valid UTF-8 sequence. */
+export function firstInvalidUtf8(buffer: Uint8Array): number {
+  let index = 0;
+  while (index < buffer.length) {
+    const byte = buffer[index];
+    let length = 0;
+    let min = 0;
+    if (byte < 0x80) {
+      index++;
+      continue;
     }
+    if (byte >= 0xc2 && byte <= 0xdf) {
+      length = 1;
+      min = 0x80;
+    } else if (byte >= 0xe0 && byte <= 0xef) {
+      length = 2;
+      min = 0x800;
+    } else if (byte >= 0xf0 && byte <= 0xf4) {
+      length = 3;
+      min = 0x10000;
+    } else return index;
+    let code = byte & (0x3f >> length);
+    for (let next = 1; next <= length; next++) {
+      const continuation = buffer[index + next];
+      if (continuation === undefined || (continuation & 0xc0) !== 0x80) return index;
+      code = (code << 6) | (continuation & 0x3f);
+    }
+    if (code < min || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return index;
+    index += length + 1;
   }
-  return low;
+  return buffer.length;
 }
 
 export function encode(text: string, encoding: ReadResult['encoding']): Buffer {

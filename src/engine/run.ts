@@ -14,7 +14,8 @@ import { ConfigError, ConfigResolver, parseSetting, type RuleSettingInput, seria
 import { DEFAULT_MAX_FILE_SIZE, decode, FileError, isIgnored, loadIgnore } from './files.js';
 import { fixText } from './fixes.js';
 import { lint } from './lint.js';
-import { type FileResult, lintFiles, summarize } from './lint-files.js';
+import { type FileResult, summarize } from './lint-files.js';
+import { lintFilesParallel } from './parallel.js';
 
 export const EXIT_OK = 0;
 export const EXIT_LINT_ERRORS = 1;
@@ -50,6 +51,7 @@ Options:
       --ignore-path FILE     ignore file to use (default .mtlintignore)
       --no-ignore            do not use ignore files
       --max-file-size BYTES  skip files larger than this (default 50 MB)
+      --concurrency N        worker threads for many files (default: the number of cores)
       --print-config FILE    print the config that applies to FILE
       --list-rules           list the rules
       --color, --no-color    force colours on or off (NO_COLOR is honoured)
@@ -104,6 +106,7 @@ function parseCliArgs(argv: string[]) {
       'ignore-path': { type: 'string' },
       'no-ignore': { type: 'boolean' },
       'max-file-size': { type: 'string' },
+      concurrency: { type: 'string' },
       'print-config': { type: 'string' },
       'list-rules': { type: 'boolean' },
       color: { type: 'boolean' },
@@ -138,6 +141,10 @@ async function runParsed(values: Values, positionals: string[], io: CliIo): Prom
     values['max-file-size'] === undefined
       ? DEFAULT_MAX_FILE_SIZE
       : parseCount(values['max-file-size'], '--max-file-size');
+  const concurrency =
+    values.concurrency === undefined || values.concurrency === 'auto'
+      ? undefined
+      : Math.max(1, parseCount(values.concurrency, '--concurrency'));
   if (values.fix && values['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run cannot be used together');
   if (values.config && values['no-config']) throw new UsageError('--config and --no-config cannot be used together');
   const ruleOverrides = parseRuleFlags(values.rule ?? []);
@@ -186,7 +193,8 @@ async function runParsed(values: Values, positionals: string[], io: CliIo): Prom
       results = [result];
     } else results = [summarize(filePath, lint(text, { filePath, format, config }).findings)];
   } else {
-    const outcome = lintFiles(positionals, {
+    const outcome = await lintFilesParallel(positionals, {
+      concurrency,
       cwd,
       configFile: resolverOptions.configFile,
       noConfig: values['no-config'],

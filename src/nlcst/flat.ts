@@ -23,7 +23,19 @@ interface Leaf {
   end: number;
 }
 
+/** Rules flatten the same paragraphs; trees are not changed while rules run, so share the result. */
+const cache = new WeakMap<Node, FlatText>();
+
 export function flatten(node: Node): FlatText {
+  let flat = cache.get(node);
+  if (!flat) {
+    flat = build(node);
+    cache.set(node, flat);
+  }
+  return flat;
+}
+
+function build(node: Node): FlatText {
   const leaves: Leaf[] = [];
   const parts: string[] = [];
   let length = 0;

@@ -21,7 +21,7 @@ export const stylish: Reporter = (results, context) => {
     return file;
   });
   if (files.length === 0) return '';
-  const output = reporter(files, { color: context.color, quiet: false, silent: false, defaultName: '<stdin>' });
+  const output = reporter(files, { color: context.color, quiet: true, silent: false, defaultName: '<stdin>' });
   return output ? `${output}\n` : '';
 };
 

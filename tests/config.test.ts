@@ -1,0 +1,194 @@
+/** The config cascade, its validation and inline control comments. */
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ConfigError, ConfigResolver, lint, loadConfigFile, presetConfig, rules } from '../src/index.js';
+import { tempDir } from './helpers/cli.js';
+
+let dir: { path: string; cleanup: () => void };
+beforeEach(() => {
+  dir = tempDir('mtlint-config-');
+});
+afterEach(() => dir.cleanup());
+
+function write(path: string, content: string): string {
+  const full = join(dir.path, path);
+  mkdirSync(join(full, '..'), { recursive: true });
+  writeFileSync(full, content);
+  return full;
+}
+
+describe('presets', () => {
+  it('recommended has only recommended rules; all has every rule', () => {
+    const recommended = presetConfig('mtlint:recommended');
+    const all = presetConfig('mtlint:all');
+    expect([...recommended.rules.keys()].sort()).toEqual(
+      rules
+        .filter((rule) => rule.meta.recommended)
+        .map((rule) => rule.meta.id)
+        .sort(),
+    );
+    expect(all.rules.size).toBe(rules.length);
+    expect(recommended.rules.has('readability')).toBe(false);
+  });
+});
+
+describe('config cascade', () => {
+  it('nearest config wins, farther ones still apply, root stops the search', () => {
+    write('.mtlintrc.json', JSON.stringify({ rules: { 'repeated-words': 'off', readability: 'warn' } }));
+    write('a/.mtlintrc.yaml', 'rules:\n  doubled-punctuation: error\n');
+    write('a/b/package.json', JSON.stringify({ name: 'x', mtlint: { rules: { 'doubled-punctuation': 'warn' } } }));
+    write('c/.mtlintrc.yml', 'root: true\n');
+    const resolver = new ConfigResolver();
+    const inA = resolver.forFile(join(dir.path, 'a/file.txt'));
+    expect(inA.rules.get('doubled-punctuation')?.severity).toBe('error');
+    expect(inA.rules.has('repeated-words')).toBe(false);
+    expect(inA.rules.has('readability')).toBe(true);
+    const inB = resolver.forFile(join(dir.path, 'a/b/file.txt'));
+    expect(inB.rules.get('doubled-punctuation')?.severity).toBe('warn');
+    expect(inB.rules.has('readability')).toBe(true);
+    const inC = resolver.forFile(join(dir.path, 'c/file.txt'));
+    // root: true — the parent's settings do not apply.
+    expect(inC.rules.has('repeated-words')).toBe(true);
+    expect(inC.rules.has('readability')).toBe(false);
+  });
+
+  it('a package.json without an mtlint key is not a config', () => {
+    write('package.json', JSON.stringify({ name: 'content' }));
+    expect(loadConfigFile(join(dir.path, 'package.json'))).toBeUndefined();
+  });
+
+  it('extends presets and files inside the project; overrides by glob', () => {
+    write('shared/base.yaml', 'rules:\n  readability: ["warn", { "age": 18 }]\n');
+    write(
+      '.mtlintrc.json',
+      JSON.stringify({
+        root: true,
+        extends: ['mtlint:recommended', './shared/base.yaml'],
+        overrides: [{ files: ['news/**/*.md'], rules: { 'repeated-words': 'error' } }],
+      }),
+    );
+    const resolver = new ConfigResolver({ projectRoot: dir.path });
+    const news = resolver.forFile(join(dir.path, 'news/2024/a.md'));
+    expect(news.rules.get('readability')).toEqual({ severity: 'warn', options: { age: 18 } });
+    expect(news.rules.get('repeated-words')?.severity).toBe('error');
+    const other = resolver.forFile(join(dir.path, 'blog/a.md'));
+    expect(other.rules.get('repeated-words')?.severity).toBe('warn');
+  });
+
+  it('extends [] starts from no rules', () => {
+    write('.mtlintrc.json', JSON.stringify({ root: true, extends: [], rules: { 'repeated-words': 'warn' } }));
+    const config = new ConfigResolver().forFile(join(dir.path, 'a.txt'));
+    expect([...config.rules.keys()]).toEqual(['repeated-words']);
+  });
+
+  it('--config uses one file only; --no-config uses the defaults', () => {
+    write('.mtlintrc.json', JSON.stringify({ rules: { 'repeated-words': 'off' } }));
+    const other = write('other.json', JSON.stringify({ rules: { readability: 'error' } }));
+    const only = new ConfigResolver({ configFile: other }).forFile(join(dir.path, 'a.txt'));
+    expect(only.rules.has('repeated-words')).toBe(true);
+    expect(only.rules.get('readability')?.severity).toBe('error');
+    const none = new ConfigResolver({ noConfig: true }).forFile(join(dir.path, 'a.txt'));
+    expect([...none.rules.keys()].sort()).toEqual([...presetConfig('mtlint:recommended').rules.keys()].sort());
+  });
+});
+
+describe('config errors name the file and the key', () => {
+  const cases: Array<[string, string, RegExp]> = [
+    [
+      '.mtlintrc.json',
+      '{"rules": {"no-such-rule": "warn"}}',
+      /\.mtlintrc\.json: rules\.no-such-rule: unknown rule `no-such-rule`/,
+    ],
+    ['.mtlintrc.json', '{"rules": {"readability": "loud"}}', /rules\.readability: invalid severity "loud"/],
+    [
+      '.mtlintrc.json',
+      '{"rules": {"readability": ["warn", {"agee": 3}]}}',
+      /rules\.readability\.agee: unknown option `agee`/,
+    ],
+    [
+      '.mtlintrc.json',
+      '{"rules": {"readability": ["warn", {"age": "old"}]}}',
+      /rules\.readability\.age: expected a number, got a string/,
+    ],
+    ['.mtlintrc.json', '{"rules": ', /\.mtlintrc\.json: invalid JSON/],
+    ['.mtlintrc.yaml', 'rules: [unclosed', /\.mtlintrc\.yaml: invalid YAML/],
+    ['.mtlintrc.json', '{"plugins": ["x"]}', /\.mtlintrc\.json: plugins: unknown key `plugins`/],
+    ['.mtlintrc.json', '{"extends": "mtlint:strict"}', /extends: unknown preset `mtlint:strict`/],
+    ['.mtlintrc.json', '{"extends": "eslint-config-evil"}', /extends: `eslint-config-evil` must be a built-in preset/],
+    ['.mtlintrc.json', '{"overrides": [{"rules": {}}]}', /overrides\[0\]\.files: must be a glob/],
+  ];
+  for (const [name, content, pattern] of cases) {
+    it(`${content}`, () => {
+      write(name, content);
+      const resolver = new ConfigResolver({ projectRoot: dir.path });
+      let error: unknown;
+      try {
+        resolver.forFile(join(dir.path, 'a.txt'));
+      } catch (caught) {
+        error = caught;
+      }
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as Error).message).toMatch(pattern);
+      expect((error as Error).message.split('\n')).toHaveLength(1);
+    });
+  }
+
+  it('extends cannot reach outside the project, not even through a symlink', () => {
+    const outside = tempDir('mtlint-outside-');
+    try {
+      writeFileSync(join(outside.path, 'evil.json'), '{"rules": {}}');
+      const project = join(dir.path, 'project');
+      mkdirSync(project);
+      symlinkSync(join(outside.path, 'evil.json'), join(project, 'link.json'));
+      writeFileSync(join(project, '.mtlintrc.json'), JSON.stringify({ root: true, extends: './link.json' }));
+      expect(() => new ConfigResolver({ projectRoot: project }).forFile(join(project, 'a.txt'))).toThrow(
+        /outside the project/,
+      );
+      writeFileSync(join(project, '.mtlintrc.json'), JSON.stringify({ root: true, extends: '../../x.json' }));
+      expect(() => new ConfigResolver({ projectRoot: project }).forFile(join(project, 'b/a.txt'))).toThrow(ConfigError);
+    } finally {
+      outside.cleanup();
+    }
+  });
+});
+
+describe('inline control comments', () => {
+  const config = { extends: [], rules: { 'doubled-punctuation': 'warn', 'space-before-punctuation': 'warn' } } as const;
+  const ids = (text: string, format: 'md' | 'html') =>
+    lint(text, { format, config }).findings.map((finding) => `${finding.line}:${finding.ruleId}`);
+
+  it('Markdown: disable/enable a rule, disable all, disable the next line', () => {
+    const text = [
+      'One ,, two.',
+      '',
+      '<!-- mtlint-disable doubled-punctuation -->',
+      '',
+      'Three ,, four.',
+      '',
+      '<!-- mtlint-enable doubled-punctuation -->',
+      '',
+      'Five ,, six.',
+      '',
+      '<!-- mtlint-disable-next-line -->',
+      'Seven ,, eight.',
+      '',
+      '<!-- mtlint-disable -->',
+      '',
+      'Nine ,, ten.',
+    ].join('\n');
+    expect(ids(text, 'md')).toEqual([
+      '1:space-before-punctuation',
+      '1:doubled-punctuation',
+      '5:space-before-punctuation',
+      '9:space-before-punctuation',
+      '9:doubled-punctuation',
+    ]);
+  });
+
+  it('HTML: the same comments', () => {
+    const text =
+      '<p>One ,, two.</p>\n<!-- mtlint-disable-next-line space-before-punctuation -->\n<p>Three ,, four.</p>';
+    expect(ids(text, 'html')).toEqual(['1:space-before-punctuation', '1:doubled-punctuation', '3:doubled-punctuation']);
+  });
+});

@@ -1,0 +1,124 @@
+/**
+ * Findings point at the artefact in the original file, in every format, with
+ * CRLF line endings, a BOM, tabs and astral characters.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { type Finding, type FormatName, lint } from '../src/index.js';
+
+const config = { extends: [], rules: { 'doubled-punctuation': 'warn', 'space-before-punctuation': 'warn' } } as const;
+
+/** Line and column (1-based, UTF-16) of an offset, computed independently of mtlint. */
+function pointOf(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  const lines = before.split(/\r\n|\r|\n/);
+  return { line: lines.length, column: lines[lines.length - 1].length + 1 };
+}
+
+function check(text: string, format: FormatName, expected: string[]): Finding[] {
+  const { findings, bom } = lint(text, { format, config });
+  const body = bom ? text.slice(1) : text;
+  expect(findings.map((finding) => body.slice(finding.offset, finding.endOffset))).toEqual(expected);
+  for (const finding of findings) {
+    expect({ line: finding.line, column: finding.column }).toEqual(pointOf(body, finding.offset));
+    expect({ line: finding.endLine, column: finding.endColumn }).toEqual(pointOf(body, finding.endOffset));
+  }
+  return findings;
+}
+
+describe('positions', () => {
+  it('plain text: the sample article', () => {
+    const text = readFileSync(join(import.meta.dirname, '../samples/belarus-mt-article.txt'), 'utf8');
+    const [finding] = check(text, 'txt', ['. .']);
+    expect(finding).toMatchObject({ line: 17, column: 278 });
+  });
+
+  it('plain text with CRLF, tabs and emoji', () => {
+    const text = 'First line.\r\n\tTabbed 😀 text , here.\r\n\r\nEmoji 👍🏽 end. . Next\r\n';
+    const findings = check(text, 'txt', [' ', '. .']);
+    expect(findings[0]).toMatchObject({ line: 2, column: 16 });
+    // The thumbs-up and its skin tone are four UTF-16 code units.
+    expect(findings[1]).toMatchObject({ line: 4, column: 15 });
+  });
+
+  it('a byte order mark is not counted in columns', () => {
+    const findings = check('\uFEFFHello , world', 'txt', [' ']);
+    expect(findings[0]).toMatchObject({ line: 1, column: 6, offset: 5 });
+  });
+
+  it('Markdown: emphasis, links, entities, block quotes, lists and tables', () => {
+    const text = [
+      '# Title , here',
+      '',
+      'Some *emphasis* text , with a [link](https://example.com) . And &amp; more ,, done.',
+      '',
+      '> Quoted line ,',
+      '> continued . .',
+      '',
+      '- item , one',
+      '',
+      '| a , b | c |',
+      '| --- | --- |',
+      '| d | e |',
+    ].join('\n');
+    check(text, 'md', [' ', ' ', ' ', ' ', ',,', ' ', ' ', '. .', ' ', ' ']);
+  });
+
+  it('Markdown: code, front matter, HTML comments and URLs are not linted', () => {
+    const text = [
+      '---',
+      'title: Not , linted',
+      '---',
+      '',
+      'Inline `code , here` and <https://example.com/a,,b> are skipped , but not this.',
+      '',
+      '```',
+      'fenced , code . .',
+      '```',
+      '',
+      '    indented , code',
+      '',
+      '<!-- a comment , here -->',
+    ].join('\n');
+    check(text, 'md', [' ']);
+  });
+
+  it('Markdown with CRLF and a BOM', () => {
+    const text = '\uFEFF# Title\r\n\r\nA line , with\r\nmore text. . Here\r\n';
+    check(text, 'md', [' ', '. .']);
+  });
+
+  it('HTML: entities, inline elements, and skipped elements', () => {
+    const text = [
+      '<html><head><title>Title</title><style>a , b {}</style></head><body>',
+      '<h1>Head ,, line</h1>',
+      '<p>Some <b>bold</b> text , and &amp; more . <code>x ,, y</code></p>',
+      '<pre>pre , text . .</pre><script>var a = 1 , b;</script>',
+      '<p>caf&eacute; ,, done</p>',
+      '</body></html>',
+    ].join('\n');
+    check(text, 'html', [' ', ',,', ' ', ' ', ' ', ',,']);
+  });
+
+  it('HTML with CRLF and astral characters', () => {
+    const text = '<p>Emoji 😀\r\nline two , here</p>\r\n<p>𝒳 end. . Next</p>';
+    const findings = check(text, 'html', [' ', '. .']);
+    expect(findings[0]).toMatchObject({ line: 2, column: 9 });
+  });
+});
+
+describe('the English parser is used for every format', () => {
+  it('keeps "Mr. Smith" in one sentence in Markdown and HTML', async () => {
+    const { extract, buildTrees, LineIndex } = await import('../src/formats/index.js');
+    for (const [format, text] of [
+      ['md', 'Mr. Smith went to *Washington*. He stayed.'],
+      ['html', '<p>Mr. Smith went to <em>Washington</em>. He stayed.</p>'],
+      ['txt', 'Mr. Smith went to Washington. He stayed.'],
+    ] as const) {
+      const [tree] = [...buildTrees(extract(text, format).blocks, new LineIndex(text))];
+      const sentences = tree.children[0].children.filter((node) => node.type === 'SentenceNode');
+      expect(sentences, format).toHaveLength(2);
+    }
+  });
+});
