@@ -110,13 +110,16 @@ function addPhrasing(nodes: PhrasingContent[], text: string, mapping: BlockMappi
   }
 }
 
-const COMMENT = /<!--[\s\S]*?-->/g;
-
 /** Finds control comments in raw HTML that starts at `offset` of the original text. */
 export function collectControls(html: string, offset: number, controls: ControlComment[]): void {
   if (!html.includes('mtlint-')) return;
-  for (const match of html.matchAll(COMMENT)) {
-    const control = parseControlComment(match[0], offset + (match.index ?? 0));
+  // indexOf, not /<!--[\s\S]*?-->/g: the regex rescans to the end from every unclosed `<!--` (quadratic).
+  let start = html.indexOf('<!--');
+  while (start >= 0) {
+    const end = html.indexOf('-->', start + 4);
+    if (end < 0) break;
+    const control = parseControlComment(html.slice(start, end + 3), offset + start);
     if (control) controls.push(control);
+    start = html.indexOf('<!--', end + 3);
   }
 }

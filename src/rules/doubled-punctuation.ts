@@ -26,7 +26,7 @@ import { paragraphsOf } from '../nlcst/walk.js';
 import { defineRule } from '../shared/rule.js';
 
 /** Two or more of `.,;:` with optional spaces or quotes between, or `!!`/`??`. */
-const STACK = /[.,;:](?:[ \t]*["”’]?[ \t]*[.,;:])+|[!?]{3,}|!!|\?\?/g;
+const STACK = /[.,;:](?:[ \t]*(?:["”’][ \t]*)?[.,;:])+|[!?]{3,}|!!|\?\?/g;
 
 export default defineRule(
   {
@@ -76,7 +76,7 @@ function isAllowed(text: string, from: number, actual: string): boolean {
 /** True when the full stop at `index` closes an abbreviation (`U.S.`, `etc.`, `a.m.`). */
 function endsAbbreviation(text: string, index: number): boolean {
   const before = text.slice(Math.max(0, index - 12), index);
-  return /(?:\b(?:[A-Za-z]\.)+[A-Za-z]|\b(?:etc|Inc|Ltd|Co|Corp|Jr|Sr|vs|approx|e\.g|i\.e|a\.m|p\.m|No|St|Mr|Mrs|Ms|Dr|Prof))$/.test(
+  return /(?:\b(?:[A-Za-z]\.){1,6}[A-Za-z]|\b(?:etc|Inc|Ltd|Co|Corp|Jr|Sr|vs|approx|e\.g|i\.e|a\.m|p\.m|No|St|Mr|Mrs|Ms|Dr|Prof))$/.test(
     before,
   );
 }
