@@ -56,10 +56,16 @@ describe('the noise model', () => {
     expect(injected('doubled-punctuation', HOSTS[1]).at(0)).toMatch(/^[,.;:] ?[,.;:]$/);
     expect(injected('space-before-punctuation', HOSTS[1]).at(0)).toMatch(/^ [,.;:!?]$/);
     expect(injected('full-width-punctuation', HOSTS[1]).at(0)).toMatch(/^[，。；：！？（）]$/);
-    expect(injected('stray-number', HOSTS[1]).at(0)).toMatch(/^\d+$/);
+    const number = injected('stray-number', HOSTS[3]);
+    expect(number.text).toMatch(/ a \d+ plant that /);
+    expect(number.at(0)).toMatch(/^\d+$/);
     expect(injected('currency-space', HOSTS[2]).at(0)).toBe('$ 500');
     expect(injected('currency-space', HOSTS[1]).at(0)).toMatch(/^[$€£] [\d.,]+( million)?$/);
     expect(injected('european-separators', HOSTS[2]).at(0)).toMatch(/^(?:1\.500|3,5)$/);
+    for (const seed of [1, 2, 3, 4]) {
+      expect(injected('european-separators', HOSTS[1], seed).at(0)).toMatch(/^\d+(?:\.\d{3}|,\d)$/);
+      expect(injected('stray-punctuation', HOSTS[1], seed).at(0)).toMatch(/^[,.;:]$/);
+    }
     expect(injected('homoglyph', HOSTS[1]).at(0)).toMatch(/^[\u0370-\u03FF\u0400-\u04FF]$/);
     expect(injected('foreign-script', HOSTS[1]).at(0)).toMatch(/^[^\p{Script=Latin}]+$/u);
     const name = injected('quotes-around-name', HOSTS[3]);

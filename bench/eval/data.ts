@@ -91,7 +91,13 @@ export function jsonlFiles(paths: string[]): string[] {
   const files: string[] = [];
   for (const path of paths) {
     const absolute = resolve(path);
-    if (statSync(absolute).isDirectory()) {
+    let isDirectory: boolean;
+    try {
+      isDirectory = statSync(absolute).isDirectory();
+    } catch {
+      throw new Error(`no evaluation data at ${absolute} (use --split PATH or set MTLINT_EVAL_DIR)`);
+    }
+    if (isDirectory) {
       for (const name of readdirSync(absolute).sort()) if (name.endsWith('.jsonl')) files.push(join(absolute, name));
     } else files.push(absolute);
   }

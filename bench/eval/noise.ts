@@ -156,9 +156,14 @@ const SPEECH_BEFORE =
   /\b(?:said|says|say|told(?: \w+)?|asked|added|wrote|writes|explained|stated|declared|according to [\w. ]+?)[,:]?\s*$/;
 const SPEECH_AFTER = /^[,.!?]?\s*(?:\w+\s+){0,3}(?:said|says|added|told|asked|wrote|explained)\b/;
 
+/**
+ * A singular determiner before a singular-looking noun that ends its noun
+ * phrase (a mark or a function word follows): a numeral cannot go between
+ * them in correct English (`in another 1500 way,`), unlike `the 480 people`.
+ */
 const DETERMINER =
-  /\b(?:the|a|an|another|this|that|these|those|every|each|some|its|their|our|his|her|my|your|any|no)\s+(?=[a-z]{3,}\b)/g;
-const NUMBERS = ['1500', '37', '2019', '480', '12', '9000', '250'];
+  /\b(?:a|an|another|this|every|each)\s+(?=[a-z]{3,}(?<!s)(?:[,.;:!?]|\s(?:of|in|on|to|for|with|that|which|is|was|and|or|but|as|at|by|from)\b))/g;
+const NUMBERS = ['1500', '37', '480', '12', '9000', '250'];
 const HOMOGLYPHS: Record<string, string[]> = {
   a: ['а'],
   c: ['с'],
@@ -205,18 +210,25 @@ const injectors: Record<InjectionKind, Injector> = {
     return replace(text, mark.index, 1, `${mark.text}${second}`);
   },
   'stray-punctuation'(text, random) {
-    // A full stop before a lowercase word, or a comma right after an article.
-    const stops = matches(text, /(?<=\p{Ll}{3})(?= [a-z]{2,})/gu).map((match) => ({ ...match, insert: '.' }));
-    const commas = matches(text, /\b(?:the|a|an)(?= [a-z]{3,})/g).map((match) => ({
-      index: match.index + match.text.length,
-      text: '',
-      groups: [],
-      insert: ',',
-    }));
-    const options = [...stops, ...commas];
+    // A mark that belongs to no word, where MT leaves one: at the start of the
+    // paragraph (`, The police`), after an opening bracket or quote (`(, which`),
+    // a full stop before a lower-case word (`sanctions. were`), a comma after an
+    // article (`the, group`).
+    const options: { at: number; insert: string; from: number }[] = [];
+    if (/^\p{Lu}/u.test(text)) options.push({ at: 0, insert: `${pick(random, [',', '.', ';'])} `, from: 0 });
+    const opens = matches(text, /[(“]|(?<=^|\s)"(?=\p{L})/gu);
+    if (opens.length > 0)
+      options.push({ at: pick(random, opens).index + 1, insert: `${pick(random, [',', '.'])} `, from: 0 });
+    const stops = matches(text, /(?<=\p{Ll}{3})(?= [a-z]{2,})/gu);
+    if (stops.length > 0) options.push({ at: pick(random, stops).index, insert: '.', from: 0 });
+    const articles = matches(text, /\b(?:the|a|an)(?= [a-z]{3,})/g);
+    if (articles.length > 0) {
+      const article = pick(random, articles);
+      options.push({ at: article.index + article.text.length, insert: ',', from: 0 });
+    }
     if (options.length === 0) return undefined;
     const option = pick(random, options);
-    return replace(text, option.index, 0, option.insert);
+    return replace(text, option.at, 0, option.insert, option.from, option.from + 1);
   },
   'space-before-punctuation'(text, random) {
     const marks = matches(text, WORD_PUNCT);
@@ -326,7 +338,8 @@ const injectors: Record<InjectionKind, Injector> = {
       [decimal, (n: string) => `, up ${n} percent`],
     ] as const);
     const insert = template(value);
-    return replace(text, end.index, 0, insert, insert.length - value.length);
+    const at = insert.indexOf(value);
+    return replace(text, end.index, 0, insert, at, at + value.length);
   },
   homoglyph(text, random) {
     const words = matches(text, /\b[A-Za-z]{4,}\b/g).filter((word) =>

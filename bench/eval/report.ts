@@ -132,6 +132,22 @@ export function injectionRows(result: EvalResult): string[][] {
   return rows;
 }
 
+/** Findings and precision of each rule on each corpus file. */
+export function perCorpusRows(result: EvalResult): string[][] {
+  const names = Object.keys(result.corpora);
+  const rows = [['rule', ...names.map((name) => `${name.replace(/\.dev$/, '')} (findings, precision)`)]];
+  for (const rule of result.rules) {
+    rows.push([
+      rule.id,
+      ...names.map((name) => {
+        const corpus = rule.corpora[name];
+        return corpus ? `${corpus.findings} ${percent(corpus.precision)}` : '0 -';
+      }),
+    ]);
+  }
+  return rows;
+}
+
 export function corpusRows(result: EvalResult): string[][] {
   const rows = [['corpus', 'records', 'documents', 'words', 'punct spans']];
   for (const [name, corpus] of Object.entries(result.corpora)) {
@@ -159,6 +175,10 @@ export function textReport(result: EvalResult): string {
     `refs /10k w: … of clean English references (${clean.referenceSegments} segments, ${clean.referenceWords} words).`,
     '',
     textTable(ruleRows(result)),
+    '',
+    'Per corpus:',
+    '',
+    textTable(perCorpusRows(result)),
     '',
     'Recall of Fluency/Punctuation target spans (found: a finding of at most 40 characters hits it):',
     '',

@@ -35,12 +35,18 @@ function spansOf(segment: RecordSegment): string {
   const errors = segment.record.errors.filter((error) => error.side === 'target' && error.start !== null);
   if (errors.length === 0) return segment.record.errors.length === 0 ? '      spans: none (rated clean)' : '';
   const chars = Array.from(segment.text);
-  return errors
-    .map(
-      (error) =>
-        `      span: ${error.category_norm}/${error.severity ?? ''} (${error.rater ?? ''}) '${chars.slice(error.start ?? 0, error.end ?? 0).join('')}'`,
-    )
-    .join('\n');
+  // One line per place and category, with every rater who marked it.
+  const places = new Map<string, { text: string; raters: string[] }>();
+  for (const error of errors) {
+    const key = `${error.start}:${error.end}:${error.category_norm}/${error.severity ?? ''}`;
+    const place = places.get(key) ?? { text: chars.slice(error.start ?? 0, error.end ?? 0).join(''), raters: [] };
+    place.raters.push(error.rater ?? '?');
+    places.set(key, place);
+  }
+  const lines = [...places].map(
+    ([key, place]) => `      span: ${key.split(':').slice(2).join(':')} (${place.raters.join(', ')}) '${place.text}'`,
+  );
+  return lines.length > 8 ? [...lines.slice(0, 8), `      … ${lines.length - 8} more`].join('\n') : lines.join('\n');
 }
 
 export function falseAlarmSamples(details: EvalDetails, ruleId: string, limit: number): string {

@@ -4,6 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { type FormatName, formatFor } from '../formats/index.js';
+import type { ResultCache } from './cache.js';
 import { ConfigError, ConfigResolver, type RuleSettingInput } from './config.js';
 import {
   DEFAULT_MAX_FILE_SIZE,
@@ -45,6 +46,10 @@ export interface LintFilesOptions {
   maxFileSize?: number;
   /** Rule ids to keep (the `eval` and `--rule-only` use); undefined: all. */
   onlyRules?: string[];
+  /** Narrows the listed files, absolute paths in and out (`--since`, `--shard`). */
+  selectFiles?: (files: string[]) => string[];
+  /** Reuses the findings of unchanged files (`--cache`). */
+  cache?: ResultCache;
 }
 
 export interface LintFilesResult {
@@ -89,7 +94,8 @@ export function lintFiles(patterns: string[], options: LintFilesOptions = {}): L
     projectRoot: cwd,
   });
   const results: FileResult[] = [];
-  for (const filePath of listed.files) {
+  const files = options.selectFiles ? options.selectFiles(listed.files) : listed.files;
+  for (const filePath of files) {
     const outcome = lintOneFile(filePath, resolver, options, cwd);
     if (outcome instanceof Error) errors.push(outcome);
     else results.push(outcome);
@@ -110,11 +116,18 @@ export function lintOneFile(
       for (const id of [...config.rules.keys()]) if (!options.onlyRules.includes(id)) config.rules.delete(id);
     const read = readTextFile(filePath, options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
     const format = formatFor(filePath);
+    const cached = options.fixDryRun ? undefined : options.cache?.get(filePath, read.text, config);
+    // With --fix, a cached result is enough only when there is nothing to fix.
+    if (cached && (!options.fix || !cached.some((finding) => finding.fix))) return summarize(filePath, cached);
     if (!options.fix && !options.fixDryRun) {
       const { findings } = lint(read.text, { filePath, format, config });
-      return summarize(filePath, findings);
+      const result = summarize(filePath, findings);
+      options.cache?.set(filePath, read.text, config, result);
+      return result;
     }
-    return fixFile(filePath, read, format, config, options, cwd);
+    const result = fixFile(filePath, read, format, config, options, cwd);
+    if (options.fix) options.cache?.set(filePath, result.output ?? read.text, config, result);
+    return result;
   } catch (error) {
     if (error instanceof FileError || error instanceof ConfigError) return error;
     return new FileError(filePath, `internal error: ${(error as Error).message}`);

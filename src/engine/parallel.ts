@@ -5,9 +5,9 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { ConfigError } from './config.js';
-import { FileError, listFiles } from './files.js';
-import { type FileResult, type LintFilesOptions, type LintFilesResult, lintFiles } from './lint-files.js';
+import { ConfigError, ConfigResolver } from './config.js';
+import { DEFAULT_MAX_FILE_SIZE, FileError, listFiles, readTextFile } from './files.js';
+import { type FileResult, type LintFilesOptions, type LintFilesResult, lintFiles, summarize } from './lint-files.js';
 
 export interface ParallelOptions extends LintFilesOptions {
   /** Worker threads; default: the number of cores. 1: no workers. */
@@ -31,12 +31,46 @@ export async function lintFilesParallel(patterns: string[], options: ParallelOpt
   } catch (error) {
     return { results: [], errors: [error as Error], ignored: [] };
   }
-  const workers = Math.min(requested, Math.floor(listed.files.length / FILES_PER_WORKER));
-  if (workers <= 1) return lintFiles(patterns, options);
+  const files = options.selectFiles ? options.selectFiles(listed.files) : listed.files;
+  const workers = Math.min(requested, Math.floor(files.length / FILES_PER_WORKER));
+  // Fixing with a cache updates the cache from the fixed text: keep that on one thread.
+  if (workers <= 1 || (options.cache && (options.fix || options.fixDryRun))) return lintFiles(patterns, options);
 
-  const outcomes: Array<FileResult | Error | undefined> = new Array(listed.files.length);
+  const outcomes: Array<FileResult | Error | undefined> = new Array(files.length);
   let next = 0;
-  const { concurrency: _ignored, ...workerOptions } = options;
+  // Functions and the cache stay on this thread; workers get plain data.
+  const { concurrency: _concurrency, selectFiles: _select, cache, ...workerOptions } = options;
+  const resolver = cache
+    ? new ConfigResolver({
+        configFile: options.configFile,
+        noConfig: options.noConfig,
+        ruleOverrides: options.ruleOverrides,
+        projectRoot: cwd,
+      })
+    : undefined;
+  /** Text and config of files sent to a worker, to store their results in the cache. */
+  const pending = new Map<number, { text: string; config: ReturnType<ConfigResolver['forFile']> }>();
+  /** The next file that is not answered from the cache, or -1. */
+  const nextToLint = (): number => {
+    while (next < files.length) {
+      const index = next++;
+      if (!cache || !resolver) return index;
+      try {
+        const config = resolver.forFile(files[index]);
+        const text = readTextFile(files[index], options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE).text;
+        const cached = cache.get(files[index], text, config);
+        if (cached) {
+          outcomes[index] = summarize(files[index], cached);
+          continue;
+        }
+        pending.set(index, { text, config });
+      } catch {
+        // The worker reports the problem with the file or config.
+      }
+      return index;
+    }
+    return -1;
+  };
   await Promise.all(
     Array.from({ length: workers }, () => {
       return new Promise<void>((resolve, reject) => {
@@ -44,13 +78,16 @@ export async function lintFilesParallel(patterns: string[], options: ParallelOpt
           workerData: { options: { ...workerOptions, cwd } },
         });
         const feed = () => {
-          if (next < listed.files.length) {
-            const index = next++;
-            worker.postMessage({ index, filePath: listed.files[index] } satisfies WorkerRequest);
-          } else worker.postMessage({ done: true } satisfies WorkerRequest);
+          const index = nextToLint();
+          if (index >= 0) worker.postMessage({ index, filePath: files[index] } satisfies WorkerRequest);
+          else worker.postMessage({ done: true } satisfies WorkerRequest);
         };
         worker.on('message', (reply: WorkerReply) => {
           outcomes[reply.index] = 'result' in reply ? reply.result : revive(reply.error);
+          const stored = pending.get(reply.index);
+          if (stored && cache && 'result' in reply)
+            cache.set(files[reply.index], stored.text, stored.config, reply.result);
+          pending.delete(reply.index);
           feed();
         });
         worker.on('error', reject);

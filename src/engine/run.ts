@@ -8,9 +8,12 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatFor, isFormatName } from '../formats/index.js';
 import { getReporter, reporters } from '../report/index.js';
+import { runMergeReports } from '../report/merge.js';
 import { getRule, rules } from '../rules/index.js';
 import { VERSION } from '../version.js';
+import { setupCi } from './ci.js';
 import { ConfigError, ConfigResolver, parseSetting, type RuleSettingInput, serializeConfig } from './config.js';
+import { UsageError } from './errors.js';
 import { DEFAULT_MAX_FILE_SIZE, decode, FileError, isIgnored, loadIgnore } from './files.js';
 import { fixText } from './fixes.js';
 import { lint } from './lint.js';
@@ -37,7 +40,8 @@ Finds machine-translation artefacts in .txt, .md and .html files (default: .).
 Use - to read standard input.
 
 Options:
-  -f, --format NAME          stylish (default), json, sarif or github
+  -f, --format NAME          stylish (default), json, sarif, github, junit,
+                             checkstyle or gitlab
   -o, --output-file FILE     write the report to FILE
   -c, --config FILE          use this config file only (no cascade)
       --no-config            ignore config files: mtlint:recommended only
@@ -52,6 +56,10 @@ Options:
       --no-ignore            do not use ignore files
       --max-file-size BYTES  skip files larger than this (default 50 MB)
       --concurrency N        worker threads for many files (default: the number of cores)
+      --since REF            lint only files changed against a git ref
+      --shard K/N            lint only the K-th of N parts of the file list
+      --cache                reuse the results of unchanged files
+      --cache-location PATH  cache file or folder (default .mtlintcache)
       --print-config FILE    print the config that applies to FILE
       --list-rules           list the rules
       --color, --no-color    force colours on or off (NO_COLOR is honoured)
@@ -59,12 +67,14 @@ Options:
   -v, --version              print the version
   -h, --help                 print this help
 
+mtlint merge-reports [-o FILE] REPORT...
+  Merges the JSON or SARIF reports of --shard runs into one report.
+
 Exit codes: 0 no errors, 1 lint errors (or too many warnings), 2 usage, config or file problems.
 `;
 
-class UsageError extends Error {}
-
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  if (argv[0] === 'merge-reports') return runMergeReports(argv.slice(1), io);
   let parsed: ReturnType<typeof parseCliArgs>;
   try {
     parsed = parseCliArgs(argv);
@@ -107,6 +117,10 @@ function parseCliArgs(argv: string[]) {
       'no-ignore': { type: 'boolean' },
       'max-file-size': { type: 'string' },
       concurrency: { type: 'string' },
+      since: { type: 'string' },
+      shard: { type: 'string' },
+      cache: { type: 'boolean' },
+      'cache-location': { type: 'string' },
       'print-config': { type: 'string' },
       'list-rules': { type: 'boolean' },
       color: { type: 'boolean' },
@@ -168,6 +182,7 @@ async function runParsed(values: Values, positionals: string[], io: CliIo): Prom
   if (readsStdin && positionals.length > 1) throw new UsageError('- (stdin) cannot be combined with other paths');
   if (readsStdin && values.fix) throw new UsageError('--fix cannot write to stdin; use --fix-dry-run');
 
+  const ci = setupCi(values, { cwd, readsStdin, debug: values.debug });
   let results: FileResult[];
   const problems: Error[] = [];
   if (readsStdin) {
@@ -204,7 +219,9 @@ async function runParsed(values: Values, positionals: string[], io: CliIo): Prom
       fix: values.fix,
       fixDryRun: values['fix-dry-run'],
       maxFileSize,
+      ...ci.options,
     });
+    for (const warning of ci.finish()) io.stderr(`mtlint: ${warning}\n`);
     results = outcome.results;
     problems.push(...outcome.errors);
     for (const path of outcome.ignored)
