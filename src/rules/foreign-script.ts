@@ -156,7 +156,8 @@ function foreignPart(word: WordInfo, native: ReadonlySet<ScriptName>): Run | und
 const OPEN_BEFORE = /[([]\s*(?:\p{L}+\.?:?\s+)?(?:["“„«‘'‚]\s*)?$/u;
 const CLOSE_AFTER = /^\s*(?:["”»’'‘“]\s*)?[)\]]/u;
 const GLOSS_AFTER = /^\s*(?:["”»’'‘“]\s*)?(?:[,;:]\s*)?[([]\s*(?:["“„«‘'‚]\s*)?\p{Script=Latin}/u;
-const LATIN_BEFORE_BRACKET = /\p{Script=Latin}[\p{L}\p{M}.’'"”»]*\s*(?:[,;:]\s*)?$/u;
+// Bounded word length ({0,60}, the window is 60 characters): an unbounded `*` before `$` is quadratic.
+const LATIN_BEFORE_BRACKET = /\p{Script=Latin}[\p{L}\p{M}.’'"”»]{0,60}\s*(?:[,;:]\s*)?$/u;
 
 /** `Viasna (Вясна)`, `(Belarusian: Вясна)`, `Вясна (Viasna)`. */
 function isOriginalBesideTranslation(text: string, run: Run): boolean {

@@ -60,7 +60,8 @@ const ABBREVIATIONS = new Set(
 );
 
 /** A full stop (or `!`, `?`, an ellipsis), closing marks, white space, then a lower-case letter. */
-const BOUNDARY = /[.!?…]+["'”’»)\]]*\s+(?=\p{Ll})/gu;
+// Starts only at the first mark of a run: from every mark of a long run `+` rescans it (quadratic).
+const BOUNDARY = /(?<![.!?…])[.!?…]+["'”’»)\]]*\s+(?=\p{Ll})/gu;
 const TOKEN = /^[\p{L}\p{M}\d.@/_#&+'’-]+/u;
 
 export default defineRule<SentenceCaseOptions>(
@@ -118,8 +119,17 @@ export default defineRule<SentenceCaseOptions>(
 
 /** `iPhone`, `eBay`, `mRNA`, `pH`, `x86`, `tut.by`, `@handle`. */
 function isDeliberateLowerCase(word: string): boolean {
-  const clean = word.replace(/['’-]+$/u, '');
+  let end = word.length;
+  while (end > 0 && (word[end - 1] === "'" || word[end - 1] === '’' || word[end - 1] === '-')) end--;
+  const clean = word.slice(0, end);
   return /\p{Lu}/u.test(clean.slice(1)) || /[\d.@/_#&+]/u.test(clean);
+}
+
+/** The text after the last white space (a loop: an unanchored `/\S*$/` is quadratic). */
+function lastToken(text: string): string {
+  let start = text.length;
+  while (start > 0 && !/\s/u.test(text[start - 1])) start--;
+  return text.slice(start);
 }
 
 /** True when `previous`, ended by `mark`, is a whole sentence (not an abbreviation, ordinal, ellipsis, `!`/`?`). */
@@ -127,7 +137,7 @@ function endsSentence(previous: string, mark: string): boolean {
   const stop = mark.trimEnd();
   // An ellipsis, and `“Stop!” he said.` / `What? he asked.`
   if (stop.includes('…') || stop.includes('..') || /[!?]/u.test(stop)) return false;
-  const last = (/\S*$/u.exec(previous)?.[0] ?? '').replace(/^["'“‘„«([]+/u, '');
+  const last = lastToken(previous).replace(/^["'“‘„«([]+/u, '');
   if (last.length === 0) return false;
   // Ordinals and numbered items: German `am 3. mai`, `No. 5.`.
   if (/^\d+$/u.test(last)) return false;

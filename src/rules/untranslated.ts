@@ -74,8 +74,11 @@ const CONFIRMED_SHARE = 0.2;
 /** Sentences made mostly of capitalised words are names, titles or headlines. */
 const NAME_SHARE = 0.6;
 
-const QUOTED = /“[^“”]*”|„[^“”]*[“”]|«[^«»]*»|"[^"]*"|‘[^‘’]*’(?!\p{L})/gu;
-const NOISE = /\S*[\d@/\\_=<>]\S*/gu;
+// `„` may not contain `„`: from every `„` the scan ran to the end of the text (quadratic).
+const QUOTED = /“[^“”]*”|„[^„“”]*[“”]|«[^«»]*»|"[^"]*"|‘[^‘’]*’(?!\p{L})/gu;
+/** Tokens; those with digits, `@`, `/`, `_`, `=`, `<`, `>` are noise (tested per token: `\S*x\S*` is quadratic). */
+const TOKENS = /\S+/gu;
+const NOISE_CHAR = /[\d@/\\_=<>]/u;
 const WORD = /\p{L}[\p{L}\p{M}'’-]*/gu;
 
 export default defineRule<UntranslatedOptions>(
@@ -114,7 +117,7 @@ export default defineRule<UntranslatedOptions>(
 function unitOf(node: Paragraph | Paragraph['children'][number]): Unit | undefined {
   const raw = flatten(node).text;
   if (hasMostlyOtherScript(raw)) return undefined;
-  const text = raw.replace(QUOTED, ' ').replace(NOISE, ' ');
+  const text = raw.replace(QUOTED, ' ').replace(TOKENS, (token) => (NOISE_CHAR.test(token) ? ' ' : token));
   const start = node.position?.start.offset ?? 0;
   return { start, end: node.position?.end.offset ?? start, text, words: text.match(WORD) ?? [] };
 }
