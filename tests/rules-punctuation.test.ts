@@ -177,6 +177,29 @@ describe('stray-punctuation', () => {
     expect(fixed(text, ['stray-punctuation'])).toBe('The police came (which was expected) and “We left” — , said he.');
   });
 
+  it('in English, a comma after an article and a full stop between lower-case words', () => {
+    const text = 'Some of you may have seen. some of these pictures in the, rich world of the. arts. It is going. on.';
+    expect(findings(text, ['stray-punctuation'])).toEqual([
+      'stray-punctuation: .',
+      'stray-punctuation: ,',
+      'stray-punctuation: .',
+      'stray-punctuation: .',
+    ]);
+    expect(fixed(text, ['stray-punctuation'])).toBe(
+      'Some of you may have seen. some of these pictures in the rich world of the arts. It is going. on.',
+    );
+    // German abbreviations such as `usw.` and `bzw.` are followed by lower case: English only.
+    expect(findings('Äpfel, Birnen usw. sind gesund, bzw. lecker.', ['stray-punctuation'], { language: 'de' })).toEqual(
+      [],
+    );
+  });
+
+  it('abbreviations, initialisms and lower-case names explain a stop before lower case', () => {
+    const text =
+      'See e.g. the list, etc. and so on; Smith et al. found it, approx. five vs. ten. An iPhone. mRNA works. Steps: i. plan ii. act.';
+    expect(findings(text, ['stray-punctuation'])).toEqual([]);
+  });
+
   it('not an ellipsis, a decimal or a closing German quote', () => {
     expect(findings('...and then (…) it fell by .5 on .NET.', ['stray-punctuation'])).toEqual([]);
     expect(findings('Er sagte „nein“, und ging.', ['stray-punctuation'], { language: 'de' })).toEqual([]);

@@ -78,7 +78,7 @@ const ABBREVIATIONS = new Set(
     'etc al approx appr ca cf vs viz esp incl excl inc ltd co corp bros jr sr st mt ft no nos vol vols pp ed eds ' +
     'mr mrs ms dr prof gen gov sen rep rev sgt lt col capt cmdr adm fig figs tab eq ref refs resp dept univ ' +
     'jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun est min max avg ' +
-    'kg km cm mm oz lb lbs sq mi hr hrs yr yrs sec ' +
+    'kg km cm mm oz lb lbs sq mi hr hrs yr yrs sec spp ssp subsp var ibid cit seq sic fl ff ' +
     // German short forms, for documents in German.
     'usw bzw vgl ggf evtl inkl ca nr hr fr str abs art bd jh jhd mio mrd tsd'
   ).split(' '),
