@@ -13,9 +13,11 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONFIG_FILES, ConfigError, ConfigResolver, loadConfigFile } from '../src/engine/config.js';
 import { runMtlint, tempDir } from './helpers/cli.js';
+import { LspClient } from './lsp/client.js';
 
 let repo: string;
 let markers: string;
@@ -151,6 +153,50 @@ describe('untrusted repository', () => {
     for (const run of runs) expect(run.stderr).not.toMatch(/\n\s+at /);
     expect(markersWritten()).toEqual([]);
   });
+
+  it('the language server (mtlint lsp) runs none of its code either', async () => {
+    const client = new LspClient(['lsp'], { cwd: repo });
+    try {
+      const rootUri = pathToFileURL(repo).href;
+      await client.initialize({ rootUri, workspaceFolders: [{ uri: rootUri, name: 'untrusted' }] });
+      const documents = [
+        'article.md',
+        'extends-js/doc.md',
+        'extends-plugin/doc.md',
+        'yaml-tags/doc.md',
+        'proto/doc.md',
+      ];
+      for (const path of documents) {
+        client.notify('textDocument/didOpen', {
+          textDocument: {
+            uri: pathToFileURL(join(repo, path)).href,
+            languageId: 'markdown',
+            version: 1,
+            text: ARTICLE,
+          },
+        });
+        // Diagnostics, or a message about the config: either way the server has read the config by then.
+        await client
+          .waitFor(
+            (message) =>
+              message.method === 'textDocument/publishDiagnostics' || message.method === 'window/showMessage',
+            15_000,
+          )
+          .catch(() => undefined);
+        client.forget();
+      }
+      client.notify('workspace/didChangeWatchedFiles', {
+        changes: [{ uri: pathToFileURL(join(repo, '.mtlintrc.js')).href, type: 2 }],
+      });
+      await client.request('shutdown', null, 10_000);
+      client.notify('exit');
+      await client.exited;
+    } finally {
+      if (client.process.exitCode === null) client.process.kill();
+    }
+    expect(client.stderr).not.toMatch(/\n\s+at /);
+    expect(markersWritten()).toEqual([]);
+  }, 120_000);
 
   it('a config that points at code is refused with a clear message', () => {
     const run = runMtlint(['--format', 'json', '.'], { cwd: repo });
