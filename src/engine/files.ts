@@ -9,7 +9,6 @@ import {
   closeSync,
   constants as fsConstants,
   fstatSync,
-  lstatSync,
   openSync,
   readdirSync,
   readFileSync,
@@ -20,7 +19,7 @@ import {
   unlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { globSync } from 'tinyglobby';
 import { SUPPORTED_EXTENSIONS } from '../formats/index.js';
@@ -179,6 +178,10 @@ function walkDirectory(
     }
     if (isDirectory) walkDirectory(path, cwd, matcher, files, errors, seen);
     else if (isFile && hasSupportedExtension(entry.name)) files.add(path);
+    else if (!isFile && hasSupportedExtension(entry.name)) {
+      // Reading a FIFO or device could block or never end: report it, never open it.
+      errors.push(new FileError(path, 'not a regular file (FIFO, socket or device), skipped'));
+    }
   }
 }
 
@@ -294,17 +297,21 @@ export function writeFileAtomic(
   data: Buffer | string,
   options: { mode?: number; root?: string } = {},
 ): void {
-  let target = path;
-  const link = lstatSync(path, { throwIfNoEntry: false });
-  if (link?.isSymbolicLink()) {
-    target = realpathSync(path);
-    if (options.root) {
-      const root = realpathSync(options.root);
-      const rel = relative(root, target);
-      if (rel.startsWith('..') || resolve(rel) === rel) {
-        throw new FileError(path, 'not fixed: symbolic link points outside the linted folder');
-      }
+  // The real path resolves a link at the file and at any folder on its way (a
+  // linked folder is listed like any other). Where they differ, a link is
+  // followed: only to a place inside `root`.
+  let target = resolve(path);
+  let real: string | undefined;
+  try {
+    real = realpathSync(path);
+  } catch {
+    real = undefined;
+  }
+  if (real !== undefined && real !== target) {
+    if (options.root && !isInsideFolder(real, realpathOrSelf(options.root))) {
+      throw new FileError(path, 'not fixed: symbolic link points outside the linted folder');
     }
+    target = real;
   }
   const temporary = join(
     dirname(target),
@@ -320,6 +327,19 @@ export function writeFileAtomic(
     } catch {}
     if (error instanceof FileError) throw error;
     throw new FileError(path, `cannot write fix (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+}
+
+function isInsideFolder(path: string, folder: string): boolean {
+  const rel = relative(folder, path);
+  return rel === '' || !(rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel));
+}
+
+function realpathOrSelf(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return resolve(path);
   }
 }
 

@@ -7,6 +7,7 @@
 import type { Element, Nodes, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import type { BlockKind } from '../nlcst/walk.js';
+import { guardHtml } from './guard.js';
 import { BlockMapping, PLACEHOLDER } from './mapping.js';
 import { type ControlComment, type ExtractedDocument, type ProseBlock, parseControlComment } from './types.js';
 
@@ -74,7 +75,10 @@ const BLOCKS: Record<string, BlockKind> = {
   hr: 'other',
 };
 
-export function extractHtml(text: string): ExtractedDocument {
+export function extractHtml(original: string): ExtractedDocument {
+  // Start tags nested absurdly deep are read as text (see guard.ts); offsets are the same.
+  const guarded = guardHtml(original);
+  const text = guarded ?? original;
   const tree: Root = fromHtml(text);
   const blocks: ProseBlock[] = [];
   const controls: ControlComment[] = [];
@@ -139,6 +143,7 @@ export function extractHtml(text: string): ExtractedDocument {
     if (node.type === 'root') pushChildren(stack, node, frame.kind);
   }
   flush();
+  if (guarded !== undefined) for (const block of blocks) block.mapping.restore(original);
   return { format: 'html', blocks, controls };
 }
 

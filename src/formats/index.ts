@@ -42,13 +42,20 @@ export function isFormatName(value: string): value is FormatName {
 }
 
 export function extract(text: string, format: FormatName): ExtractedDocument {
-  if (format === 'md') return extractMarkdown(text);
-  if (format === 'html') return extractHtml(text);
-  return extractText(text);
+  if (format === 'txt') return extractText(text);
+  try {
+    return format === 'md' ? extractMarkdown(text) : extractHtml(text);
+  } catch (error) {
+    // Last resort when a parser overflows the stack on markup the guards did not
+    // foresee: lint the file as plain text, and fix nothing in it.
+    if (!(error instanceof RangeError)) throw error;
+    return { ...extractText(text), format, degraded: true };
+  }
 }
 
 export function editableIndex(document: ExtractedDocument): EditableIndex {
   const index = new EditableIndex();
+  if (document.degraded) return index;
   for (const block of document.blocks) index.add(block.mapping);
   return index;
 }
@@ -93,9 +100,20 @@ function rootOf(children: Paragraph[]): Root {
   };
 }
 
+/**
+ * Longest stretch of prose given to the English parser at once. parse-latin
+ * spreads a word's pieces into one call (`push(...tokens)`), which overflows
+ * the stack on a ~500k-piece "word" such as `s.s.s.…`; longer blocks are
+ * parsed in pieces cut after a sentence, else at white space, else anywhere
+ * (not inside a surrogate pair), and the pieces' sentences form one paragraph.
+ * Real paragraphs are far shorter.
+ */
+export const MAX_PARSE_LENGTH = 32 * 1024;
+
 function parseBlock(block: ProseBlock, lines: LineIndex): Paragraph | undefined {
   const virtual = block.mapping.text;
   if (virtual.trim().length === 0) return undefined;
+  if (virtual.length > MAX_PARSE_LENGTH) return parseLongBlock(virtual, block, lines);
   const parsed = parser.parse(virtual);
   // The parser may split on blank lines inside a block; keep one paragraph per block.
   const paragraphs = parsed.children.filter((child): child is Paragraph => child.type === 'ParagraphNode');
@@ -103,15 +121,72 @@ function parseBlock(block: ProseBlock, lines: LineIndex): Paragraph | undefined 
   if (paragraphs.length === 1) paragraph = paragraphs[0];
   else {
     paragraph = { type: 'ParagraphNode', children: [] };
-    for (const child of parsed.children) {
-      if (child.type === 'ParagraphNode') paragraph.children.push(...child.children);
-      else paragraph.children.push(child as Paragraph['children'][number]);
-    }
+    appendContent(paragraph, parsed.children);
     paragraph.position = parsed.position;
   }
   paragraph.data = { ...(paragraph.data ?? {}), block: block.kind } as Paragraph['data'];
   remap(paragraph, block, lines);
   return paragraph;
+}
+
+/** Paragraph content of `children` (paragraphs are unwrapped), without spreading huge arrays into one call. */
+function appendContent(paragraph: Paragraph, children: readonly Node[]): void {
+  for (const child of children) {
+    if (child.type === 'ParagraphNode')
+      for (const inner of (child as Paragraph).children) paragraph.children.push(inner);
+    else paragraph.children.push(child as Paragraph['children'][number]);
+  }
+}
+
+function parseLongBlock(virtual: string, block: ProseBlock, lines: LineIndex): Paragraph {
+  const paragraph: Paragraph = {
+    type: 'ParagraphNode',
+    children: [],
+    position: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: virtual.length } },
+  };
+  for (let from = 0; from < virtual.length; ) {
+    const to = pieceEnd(virtual, from);
+    const parsed = parser.parse(virtual.slice(from, to));
+    if (from > 0) shift(parsed, from);
+    appendContent(paragraph, parsed.children);
+    from = to;
+  }
+  paragraph.data = { block: block.kind } as Paragraph['data'];
+  remap(paragraph, block, lines);
+  return paragraph;
+}
+
+/** Where the piece that starts at `from` ends: after a sentence, else at white space, else at the limit. */
+function pieceEnd(text: string, from: number): number {
+  const limit = from + MAX_PARSE_LENGTH;
+  if (limit >= text.length) return text.length;
+  const floor = from + MAX_PARSE_LENGTH / 2;
+  let space = -1;
+  for (let index = limit; index > floor; index--) {
+    const code = text.charCodeAt(index);
+    if (code !== 32 && code !== 10 && code !== 9 && code !== 13) continue;
+    const before = text.charCodeAt(index - 1);
+    if (before === 46 || before === 33 || before === 63) return index;
+    if (space < 0) space = index;
+  }
+  if (space >= 0) return space;
+  const code = text.charCodeAt(limit);
+  return code >= 0xdc00 && code <= 0xdfff ? limit - 1 : limit;
+}
+
+/** Adds `by` to every offset in a parsed piece (positions become relative to the whole block). */
+function shift(root: Node, by: number): void {
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop() as Node;
+    const position = node.position;
+    if (position) {
+      if (position.start.offset !== undefined) position.start.offset += by;
+      if (position.end.offset !== undefined) position.end.offset += by;
+    }
+    const children = (node as Parent).children;
+    if (children) for (const child of children) stack.push(child);
+  }
 }
 
 /** Rewrites every position from virtual to original coordinates. */

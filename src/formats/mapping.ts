@@ -125,6 +125,24 @@ export class BlockMapping {
     }
   }
 
+  /**
+   * Replaces the virtual text of every one-to-one run by the characters of
+   * `original` at the same offsets: after parsing a guarded copy of a file
+   * (see `guard.ts`), the prose shows the file's own characters.
+   */
+  restore(original: string): void {
+    const current = this.text;
+    const parts: string[] = [];
+    for (const run of this.runs) {
+      parts.push(
+        run.atomic
+          ? current.slice(run.virtualStart, run.virtualStart + run.length)
+          : original.slice(run.originalStart, run.originalStart + run.length),
+      );
+    }
+    this.parts = parts;
+  }
+
   /** Original offset of a virtual start position. */
   toOriginalStart(virtual: number): number {
     const run = this.findRun(virtual);

@@ -7,21 +7,40 @@
 import type { Nodes, Parents, PhrasingContent, Root } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
-import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
+import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 import { frontmatter } from 'micromark-extension-frontmatter';
-import { gfm } from 'micromark-extension-gfm';
+import { gfmFootnote } from 'micromark-extension-gfm-footnote';
+import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 import type { BlockKind } from '../nlcst/walk.js';
+import { guardMarkdown } from './guard.js';
 import { BlockMapping, PLACEHOLDER } from './mapping.js';
 import { type ControlComment, type ExtractedDocument, type ProseBlock, parseControlComment } from './types.js';
 
-export function extractMarkdown(text: string): ExtractedDocument {
+export function extractMarkdown(original: string): ExtractedDocument {
+  // Adversarial markup is read as text (see guard.ts); offsets are the same.
+  const guarded = guardMarkdown(original);
+  const text = guarded ?? original;
   const tree: Root = fromMarkdown(text, {
-    extensions: [frontmatter(['yaml', 'toml']), gfm()],
-    mdastExtensions: [frontmatterFromMarkdown(['yaml', 'toml']), gfmFromMarkdown()],
+    // GFM without autolink literals: their resolver is quadratic on long
+    // multi-line paragraphs, and bare URLs are left alone by the rules anyway.
+    extensions: [frontmatter(['yaml', 'toml']), gfmTable(), gfmStrikethrough(), gfmFootnote(), gfmTaskListItem()],
+    mdastExtensions: [
+      frontmatterFromMarkdown(['yaml', 'toml']),
+      gfmTableFromMarkdown(),
+      gfmStrikethroughFromMarkdown(),
+      gfmFootnoteFromMarkdown(),
+      gfmTaskListItemFromMarkdown(),
+    ],
   });
   const blocks: ProseBlock[] = [];
   const controls: ControlComment[] = [];
   walkBlocks(tree, 'paragraph', text, blocks, controls);
+  if (guarded !== undefined) for (const block of blocks) block.mapping.restore(original);
   return { format: 'md', blocks, controls };
 }
 
@@ -105,13 +124,16 @@ function addPhrasing(nodes: PhrasingContent[], text: string, mapping: BlockMappi
   }
 }
 
-const COMMENT = /<!--[\s\S]*?-->/g;
-
 /** Finds control comments in raw HTML that starts at `offset` of the original text. */
 export function collectControls(html: string, offset: number, controls: ControlComment[]): void {
   if (!html.includes('mtlint-')) return;
-  for (const match of html.matchAll(COMMENT)) {
-    const control = parseControlComment(match[0], offset + (match.index ?? 0));
+  // indexOf, not /<!--[\s\S]*?-->/g: the regex rescans to the end from every unclosed `<!--` (quadratic).
+  let start = html.indexOf('<!--');
+  while (start >= 0) {
+    const end = html.indexOf('-->', start + 4);
+    if (end < 0) break;
+    const control = parseControlComment(html.slice(start, end + 3), offset + start);
     if (control) controls.push(control);
+    start = html.indexOf('<!--', end + 3);
   }
 }

@@ -23,6 +23,8 @@ export interface ExtractedDocument {
   format: FormatName;
   blocks: ProseBlock[];
   controls: ControlComment[];
+  /** Set when the markup could not be parsed and the text was read as plain text (nothing is editable). */
+  degraded?: boolean;
 }
 
 const CONTROL = /^<!--\s*mtlint-(disable-next-line|disable-line|disable|enable)\b([^>]*?)-->$/;

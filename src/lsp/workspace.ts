@@ -26,7 +26,9 @@ const LANGUAGE_IDS: Record<string, FormatName> = {
 export function formatOfDocument(languageId: string, uri: string): FormatName | undefined {
   const byLanguage = LANGUAGE_IDS[languageId.toLowerCase()];
   if (byLanguage) return byLanguage;
-  const path = pathOfUri(uri) ?? safeDecode(uri.replace(/[?#].*$/, ''));
+  // Cut at the first `?` or `#` (an unanchored /[?#].*$/ is quadratic on a run of `#`).
+  const query = uri.search(/[?#]/);
+  const path = pathOfUri(uri) ?? safeDecode(query < 0 ? uri : uri.slice(0, query));
   const extension = extname(path).toLowerCase();
   return SUPPORTED_EXTENSIONS.includes(extension) ? formatFor(path) : undefined;
 }

@@ -9,12 +9,14 @@
  * checked too (`In In 1876`, `Now Now this is`, `208 208 studies`), except
  * names known to be doubled (`Duran Duran`, `Bora Bora`). In German (`language: de`) a relative pronoun before an article is
  * correct (`eine Pflanze, die die erste nachahmt`), so doubled articles and
- * pronouns are allowed there.
+ * pronouns are allowed there. A word that ends in a full stop (`U.S.`, `A.`)
+ * is not a repeat: its stop can end the sentence (`in the U.S. U.S. troops`).
  *
  * Fix: remove the second occurrence.
  *
  * @example {"name": "ok.txt"}
  *   He had had enough. She said that that was fine. What it is is a plant called ylang ylang.
+ *   She lives in the U.S. U.S. troops left.
 
  *
  * @example {"name": "not-ok.txt", "label": "input"}
@@ -71,6 +73,8 @@ export default defineRule(
       const actual = context.text.slice(start, end);
       const kept = message.expected?.[0] ?? '';
       if (allowed?.has(kept.toLowerCase())) continue;
+      // An abbreviation's full stop can also end the sentence: `in the U.S. U.S. troops left`.
+      if (kept.endsWith('.')) continue;
       if (kept.toLowerCase() === 'is' && context.language === 'en') {
         if (BEFORE_IS_IS.test(context.text.slice(Math.max(0, start - 12), start))) continue;
       }
@@ -102,6 +106,7 @@ export default defineRule(
             previous &&
             spaced &&
             previous.value.toLowerCase() === lower &&
+            !value.endsWith('.') &&
             // Only what retext ignores: a capital followed by lower case, or a number.
             value.slice(1) === value.slice(1).toLowerCase() &&
             ((/^\p{Lu}/u.test(value) && !DOUBLED_NAMES.has(lower)) || /^\d{2,}$/u.test(value))
