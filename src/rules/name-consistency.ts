@@ -31,7 +31,7 @@
  *   1:98-1:113: Inconsistent name: `the Daily Beast` here, `The Daily Beast` elsewhere
  *   1:119-1:130: Inconsistent name: `Protasevich` here, `Pratasevich` elsewhere
  */
-import { flatten } from '../nlcst/flat.js';
+import { textOf } from '../nlcst/flat.js';
 import { blockKind, isWord, paragraphsOf, sentencesOf } from '../nlcst/walk.js';
 import { defineRule, type RuleContext } from '../shared/rule.js';
 
@@ -162,7 +162,7 @@ function tokensOf(tree: Parameters<Parameters<typeof defineRule>[1]>[0]): Token[
       let joined = false;
       for (const child of sentence.children) {
         if (isWord(child)) {
-          const raw = flatten(child).text;
+          const raw = textOf(child);
           const start = child.position?.start.offset ?? 0;
           const end = child.position?.end.offset ?? start;
           tokens.push({ raw, lower: raw.toLowerCase(), start, end, initial, joined, titled });
@@ -170,7 +170,7 @@ function tokensOf(tree: Parameters<Parameters<typeof defineRule>[1]>[0]): Token[
           joined = true;
         } else if (child.type !== 'WhiteSpaceNode') {
           joined = false;
-          if (OPENING.test(flatten(child).text)) initial = true;
+          if (OPENING.test(textOf(child))) initial = true;
         }
       }
       const words = tokens.slice(first);

@@ -33,7 +33,7 @@
  *   1:7-1:68: Unexpected loop: `a process of` 3 times in one sentence
  */
 
-import { flatten } from '../nlcst/flat.js';
+import { textOf } from '../nlcst/flat.js';
 import type { Sentence } from '../nlcst/walk.js';
 import { eachSentence, isWord } from '../nlcst/walk.js';
 import { defineRule } from '../shared/rule.js';
@@ -79,7 +79,7 @@ function tokensOf(sentence: Sentence): Token[] {
   let onlySpace = false;
   for (const child of sentence.children) {
     if (isWord(child)) {
-      const raw = flatten(child).text;
+      const raw = textOf(child);
       const start = child.position?.start.offset ?? 0;
       tokens.push({ norm: raw.toLowerCase(), raw, start, end: child.position?.end.offset ?? start, spaced: onlySpace });
       onlySpace = true;
@@ -181,14 +181,19 @@ function loops(
   context: Context,
 ): void {
   if (tokens.length < MIN_LOOP * MIN_LENGTH) return;
+  // A phrase that occurs MIN_LOOP times has each of its words MIN_LOOP times:
+  // only windows starting and ending on such a word can be loops (most sentences have none).
+  const counts = new Map<string, number>();
+  for (const token of tokens) counts.set(token.norm, (counts.get(token.norm) ?? 0) + 1);
+  const frequent = tokens.map((token) => (counts.get(token.norm) ?? 0) >= MIN_LOOP);
+  if (!frequent.includes(true)) return;
   // Longest phrase first: the report names the whole repeated unit.
   for (let length = MAX_LENGTH; length >= MIN_LENGTH; length--) {
     const seen = new Map<string, number[]>();
     for (let index = 0; index + length <= tokens.length; index++) {
-      const key = tokens
-        .slice(index, index + length)
-        .map((token) => token.norm)
-        .join(' ');
+      if (!frequent[index] || !frequent[index + length - 1]) continue;
+      let key = tokens[index].norm;
+      for (let offset = 1; offset < length; offset++) key += ` ${tokens[index + offset].norm}`;
       const list = seen.get(key);
       if (list) {
         // Occurrences must not overlap.
