@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { defaultDevDir } from './eval/data.js';
 
 export const ROOT = join(import.meta.dirname, '..', import.meta.dirname.includes('/dist/') ? '..' : '');
+/** The dev set, found as `npm run eval` finds it (`MTLINT_EVAL_DIR`, or walking up; worktrees too). */
 export const DEV_DIR = defaultDevDir(ROOT);
 const ENGLISH_TARGETS = ['mqm_zhen.dev.jsonl', 'mqm_bio_x2en.dev.jsonl'];
 

@@ -76,7 +76,7 @@ function main(argv: string[]): number {
   const falseAlarms = values['false-alarms'];
 
   const started = performance.now();
-  const { result, details } = runEval({
+  const { result, details, timings } = runEval({
     files,
     rules: values.rule,
     preset,
@@ -98,7 +98,9 @@ function main(argv: string[]): number {
       '\nWrote bench/results/eval.json and bench/results/quality.md (run `npm run docs` for README).\n',
     );
   }
-  process.stdout.write(`\nEvaluated in ${seconds.toFixed(1)} s.\n`);
+  process.stdout.write(
+    `\nEvaluated in ${seconds.toFixed(1)} s (MT targets ${timings.targets.toFixed(1)} s, English sources ${timings.sources.toFixed(1)} s, injected ${timings.injected.toFixed(1)} s).\n`,
+  );
   return 0;
 }
 

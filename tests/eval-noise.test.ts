@@ -62,8 +62,8 @@ describe('the noise model', () => {
     expect(injected('currency-space', HOSTS[2]).at(0)).toBe('$ 500');
     expect(injected('currency-space', HOSTS[1]).at(0)).toMatch(/^[$€£] [\d.,]+( million)?$/);
     expect(injected('european-separators', HOSTS[2]).at(0)).toMatch(/^(?:1\.500|3,5)$/);
-    for (const seed of [1, 2, 3, 4]) {
-      expect(injected('european-separators', HOSTS[1], seed).at(0)).toMatch(/^\d+(?:\.\d{3}|,\d)$/);
+    for (const seed of [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]) {
+      expect(injected('european-separators', HOSTS[1], seed).at(0)).toMatch(/^\d+(?:(?:\.\d{3})+|,\d)$/);
       expect(injected('stray-punctuation', HOSTS[1], seed).at(0)).toMatch(/^[,.;:]$/);
     }
     expect(injected('homoglyph', HOSTS[1]).at(0)).toMatch(/^[\u0370-\u03FF\u0400-\u04FF]$/);
@@ -96,10 +96,20 @@ describe('the noise model', () => {
   });
 
   it('finds straight and curly quotation pairs', () => {
-    expect(quotePairs('a "b" c “d” e "f')).toEqual([
+    expect(quotePairs('a "b" c “d” e')).toEqual([
       [2, 4],
       [8, 10],
     ]);
+    // A straight mark that is neither an opening nor a closing one: no straight pairs.
+    expect(quotePairs('in 2017"s vote, "yes" won')).toEqual([]);
+    expect(quotePairs('a "b" c “d” e "f')).toEqual([[8, 10]]);
+  });
+
+  it('puts quotes around a whole name, not part of one or a month', () => {
+    const text = 'They met at 40 Wall Street in September and then visited Egypt with friends.';
+    const seen = new Set<string>();
+    for (let seed = 0; seed < 20; seed++) seen.add(injected('quotes-around-name', text, seed).at(0));
+    expect([...seen].sort()).toEqual(['"Egypt"', '“Egypt”']);
   });
 
   it('maps clean ranges through edits, keeping findings that contain an edit whole', () => {
@@ -109,7 +119,8 @@ describe('the noise model', () => {
     expect(mapThrough(edits, { start: 0, end: 20 })).toEqual({ start: 0, end: 22 });
     expect(mapThrough(edits, { start: 10, end: 11 })).toEqual({ start: 10, end: 13 });
     const insertion = [{ at: 10, removed: 0, inserted: 4 }];
-    expect(mapThrough(insertion, { start: 10, end: 12 })).toEqual({ start: 10, end: 16 });
+    expect(mapThrough(insertion, { start: 10, end: 12 })).toEqual({ start: 14, end: 16 });
+    expect(mapThrough(insertion, { start: 8, end: 12 })).toEqual({ start: 8, end: 16 });
     expect(mapThrough(insertion, { start: 6, end: 10 })).toEqual({ start: 6, end: 10 });
     expect(mapThrough([{ at: 4, removed: 4, inserted: 1 }], { start: 6, end: 12 })).toBeUndefined();
   });

@@ -5,7 +5,7 @@
  *
  * 1. `target_only` (mechanical, target side): a mechanical pattern occurs
  *    within three characters of the span: doubled or stacked punctuation
- *    (also around a closing quote), white space before punctuation, CJK or
+ *    (also around a closing quote, and runs of four or more full stops), white space before punctuation, CJK or
  *    full-width punctuation, a missing space after punctuation, a double
  *    space, `$ 5`, `5 %` (English), a number of five or more digits without
  *    separators; or the segment's quotes or brackets are unbalanced and the
@@ -49,7 +49,10 @@ const CONTEXT = 3;
 /** Mechanical target-side patterns, scanned over the whole segment. */
 const MECHANICAL: readonly [string, RegExp, ((language: string) => boolean)?][] = [
   ['doubled_punct_around_quote', /[.,;:]["”’»][ \t]*[.,;:]/g],
-  ['doubled_punct', /[,;:][ \t]*[.,;:]|\.[ \t]*[,;:]|(?<!\.)\.[ \t]+\.(?![ \t]*\.)|(?<!\.)\.\.(?!\.)|[!?][ \t]*[.,]/g],
+  [
+    'doubled_punct',
+    /\.{4,}|[,;:][ \t]*[.,;:]|\.[ \t]*[,;:]|(?<!\.)\.[ \t]+\.(?![ \t]*\.)|(?<!\.)\.\.(?!\.)|[!?][ \t]*[.,]/g,
+  ],
   ['space_before_punct', /[\p{L}\p{N}"”)][ \t]+[,;:!?]|[\p{L}\p{N}][ \t]+\.(?![.\p{L}\p{N}])/gu],
   ['cjk_fullwidth_punct', /[\u3000-\u303F\uFF01-\uFF0F\uFF1A-\uFF20\uFF3B-\uFF40\uFF5B-\uFF65]/g],
   ['missing_space_after_punct', /\p{Ll}[,;!?]\p{L}|\p{Ll}{2}\.\p{Lu}\p{Ll}/gu],

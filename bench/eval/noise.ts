@@ -123,7 +123,12 @@ function matches(text: string, pattern: RegExp): Match[] {
   return found;
 }
 
-/** Replaces `[at, at + removed)` of `text` with `insert`; the artefact is `[at + from, at + to)` of the result. */
+/**
+ * Replaces `[at, at + removed)` of `text` with `insert`; the artefact is
+ * `[at + from, at + to)` of the result. Insertions put their space first
+ * (` 480` after `a`, not `480 ` before `clique`), so the host's own spaces
+ * stay next to the characters they were next to and its findings map through.
+ */
 function replace(text: string, at: number, removed: number, insert: string, from = 0, to = insert.length): Injected {
   return {
     text: text.slice(0, at) + insert + text.slice(at + removed),
@@ -132,24 +137,36 @@ function replace(text: string, at: number, removed: number, insert: string, from
   };
 }
 
-/** Straight or curly quotation pairs in a text: `[open, close]` offsets. */
+/**
+ * Straight or curly quotation pairs in a text: `[open, close]` offsets. A
+ * straight mark opens after a space or bracket and before a non-space, and
+ * closes after a non-space before a space, mark or end; when any straight
+ * mark fits neither role, the text's straight marks are left out (it is not
+ * clear which pair).
+ */
 export function quotePairs(text: string): [number, number][] {
   const pairs: [number, number][] = [];
-  let open = -1;
+  let straight: number | undefined;
+  let straightOk = true;
+  let curly: number | undefined;
   for (let index = 0; index < text.length; index++) {
     const char = text[index];
     if (char === '"') {
-      if (open >= 0 && text[open] === '"') {
-        pairs.push([open, index]);
-        open = -1;
-      } else if (open < 0) open = index;
-    } else if (char === '“' && open < 0) open = index;
-    else if (char === '”' && open >= 0 && text[open] === '“') {
-      pairs.push([open, index]);
-      open = -1;
+      const before = index === 0 ? ' ' : text[index - 1];
+      const after = index + 1 < text.length ? text[index + 1] : ' ';
+      if (straight === undefined && /[\s([{—–-]/.test(before) && /\S/.test(after)) straight = index;
+      else if (straight !== undefined && /\S/.test(before) && /[\s,.;:!?)\]}—–-]/.test(after)) {
+        pairs.push([straight, index]);
+        straight = undefined;
+      } else straightOk = false;
+    } else if (char === '“' && curly === undefined) curly = index;
+    else if (char === '”' && curly !== undefined) {
+      pairs.push([curly, index]);
+      curly = undefined;
     }
   }
-  return pairs;
+  const usable = straightOk && straight === undefined ? pairs : pairs.filter(([open]) => text[open] !== '"');
+  return usable.sort((a, b) => a[0] - b[0]);
 }
 
 const SPEECH_BEFORE =
@@ -186,6 +203,8 @@ const HOMOGLYPHS: Record<string, string[]> = {
   X: ['Х', 'Χ'],
 };
 const FOREIGN = ['中国', '支付宝', '在这种情况下', 'в рамках', 'например', 'σύμφωνα με', 'バス', '그리고', 'في إطار'];
+const MONTHS_AND_DAYS =
+  /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/;
 const FULL_WIDTH: Record<string, string> = {
   ',': '，',
   '.': '。',
@@ -274,9 +293,11 @@ const injectors: Record<InjectionKind, Injector> = {
     };
   },
   'quotes-around-name'(text, random) {
-    const names = matches(text, /(?<=[\p{Ll},] )\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){0,2}\b/gu).filter(
-      (match) => !/^(?:I|I'm|I've|I'll)$/.test(match.text),
-    );
+    // A capitalised name after a lower-case word, not a month or a weekday.
+    const names = matches(
+      text,
+      /(?<=(?<![\p{L}\p{N}])\p{Ll}[\p{L}'’-]*,? )\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){0,2}(?![\p{L}\p{N}'’-])(?! \p{Lu})/gu,
+    ).filter((match) => !MONTHS_AND_DAYS.test(match.text));
     if (names.length === 0) return undefined;
     const name = pick(random, names);
     const [open, close] = pick(random, [
@@ -307,7 +328,7 @@ const injectors: Record<InjectionKind, Injector> = {
     if (places.length === 0) return undefined;
     const place = pick(random, places);
     const number = pick(random, NUMBERS);
-    return replace(text, place.index + place.text.length, 0, `${number} `, 0, number.length);
+    return replace(text, place.index + place.text.trimEnd().length, 0, ` ${number}`, 1);
   },
   'currency-space'(text, random) {
     const amounts = matches(text, /[$€£](?=\d)/g);
@@ -331,11 +352,24 @@ const injectors: Record<InjectionKind, Injector> = {
     }
     const end = /[.!?]["”]?\s*$/.exec(text);
     if (!end) return undefined;
-    const thousands = `${1 + Math.floor(random() * 98)}.${String(Math.floor(random() * 1000)).padStart(3, '0')}`;
+    // Readings a reader cannot take for an English decimal: full stops between
+    // thousands before a counted noun or after a currency, a decimal comma
+    // before a scale word, `%` or `times`.
+    const group = () => String(Math.floor(random() * 1000)).padStart(3, '0');
+    const thousands = pick(random, [
+      `${1 + Math.floor(random() * 98)}.${group()}`,
+      `${1 + Math.floor(random() * 9)}.${group()}.${group()}`,
+    ]);
     const decimal = `${1 + Math.floor(random() * 20)},${1 + Math.floor(random() * 9)}`;
     const [value, template] = pick(random, [
       [thousands, (n: string) => `, with about ${n} people`],
+      [thousands, (n: string) => `, according to ${n} visitors`],
+      [thousands, (n: string) => ` for €${n}`],
+      [thousands, (n: string) => `, said ${n} residents`],
       [decimal, (n: string) => `, up ${n} percent`],
+      [decimal, (n: string) => ` (${n}%)`],
+      [decimal, (n: string) => `, worth ${n} million dollars`],
+      [decimal, (n: string) => `, ${n} times more than before`],
     ] as const);
     const insert = template(value);
     const at = insert.indexOf(value);
@@ -357,15 +391,14 @@ const injectors: Record<InjectionKind, Injector> = {
     if (gaps.length === 0) return undefined;
     const place = pick(random, gaps);
     const fragment = pick(random, FOREIGN);
-    return replace(text, place.index + 1, 0, `${fragment} `, 0, fragment.length);
+    return replace(text, place.index, 0, ` ${fragment}`, 1);
   },
   'repeated-word'(text, random) {
     // `that that` and `had had` can be correct English: not an artefact.
     const words = matches(text, /(?<![\p{L}'’-])\p{L}+(?= )/gu).filter((word) => !/^(?:that|had)$/i.test(word.text));
     if (words.length === 0) return undefined;
     const word = pick(random, words);
-    const insert = `${word.text} `;
-    return replace(text, word.index + word.text.length + 1, 0, insert, 0, word.text.length);
+    return replace(text, word.index + word.text.length, 0, ` ${word.text}`, 1);
   },
   'repeated-phrase'(text, random) {
     const phrases = matches(text, /(?<![\p{L}'’-])\p{L}+(?: \p{L}+){1,3}(?= )/gu).filter(
@@ -376,7 +409,7 @@ const injectors: Record<InjectionKind, Injector> = {
     const words = phrase.text.split(' ');
     const length = 2 + Math.floor(random() * Math.min(3, words.length - 1));
     const repeated = words.slice(0, length).join(' ');
-    return replace(text, phrase.index + repeated.length + 1, 0, `${repeated} `, 0, repeated.length);
+    return replace(text, phrase.index + repeated.length, 0, ` ${repeated}`, 1);
   },
 };
 
@@ -386,25 +419,31 @@ export function inject(kind: InjectionKind, text: string, random: Random): Injec
 }
 
 /**
- * Maps a range of the clean text through edits: each end moves by the edits
- * before it. A range that contains an edit whole maps to the range containing
- * its replacement (a sentence-level finding stays the same finding); a range
- * with an end inside an edit maps to nothing.
+ * Maps a range of the clean text through edits, character for character:
+ * each end moves by the edits before it (an insertion at the start offset is
+ * before the range's first character; one at the end offset is after its
+ * last). A range that contains an edit whole maps to the range containing its
+ * replacement (a sentence-level finding stays the same finding); a range with
+ * an end inside a replaced stretch maps to nothing.
  */
 export function mapThrough(edits: readonly Edit[], range: Range): Range | undefined {
-  const start = mapOffset(edits, range.start);
-  const end = mapOffset(edits, range.end);
+  const start = mapOffset(edits, range.start, 'start');
+  const end = mapOffset(edits, range.end, 'end');
   return start === undefined || end === undefined ? undefined : { start, end: Math.max(start, end) };
 }
 
-function mapOffset(edits: readonly Edit[], offset: number): number | undefined {
+function mapOffset(edits: readonly Edit[], offset: number, side: 'start' | 'end'): number | undefined {
   let delta = 0;
   for (const edit of edits) {
-    const editEnd = edit.at + edit.removed;
-    // An edit at the offset itself leaves it in place: an insertion at a
-    // range's start lies inside the range, at its end outside it.
-    if (edit.at >= offset) break;
-    if (offset < editEnd) return undefined;
+    if (edit.at > offset) break;
+    if (edit.at === offset) {
+      if (side === 'start' && edit.removed === 0) {
+        delta += edit.inserted;
+        continue;
+      }
+      break;
+    }
+    if (offset < edit.at + edit.removed) return undefined;
     delta += edit.inserted - edit.removed;
   }
   return offset + delta;

@@ -102,6 +102,7 @@ export function recallRows(result: EvalResult): string[][] {
     rows.push([`${name}: ${CLASS_LABELS[name]}`, ...recallCells(result.punctuationRecall[name])]);
   }
   rows.push(['total', ...recallCells(result.punctuationRecall.total)]);
+  rows.push(['spans of any category holding a digit', ...recallCells(result.digitRecall)]);
   return rows;
 }
 
@@ -206,13 +207,20 @@ export function qualityMarkdown(result: EvalResult): string {
       String(injectedFound),
     ]);
   }
-  const recall = [['punctuation spans', 'spans', 'recall (all)', 'recall (recommended)']];
+  const recall = [['annotated target spans', 'spans', 'recall (all)', 'recall (recommended)']];
   for (const name of PUNCTUATION_CLASSES) {
     const row = result.punctuationRecall[name];
     recall.push([CLASS_LABELS[name], String(row.spans), percent(row.recall), percent(row.recallRecommended)]);
   }
   const total = result.punctuationRecall.total;
   recall.push(['total', String(total.spans), percent(total.recall), percent(total.recallRecommended)]);
+  const digits = result.digitRecall;
+  recall.push([
+    'spans of any category holding a digit',
+    String(digits.spans),
+    percent(digits.recall),
+    percent(digits.recallRecommended),
+  ]);
   const injected = [['injected artefact', 'injected', 'recall (all)', 'recall (recommended)']];
   for (const [kind, row] of Object.entries(result.injected)) {
     injected.push([kind, String(row.spans), percent(row.recall), percent(row.recallRecommended)]);

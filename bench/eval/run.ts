@@ -12,6 +12,7 @@ import {
   countWords,
   emptyScore,
   isLocal,
+  LOCAL_FINDING_MAX,
   localize,
   per10k,
   precision,
@@ -19,11 +20,25 @@ import {
   type ScoredFinding,
   scoreFinding,
   spanFinders,
+  TOUCH_TOLERANCE,
   tally,
   touches,
 } from './score.js';
 
 export type PresetChoice = 'all' | 'recommended';
+
+export const DEFINITIONS: Record<string, string> = {
+  document:
+    'targets of one (lp, testset, system, doc) in doc_seg order, one paragraph each, joined by a blank line, linted as plain text in the target language',
+  hit: `a finding overlaps, or is at most ${TOUCH_TOLERANCE} character away from, a target-side span of its segment (any rater, any category; an empty span is a point)`,
+  precision: 'hits / findings',
+  cleanReferences: 'findings on human references whose errors list is empty',
+  per10k:
+    'findings per 10,000 words (runs of letters or digits) of the deduplicated English source side, or of clean English references',
+  recall: `share of target-side spans hit by a finding of at most ${LOCAL_FINDING_MAX} characters`,
+  injected:
+    'share of injected artefacts a finding of at most 40 characters overlaps or touches, findings the clean host also gets excluded',
+};
 
 /** Injected artefacts per kind by default. */
 export const DEFAULT_PER_KIND = 150;
@@ -77,6 +92,8 @@ export interface InjectionRow extends RecallRow {
 
 export interface EvalResult {
   settings: { files: string[]; rules: string[]; preset: PresetChoice; seed: number; perKind: number };
+  /** The scoring definitions the figures follow (see `score.ts`). */
+  definitions: Record<string, string>;
   corpora: Record<string, { records: number; documents: number; words: number; punctuationSpans: number }>;
   rules: RuleResult[];
   totals: {
@@ -94,6 +111,8 @@ export interface EvalResult {
     referencePer10k: { all: number | null; recommended: number | null };
   };
   punctuationRecall: Record<PunctuationClass | 'total', RecallRow>;
+  /** Target-side spans of any category whose text holds a digit (what number rules can find). */
+  digitRecall: RecallRow;
   injected: Record<string, InjectionRow>;
 }
 
@@ -142,7 +161,21 @@ function recallRow(spans: number, found: number, foundRecommended: number): Reca
   };
 }
 
-export function runEval(options: EvalOptions): { result: EvalResult; details?: EvalDetails } {
+export interface EvalTimings {
+  /** Seconds spent linting and scoring MT targets, English sources and injected documents. */
+  targets: number;
+  sources: number;
+  injected: number;
+}
+
+export function runEval(options: EvalOptions): { result: EvalResult; details?: EvalDetails; timings: EvalTimings } {
+  const timings: EvalTimings = { targets: 0, sources: 0, injected: 0 };
+  let clock = performance.now();
+  const lap = (phase: keyof EvalTimings) => {
+    const now = performance.now();
+    timings[phase] += (now - clock) / 1000;
+    clock = now;
+  };
   const ruleIds = selectedRules(options);
   const recommended = new Set(registry.filter((rule) => rule.meta.recommended).map((rule) => rule.meta.id));
   const seed = options.seed ?? 1;
@@ -176,6 +209,7 @@ export function runEval(options: EvalOptions): { result: EvalResult; details?: E
   const classSpans = emptyClasses();
   const classFound = emptyClasses();
   const classFoundRecommended = emptyClasses();
+  const digitSpans = { spans: 0, found: 0, foundRecommended: 0 };
   const cleanEnglish = {
     sourceSegments: 0,
     sourceWords: 0,
@@ -232,11 +266,16 @@ export function runEval(options: EvalOptions): { result: EvalResult; details?: E
       const finders = spanFinders(job.document, scored);
       job.document.segments.forEach((segment, segmentIndex) => {
         segment.spans.forEach((span, spanIndex) => {
+          const found = finders[segmentIndex][spanIndex];
+          if (hasDigit(segment.input.text, span)) {
+            digitSpans.spans++;
+            if (found.size > 0) digitSpans.found++;
+            if ([...found].some((id) => recommended.has(id))) digitSpans.foundRecommended++;
+          }
           if (!isPunctuationSpan(span)) return;
           stats.punctuationSpans++;
           const kind = classifySpan(segment.input.text, span, job.language).class;
           classSpans[kind]++;
-          const found = finders[segmentIndex][spanIndex];
           if (found.size > 0) classFound[kind]++;
           if ([...found].some((id) => recommended.has(id))) classFoundRecommended[kind]++;
           for (const id of found) ruleResult(id).punctuationFound[kind]++;
@@ -245,6 +284,7 @@ export function runEval(options: EvalOptions): { result: EvalResult; details?: E
       details?.targets.push({ job, scored, finders });
     }
 
+    lap('targets');
     // The English source side (deduplicated), linted as clean English.
     for (const job of sourceJobs(records, corpus)) {
       const findings = lintJob(job, ruleIds);
@@ -260,6 +300,7 @@ export function runEval(options: EvalOptions): { result: EvalResult; details?: E
       }
       details?.sources.push({ job, findings });
     }
+    lap('sources');
   }
 
   // Injected artefacts in clean English sentences.
@@ -302,6 +343,7 @@ export function runEval(options: EvalOptions): { result: EvalResult; details?: E
     details?.noise.push({ job, findings, found });
   }
   for (const row of Object.values(injected)) Object.assign(row, recallRow(row.spans, row.found, row.foundRecommended));
+  lap('injected');
 
   // Rates and totals.
   const total = { all: emptyScore(), recommended: emptyScore() };
@@ -340,6 +382,7 @@ export function runEval(options: EvalOptions): { result: EvalResult; details?: E
       seed,
       perKind,
     },
+    definitions: DEFINITIONS,
     corpora,
     rules: ordered,
     totals: {
@@ -358,14 +401,24 @@ export function runEval(options: EvalOptions): { result: EvalResult; details?: E
       },
     },
     punctuationRecall,
+    digitRecall: recallRow(digitSpans.spans, digitSpans.found, digitSpans.foundRecommended),
     injected,
   };
-  return { result, details };
+  return { result, details, timings };
 }
 
 /** An injected artefact is found when a finding overlaps its range or is adjacent to it (a point: touches it). */
 function overlapsTarget(range: { start: number; end: number }, target: { start: number; end: number }): boolean {
   return touches(range, target, 0);
+}
+
+/** The span's text (code points) holds a digit. */
+function hasDigit(text: string, span: { start: number | null; end: number | null }): boolean {
+  const start = span.start ?? 0;
+  const end = span.end ?? start;
+  if (end <= start) return false;
+  const slice = /[\uD800-\uDFFF]/.test(text) ? Array.from(text).slice(start, end).join('') : text.slice(start, end);
+  return /\p{Nd}/u.test(slice);
 }
 
 function unique(texts: readonly string[]): string[] {

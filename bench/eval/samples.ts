@@ -75,7 +75,13 @@ export function falseAlarmSamples(details: EvalDetails, ruleId: string, limit: n
       if (finding.ruleId !== ruleId) continue;
       const segments = job.document.segments;
       const segment = segments.findLast((candidate) => candidate.start <= finding.offset) ?? segments[0];
-      source.push({ finding, text: segment.input.text, start: segment.start, id: segment.input.record.id });
+      const record = segment.input.record;
+      source.push({
+        finding,
+        text: segment.input.text,
+        start: segment.start,
+        id: `${record.lp}|${record.testset}|${record.doc}|${record.doc_seg}`,
+      });
     }
   }
   lines.push('', `Findings of ${ruleId} on clean English source text: ${source.length}`);

@@ -6,6 +6,7 @@ import type { RuleModule } from '../shared/rule.js';
 import currencySpacing from './currency-spacing.js';
 import dashStyle from './dash-style.js';
 import doubledPunctuation from './doubled-punctuation.js';
+import droppedQuotes from './dropped-quotes.js';
 import foreignScript from './foreign-script.js';
 import fullwidthPunctuation from './fullwidth-punctuation.js';
 import longSentence from './long-sentence.js';
@@ -15,6 +16,10 @@ import mixedScript from './mixed-script.js';
 import nameConsistency from './name-consistency.js';
 import numberConsistency from './number-consistency.js';
 import numberFormat from './number-format.js';
+import punctuationQuoteOrder from './punctuation-quote-order.js';
+import quoteBalance from './quote-balance.js';
+import quoteStyle from './quote-style.js';
+import quotedName from './quoted-name.js';
 import readability from './readability.js';
 import repeatedPhrase from './repeated-phrase.js';
 import repeatedWords from './repeated-words.js';
@@ -42,6 +47,11 @@ export const rules: readonly AnyRule[] = Object.freeze([
   missingFinalPunctuation,
   dashStyle,
   // quotes
+  quoteBalance,
+  quoteStyle,
+  droppedQuotes,
+  quotedName,
+  punctuationQuoteOrder,
   // numbers
   spuriousNumber,
   numberFormat,

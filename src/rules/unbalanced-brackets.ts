@@ -13,6 +13,11 @@
  *
  * No automatic fix: where the missing half belongs is a judgement.
  *
+ * Opt-in: on the dev set it fires 4.7 times per 10,000 words of clean human
+ * reference translations (biomedical abstracts whose segmentation splits a
+ * parenthesis across segments), over the 1 per 10,000 words that the
+ * recommended preset allows.
+ *
  * @example {"name": "ok.txt"}
  *   The groups (Viasna and BAJ [Belarusian Association of Journalists]) left :)
  *   Options: a) stay, b) go, or 3) wait; the interval [0, 1) is open ;-)
@@ -62,7 +67,7 @@ export default defineRule(
     id: 'unbalanced-brackets',
     description: 'A `(` `[` `{` that nothing closes, or a `)` `]` `}` that nothing opened, in a paragraph',
     category: 'punctuation',
-    recommended: true,
+    recommended: false,
     defaultSeverity: 'warn',
     fixable: false,
     defaultOptions: {},
