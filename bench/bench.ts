@@ -35,6 +35,8 @@ interface Tool {
   /** Skip corpora this tool cannot finish in reasonable time. */
   skip?: (corpus: Corpus) => string | undefined;
   repeat?: number;
+  /** One run instead of three on corpora over 2 MB (minutes per run). */
+  slowOnBig?: (corpus: Corpus) => boolean;
 }
 
 interface Measurement {
@@ -126,6 +128,7 @@ function tools(): Tool[] {
       count: () => 0,
       skip: (corpus) =>
         corpus.files === 1 && corpus.bytes > 20 * MB ? 'not run: superlinear on one huge file' : undefined,
+      slowOnBig: (corpus) => corpus.files === 1,
     },
     {
       name: 'mtlint recommended, 1 thread',
@@ -174,6 +177,7 @@ function tools(): Tool[] {
       ],
       count: countJson,
       skip: slowSkip,
+      slowOnBig: () => true,
     },
     {
       name: 'textlint (no-unmatched-pair, doubled-spaces, en-capitalization)',
@@ -226,7 +230,9 @@ function measure(tool: Tool, corpus: Corpus): Measurement {
   };
   const skipped = tool.skip?.(corpus);
   if (skipped) return { ...base, note: skipped };
-  const repeat = corpus.bytes > 50 * MB ? 1 : (tool.repeat ?? (corpus.bytes <= 2 * MB ? 5 : 3));
+  // Five runs of a start-up, three of anything else; one where a single run takes minutes.
+  const slow = corpus.bytes > 50 * MB || (corpus.bytes > 2 * MB && (tool.slowOnBig?.(corpus) ?? false));
+  const repeat = slow ? 1 : (tool.repeat ?? (corpus.bytes <= 64 * 1024 ? 5 : 3));
   const times: number[] = [];
   const cpuTimes: number[] = [];
   let rss = 0;
