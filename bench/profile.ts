@@ -29,7 +29,10 @@ const preset = process.argv[2] ?? 'recommended';
 /** Share of the sampled time per place: each rule, the parse, the engine, garbage collection, the rest. */
 export function summarize(profile: Profile): Array<[string, number]> {
   const time = new Map<number, number>();
-  profile.samples.forEach((id, index) => time.set(id, (time.get(id) ?? 0) + (profile.timeDeltas[index] ?? 0)));
+  for (let index = 0; index < profile.samples.length; index++) {
+    const id = profile.samples[index];
+    time.set(id, (time.get(id) ?? 0) + (profile.timeDeltas[index] ?? 0));
+  }
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const parent = new Map<number, number>();
   for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
