@@ -156,7 +156,20 @@ function foreignPart(word: WordInfo, native: ReadonlySet<ScriptName>): Run | und
 const OPEN_BEFORE = /[([]\s*(?:\p{L}+\.?:?\s+)?(?:["“„«‘'‚]\s*)?$/u;
 const CLOSE_AFTER = /^\s*(?:["”»’'‘“]\s*)?[)\]]/u;
 const GLOSS_AFTER = /^\s*(?:["”»’'‘“]\s*)?(?:[,;:]\s*)?[([]\s*(?:["“„«‘'‚]\s*)?\p{Script=Latin}/u;
-const LATIN_BEFORE_BRACKET = /\p{Script=Latin}[\p{L}\p{M}.’'"”»]*\s*(?:[,;:]\s*)?$/u;
+const SEPARATOR = /[\s,;:]/u;
+const WORD_TAIL = /[\p{L}\p{M}.’'"”»]/u;
+const LATIN = /\p{Script=Latin}/u;
+
+/** True when `text` ends with a word holding a Latin letter, then white space or `,;:` (`Viasna `). */
+function endsWithLatinWord(text: string): boolean {
+  let index = text.length;
+  while (index > 0 && SEPARATOR.test(text[index - 1])) index--;
+  while (index > 0 && WORD_TAIL.test(text[index - 1])) {
+    if (LATIN.test(text[index - 1])) return true;
+    index--;
+  }
+  return false;
+}
 
 /** `Viasna (Вясна)`, `(Belarusian: Вясна)`, `Вясна (Viasna)`. */
 function isOriginalBesideTranslation(text: string, run: Run): boolean {
@@ -170,5 +183,5 @@ function isOriginalBesideTranslation(text: string, run: Run): boolean {
   const closes = CLOSE_AFTER.test(after) || /^[^()[\]]{0,40}\p{Script=Latin}[^()[\]]{0,40}[)\]]/u.test(after);
   if (!closes) return false;
   if (labelled) return true;
-  return LATIN_BEFORE_BRACKET.test(before.slice(0, before.length - insideBefore.length));
+  return endsWithLatinWord(before.slice(0, before.length - insideBefore.length));
 }

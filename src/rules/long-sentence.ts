@@ -30,8 +30,8 @@
  * @example {"name": "long.txt", "label": "output"}
  *   1:1-1:105: Unexpected long sentence of 13 words, expected at most 10
  */
-import { flatten, textOf } from '../nlcst/flat.js';
-import { eachSentence, isWord } from '../nlcst/walk.js';
+import { flatten } from '../nlcst/flat.js';
+import { eachSentence, isWord, toText } from '../nlcst/walk.js';
 import { defineRule } from '../shared/rule.js';
 
 export interface LongSentenceOptions {
@@ -64,7 +64,7 @@ export default defineRule<LongSentenceOptions>(
     if (context.language !== 'en') return;
     eachSentence(tree, (sentence) => {
       let words = 0;
-      for (const child of sentence.children) if (isWord(child) && /[\p{L}\p{N}]/u.test(textOf(child))) words++;
+      for (const child of sentence.children) if (isWord(child) && /[\p{L}\p{N}]/u.test(toText(child))) words++;
       const start = sentence.position?.start.offset ?? 0;
       const end = sentence.position?.end.offset ?? start;
       if (words > options.maxWords) {

@@ -8,7 +8,8 @@
  * MT and copy-paste from Cyrillic sources leave them behind.
  *
  * Fix: the Latin letters, when every foreign letter of the word has a Latin
- * look-alike and the word is mostly Latin. Otherwise the word is only reported.
+ * look-alike and the word is mostly Latin. A mostly Cyrillic word with a Latin
+ * letter (`Мoсква`) is reported with that letter, without a fix.
  *
  * Not flagged: Greek letters used as symbols next to Latin letters (`μg`,
  * `αKlotho`, `NF-κB`, `IL-1β`, `γδT`), words written wholly in another script

@@ -31,8 +31,7 @@
  *   1:98-1:113: Inconsistent name: `the Daily Beast` here, `The Daily Beast` elsewhere
  *   1:119-1:130: Inconsistent name: `Protasevich` here, `Pratasevich` elsewhere
  */
-import { textOf } from '../nlcst/flat.js';
-import { blockKind, isWord, paragraphsOf, sentencesOf } from '../nlcst/walk.js';
+import { blockKind, isWord, paragraphsOf, sentencesOf, toText } from '../nlcst/walk.js';
 import { defineRule, type RuleContext } from '../shared/rule.js';
 
 interface Token {
@@ -162,7 +161,7 @@ function tokensOf(tree: Parameters<Parameters<typeof defineRule>[1]>[0]): Token[
       let joined = false;
       for (const child of sentence.children) {
         if (isWord(child)) {
-          const raw = textOf(child);
+          const raw = toText(child);
           const start = child.position?.start.offset ?? 0;
           const end = child.position?.end.offset ?? start;
           tokens.push({ raw, lower: raw.toLowerCase(), start, end, initial, joined, titled });
@@ -170,7 +169,7 @@ function tokensOf(tree: Parameters<Parameters<typeof defineRule>[1]>[0]): Token[
           joined = true;
         } else if (child.type !== 'WhiteSpaceNode') {
           joined = false;
-          if (OPENING.test(textOf(child))) initial = true;
+          if (OPENING.test(toText(child))) initial = true;
         }
       }
       const words = tokens.slice(first);

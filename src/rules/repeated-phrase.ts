@@ -7,11 +7,11 @@
  * growing, a process of`), a typical failure of neural MT that stutters or cycles.
  * Single repeated words are `repeated-words`.
  *
- * Fix (back to back only): remove the repeated copies.
+ * The finding points at the copies to remove. Fix (back to back only): remove
+ * them.
  *
  * Not flagged: copies separated by punctuation (`Never again, never again`),
- * chains such as `more and more and more` or `one by one by one`, names
- * (`New York New York`), one word said over and over (`ha ha ha ha`), and
+ * chains such as `more and more and more` or `one by one by one`, one word said over and over (`ha ha ha ha`), and
  * loops of phrases made only of function words (`of the`).
  *
  * @example {"name": "ok.txt"}
@@ -21,7 +21,7 @@
  *   Police raided homes in the city in the city of Minsk.
  *
  * @example {"name": "not-ok.txt", "label": "output"}
- *   1:21-1:44: Unexpected repeated `in the city`, remove one occurrence
+ *   1:33-1:44: Unexpected repeated `in the city`, remove one occurrence
  *
  * @example {"name": "not-ok.txt", "label": "fixed"}
  *   Police raided homes in the city of Minsk.
@@ -33,9 +33,8 @@
  *   1:7-1:68: Unexpected loop: `a process of` 3 times in one sentence
  */
 
-import { textOf } from '../nlcst/flat.js';
 import type { Sentence } from '../nlcst/walk.js';
-import { eachSentence, isWord } from '../nlcst/walk.js';
+import { eachSentence, isWord, toText } from '../nlcst/walk.js';
 import { defineRule } from '../shared/rule.js';
 import { functionWordsOf } from '../text/language.js';
 
@@ -79,7 +78,7 @@ function tokensOf(sentence: Sentence): Token[] {
   let onlySpace = false;
   for (const child of sentence.children) {
     if (isWord(child)) {
-      const raw = textOf(child);
+      const raw = toText(child);
       const start = child.position?.start.offset ?? 0;
       tokens.push({ norm: raw.toLowerCase(), raw, start, end: child.position?.end.offset ?? start, spaced: onlySpace });
       onlySpace = true;
@@ -110,7 +109,6 @@ function backToBack(tokens: readonly Token[], context: Context): Set<number> {
       const unit = tokens.slice(index, index + length);
       if (unit.every((token) => token.norm === unit[0].norm)) break;
       if (isChain(tokens, index, length)) break;
-      if (isName(tokens, index, length)) break;
       let copies = 2;
       while (
         index + (copies + 1) * length <= tokens.length &&
@@ -123,12 +121,14 @@ function backToBack(tokens: readonly Token[], context: Context): Set<number> {
       const last = tokens[index + copies * length - 1];
       const kept = context.text.slice(first.start, firstEnd);
       const phrase = kept.replace(/\s+/g, ' ');
+      // The finding points at the copies to remove; the fix also takes the white space before them.
+      const second = tokens[index + length];
       context.report({
-        start: first.start,
+        start: second.start,
         end: last.end,
         message: `Unexpected repeated \`${phrase}\`, remove ${copies > 2 ? 'the extra occurrences' : 'one occurrence'}`,
-        actual: context.text.slice(first.start, last.end),
-        expected: [kept],
+        actual: context.text.slice(firstEnd, last.end),
+        expected: [''],
         fix: { range: [firstEnd, last.end], text: '' },
       });
       for (let covering = index; covering < index + copies * length; covering++) covered.add(covering);
@@ -146,15 +146,6 @@ function isChain(tokens: readonly Token[], index: number, length: number): boole
   if (CHAIN_WORDS.has(a)) return tokens[index - 1]?.norm === b;
   if (CHAIN_WORDS.has(b)) return tokens[index + 2 * length]?.norm === a || tokens[index - 1]?.norm === b;
   return false;
-}
-
-/** `New York New York`: every word capitalised in both copies. */
-function isName(tokens: readonly Token[], index: number, length: number): boolean {
-  for (let offset = 0; offset < 2 * length; offset++) {
-    const raw = tokens[index + offset].raw;
-    if (raw[0] === raw[0].toLowerCase()) return false;
-  }
-  return true;
 }
 
 const MIN_LOOP = 3;
@@ -181,19 +172,24 @@ function loops(
   context: Context,
 ): void {
   if (tokens.length < MIN_LOOP * MIN_LENGTH) return;
-  // A phrase that occurs MIN_LOOP times has each of its words MIN_LOOP times:
-  // only windows starting and ending on such a word can be loops (most sentences have none).
+  // A loop needs a word three times: most sentences have none, and only those places can start one.
   const counts = new Map<string, number>();
   for (const token of tokens) counts.set(token.norm, (counts.get(token.norm) ?? 0) + 1);
-  const frequent = tokens.map((token) => (counts.get(token.norm) ?? 0) >= MIN_LOOP);
-  if (!frequent.includes(true)) return;
+  const candidates: number[] = [];
+  for (let index = 0; index < tokens.length; index++)
+    if ((counts.get(tokens[index].norm) ?? 0) >= MIN_LOOP) candidates.push(index);
+  if (candidates.length < MIN_LOOP) return;
   // Longest phrase first: the report names the whole repeated unit.
   for (let length = MAX_LENGTH; length >= MIN_LENGTH; length--) {
     const seen = new Map<string, number[]>();
-    for (let index = 0; index + length <= tokens.length; index++) {
-      if (!frequent[index] || !frequent[index + length - 1]) continue;
-      let key = tokens[index].norm;
-      for (let offset = 1; offset < length; offset++) key += ` ${tokens[index + offset].norm}`;
+    for (const index of candidates) {
+      if (index + length > tokens.length) break;
+      // A phrase does not run across punctuation.
+      if (!allSpaced(tokens, index + 1, index + length)) continue;
+      const key = tokens
+        .slice(index, index + length)
+        .map((token) => token.norm)
+        .join(' ');
       const list = seen.get(key);
       if (list) {
         // Occurrences must not overlap.
@@ -207,6 +203,8 @@ function loops(
       if (starts.every((start) => covered.has(start))) continue;
       const parts = key.split(' ');
       if (!/\p{L}/u.test(key)) continue;
+      // `more and more and more`: a chain, not a loop.
+      if (length === 2 && parts.some((part) => CHAIN_WORDS.has(part))) continue;
       // Needs a content word (a known function-word list), or a longer phrase otherwise.
       if (functionWords ? parts.every((part) => functionWords.has(part) || part.length < 3) : length < 3) continue;
       const first = tokens[starts[0]];

@@ -5,7 +5,9 @@
  * stutters. This wraps `retext-repeated-words` so its messages carry an
  * mtlint id; words that may repeat (`had had`, `that that`, `what it is is`,
  * `gave her her keys`, reduplications such as `ylang ylang` or `ha ha`) are
- * allowed. In German (`language: de`) a relative pronoun before an article is
+ * allowed. Capitalised words and numbers, which retext takes for names, are
+ * checked too (`In In 1876`, `Now Now this is`, `208 208 studies`), except
+ * names known to be doubled (`Duran Duran`, `Bora Bora`). In German (`language: de`) a relative pronoun before an article is
  * correct (`eine Pflanze, die die erste nachahmt`), so doubled articles and
  * pronouns are allowed there.
  *
@@ -16,23 +18,37 @@
 
  *
  * @example {"name": "not-ok.txt", "label": "input"}
- *   Police raided the the homes of dozens of organizations.
+ *   Police raided the the homes of dozens of organizations. In In 1876, 208 208 people left.
  *
  * @example {"name": "not-ok.txt", "label": "output"}
  *   1:15-1:22: Unexpected repeated `the`, remove one occurrence
+ *   1:57-1:62: Unexpected repeated `In`, remove one occurrence
+ *   1:69-1:76: Unexpected repeated `208`, remove one occurrence
  *
  * @example {"name": "not-ok.txt", "label": "fixed"}
- *   Police raided the homes of dozens of organizations.
+ *   Police raided the homes of dozens of organizations. In 1876, 208 people left.
  */
 import retextRepeatedWords from 'retext-repeated-words';
+import { eachSentence, isWord, toText } from '../nlcst/walk.js';
 import { runForeignTransformer } from '../nlcst/wrap-plugin.js';
 import { defineRule } from '../shared/rule.js';
 
 /** Words that may be doubled on purpose, per document language (besides retext's own list). */
 const ALLOWED: Readonly<Record<string, ReadonlySet<string>>> = {
-  en: new Set(['is', 'her', 'do', 'ylang', 'ha', 'ho', 'la', 'na', 'bye', 'tut', 'knock', 'chop', 'aye', 'dum', 'no']),
+  en: new Set(['her', 'do', 'ylang', 'ha', 'ho', 'la', 'na', 'bye', 'tut', 'knock', 'chop', 'aye', 'dum', 'no']),
   de: new Set(['der', 'die', 'das', 'den', 'dem', 'des', 'sie', 'es', 'wer', 'was', 'ihr']),
 };
+
+/**
+ * Capitalised words retext leaves alone (it takes every `Duran Duran` for a
+ * name) are checked too in English, except names known to be doubled: MT
+ * doubles `Now Now`, `Highly Highly`, `Big Big Bang`, `In In 1876`.
+ */
+const DOUBLED_NAMES = new Set(
+  'duran bora walla sirhan mahi baden sing talk wagga pago ylang cous tuk chop bye knock dum yo ha ho no'.split(' '),
+);
+/** `what it is is`, `the thing is is`: the doubled `is` is correct after these words. */
+const BEFORE_IS_IS = /\b(?:it|what|thing|problem|question|point|issue|truth|fact|reason)\s+$/iu;
 
 const transformer = retextRepeatedWords() as unknown as Parameters<typeof runForeignTransformer>[0];
 
@@ -55,9 +71,14 @@ export default defineRule(
       const actual = context.text.slice(start, end);
       const kept = message.expected?.[0] ?? '';
       if (allowed?.has(kept.toLowerCase())) continue;
+      if (kept.toLowerCase() === 'is' && context.language === 'en') {
+        if (BEFORE_IS_IS.test(context.text.slice(Math.max(0, start - 12), start))) continue;
+      }
       // Keep the first occurrence: drop the white space and the second word.
       const firstEnd = start + kept.length;
-      const direct = actual.toLowerCase().startsWith(kept.toLowerCase());
+      const direct =
+        actual.toLowerCase().startsWith(kept.toLowerCase()) &&
+        /^\s+$/u.test(context.text.slice(firstEnd, end - kept.length));
       context.report({
         start,
         end,
@@ -67,5 +88,41 @@ export default defineRule(
         fix: direct ? { range: [firstEnd, end], text: '' } : undefined,
       });
     }
+    if (context.language !== 'en') return;
+    eachSentence(tree, (sentence) => {
+      let previous: { value: string; start: number; end: number } | undefined;
+      let spaced = false;
+      for (const child of sentence.children) {
+        if (isWord(child)) {
+          const value = toText(child);
+          const start = child.position?.start.offset ?? 0;
+          const end = child.position?.end.offset ?? start;
+          const lower = value.toLowerCase();
+          if (
+            previous &&
+            spaced &&
+            previous.value.toLowerCase() === lower &&
+            // Only what retext ignores: a capital followed by lower case, or a number.
+            value.slice(1) === value.slice(1).toLowerCase() &&
+            ((/^\p{Lu}/u.test(value) && !DOUBLED_NAMES.has(lower)) || /^\d{2,}$/u.test(value))
+          ) {
+            const actual = context.text.slice(previous.start, end);
+            context.report({
+              start: previous.start,
+              end,
+              message: `Unexpected repeated \`${value}\`, remove one occurrence`,
+              actual,
+              expected: [previous.value],
+              fix: /^\s+$/u.test(context.text.slice(previous.end, start))
+                ? { range: [previous.end, end], text: '' }
+                : undefined,
+            });
+          }
+          previous = { value, start, end };
+          spaced = false;
+        } else if (child.type === 'WhiteSpaceNode') spaced = previous !== undefined;
+        else previous = undefined;
+      }
+    });
   },
 );

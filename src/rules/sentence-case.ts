@@ -60,7 +60,7 @@ const ABBREVIATIONS = new Set(
 );
 
 /** A full stop (or `!`, `?`, an ellipsis), closing marks, white space, then a lower-case letter. */
-const BOUNDARY = /[.!?…]+["'”’»)\]]*\s+(?=\p{Ll})/gu;
+const BOUNDARY = /[.!?…]{1,8}["'”’»)\]]{0,4}\s{1,8}(?=\p{Ll})/gu;
 const TOKEN = /^[\p{L}\p{M}\d.@/_#&+'’-]+/u;
 
 export default defineRule<SentenceCaseOptions>(
@@ -118,7 +118,8 @@ export default defineRule<SentenceCaseOptions>(
 
 /** `iPhone`, `eBay`, `mRNA`, `pH`, `x86`, `tut.by`, `@handle`. */
 function isDeliberateLowerCase(word: string): boolean {
-  const clean = word.replace(/['’-]+$/u, '');
+  let clean = word;
+  while (/['’-]$/u.test(clean)) clean = clean.slice(0, -1);
   return /\p{Lu}/u.test(clean.slice(1)) || /[\d.@/_#&+]/u.test(clean);
 }
 
@@ -127,7 +128,7 @@ function endsSentence(previous: string, mark: string): boolean {
   const stop = mark.trimEnd();
   // An ellipsis, and `“Stop!” he said.` / `What? he asked.`
   if (stop.includes('…') || stop.includes('..') || /[!?]/u.test(stop)) return false;
-  const last = (/\S*$/u.exec(previous)?.[0] ?? '').replace(/^["'“‘„«([]+/u, '');
+  const last = lastToken(previous).replace(/^["'“‘„«([]+/u, '');
   if (last.length === 0) return false;
   // Ordinals and numbered items: German `am 3. mai`, `No. 5.`.
   if (/^\d+$/u.test(last)) return false;
@@ -136,4 +137,11 @@ function endsSentence(previous: string, mark: string): boolean {
   if (ABBREVIATIONS.has(last.toLowerCase())) return false;
   // A "sentence" of one or two words is usually an abbreviation (`Fig. 3.`, `z. B.`).
   return previous.trim().split(/\s+/u).length > 2;
+}
+
+/** The text after the last white space of `text`. */
+function lastToken(text: string): string {
+  let index = text.length;
+  while (index > 0 && !/\s/u.test(text[index - 1])) index--;
+  return text.slice(index);
 }

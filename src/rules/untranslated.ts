@@ -29,7 +29,6 @@
  * @example {"name": "not-ok.txt", "label": "output"}
  *   1:72-1:138: Unexpected German sentence, expected English
  */
-import { flatten } from '../nlcst/flat.js';
 import { type Paragraph, paragraphsOf, sentencesOf } from '../nlcst/walk.js';
 import { defineRule } from '../shared/rule.js';
 import { functionWordShare, guessLanguage, isDetectable, languageName } from '../text/language.js';
@@ -45,9 +44,11 @@ export interface UntranslatedOptions {
 interface Unit {
   start: number;
   end: number;
-  /** Text to judge: quotations, numbers and URLs removed. */
+  /** Text to judge: quotations, numbers and URLs removed (empty when confirmed). */
   text: string;
   words: string[];
+  /** Recognisably written in the language it was read as. */
+  confirmed: boolean;
 }
 
 interface Verdict {
@@ -74,8 +75,39 @@ const CONFIRMED_SHARE = 0.2;
 /** Sentences made mostly of capitalised words are names, titles or headlines. */
 const NAME_SHARE = 0.6;
 
-const QUOTED = /“[^“”]*”|„[^“”]*[“”]|«[^«»]*»|"[^"]*"|‘[^‘’]*’(?!\p{L})/gu;
-const NOISE = /\S*[\d@/\\_=<>]\S*/gu;
+/** Opening quotation marks and the marks that close them. */
+const CLOSERS: Readonly<Record<string, string>> = { '“': '”', '„': '“”', '«': '»', '"': '"', '‘': '’' };
+/** Longest quotation removed; an unclosed mark must not make the scan quadratic. */
+const MAX_QUOTATION = 500;
+
+/** `text` with quotations replaced by a space (a closing `’` followed by a letter is an apostrophe). */
+function withoutQuotations(text: string): string {
+  let result = '';
+  let index = 0;
+  while (index < text.length) {
+    const closers = CLOSERS[text[index]];
+    let end = -1;
+    if (closers) {
+      const limit = Math.min(text.length, index + MAX_QUOTATION);
+      for (let position = index + 1; position < limit; position++) {
+        if (!closers.includes(text[position])) continue;
+        if (text[position] === '’' && /\p{L}/u.test(text[position + 1] ?? '')) continue;
+        end = position;
+        break;
+      }
+    }
+    if (end < 0) {
+      result += text[index];
+      index++;
+    } else {
+      result += ' ';
+      index = end + 1;
+    }
+  }
+  return result;
+}
+/** Numbers, URLs, addresses, code: not words of any language. */
+const NOISE = /[\d@/\\_=<>]/u;
 const WORD = /\p{L}[\p{L}\p{M}'’-]*/gu;
 
 export default defineRule<UntranslatedOptions>(
@@ -91,12 +123,14 @@ export default defineRule<UntranslatedOptions>(
   (tree, context, options) => {
     let language = context.language;
     if (!isDetectable(language)) return;
-    const paragraphs = paragraphsOf(tree).map(unitsOf);
+    const nodes = paragraphsOf(tree);
+    let paragraphs = nodes.map((paragraph) => unitsOf(paragraph, language, context.text));
     let verdicts = judgeDocument(paragraphs, language, options.minWords);
     if (options.detect) {
-      const dominant = dominantLanguage(paragraphs, verdicts, language);
+      const dominant = dominantLanguage(paragraphs, verdicts);
       if (dominant && dominant !== language && isDetectable(dominant)) {
         language = dominant;
+        paragraphs = nodes.map((paragraph) => unitsOf(paragraph, dominant, context.text));
         verdicts = judgeDocument(paragraphs, language, options.minWords);
       }
     }
@@ -111,21 +145,41 @@ export default defineRule<UntranslatedOptions>(
   },
 );
 
-function unitOf(node: Paragraph | Paragraph['children'][number]): Unit | undefined {
-  const raw = flatten(node).text;
-  if (hasMostlyOtherScript(raw)) return undefined;
-  const text = raw.replace(QUOTED, ' ').replace(NOISE, ' ');
+/**
+ * A sentence or paragraph to judge. Text recognisably in the document language
+ * (enough of its function words) is `confirmed` and never cleaned or judged.
+ */
+function unitOf(node: Paragraph | Paragraph['children'][number], language: string, source: string): Unit | undefined {
   const start = node.position?.start.offset ?? 0;
-  return { start, end: node.position?.end.offset ?? start, text, words: text.match(WORD) ?? [] };
+  const end = node.position?.end.offset ?? start;
+  // The original text (cheaper than joining the tree's leaves); markup left in it is noise to `franc`.
+  const raw = source.slice(start, end);
+  if (hasMostlyOtherScript(raw)) return undefined;
+  const words = raw.match(WORD) ?? [];
+  const share = functionWordShare(
+    words.map((word) => word.toLowerCase()),
+    language,
+  );
+  if (share !== undefined && share >= DOCUMENT_SHARE) return { start, end, text: '', words, confirmed: true };
+  const text = withoutQuotations(raw)
+    .split(/\s+/u)
+    .filter((token) => !NOISE.test(token))
+    .join(' ');
+  return { start, end, text, words: text.match(WORD) ?? [], confirmed: false };
 }
 
-function unitsOf(paragraph: Paragraph): { paragraph: Unit | undefined; sentences: Unit[] } {
+function unitsOf(
+  paragraph: Paragraph,
+  language: string,
+  source: string,
+): { paragraph: Unit | undefined; sentences: Unit[] } {
   const sentences: Unit[] = [];
   for (const sentence of sentencesOf(paragraph)) {
-    const unit = unitOf(sentence);
+    const unit = unitOf(sentence, language, source);
     if (unit) sentences.push(unit);
   }
-  return { paragraph: sentences.length > 1 ? unitOf(paragraph) : undefined, sentences };
+  const judged = sentences.length > 1 && sentences.some((unit) => !unit.confirmed);
+  return { paragraph: judged ? unitOf(paragraph, language, source) : undefined, sentences };
 }
 
 function hasMostlyOtherScript(text: string): boolean {
@@ -179,7 +233,7 @@ function letters(unit: Unit): number {
 /** The language `unit` is written in when it is confidently not `language`. */
 function judge(unit: Unit, language: string, minWords: number, maxScore: number): string | undefined {
   const words = unit.words;
-  if (words.length < minWords || letters(unit) < MIN_LETTERS) return undefined;
+  if (unit.confirmed || words.length < minWords || letters(unit) < MIN_LETTERS) return undefined;
   const lower = words.map((word) => word.toLowerCase());
   const own = functionWordShare(lower, language);
   if (own !== undefined && own >= DOCUMENT_SHARE) return undefined;
@@ -201,7 +255,6 @@ function judge(unit: Unit, language: string, minWords: number, maxScore: number)
 function dominantLanguage(
   paragraphs: ReadonlyArray<{ paragraph: Unit | undefined; sentences: Unit[] }>,
   verdicts: readonly Verdict[],
-  language: string,
 ): string | undefined {
   let total = 0;
   let confirmed = 0;
@@ -209,11 +262,7 @@ function dominantLanguage(
     for (const sentence of sentences) {
       const count = letters(sentence);
       total += count;
-      const share = functionWordShare(
-        sentence.words.map((word) => word.toLowerCase()),
-        language,
-      );
-      if (share !== undefined && share >= DOCUMENT_SHARE) confirmed += count;
+      if (sentence.confirmed) confirmed += count;
     }
   }
   if (confirmed >= total * CONFIRMED_SHARE) return undefined;

@@ -301,8 +301,9 @@ export interface LookalikeWord {
   /** UTF-16 range inside the word. */
   from: number;
   to: number;
-  script: 'Cyrillic' | 'Greek' | 'Cyrillic and Greek';
-  /** The distinct foreign letters, in order of appearance. */
+  /** The script of the odd letters: Latin in a mostly Cyrillic word (`Мoсква`). */
+  script: 'Cyrillic' | 'Greek' | 'Cyrillic and Greek' | 'Latin';
+  /** The distinct odd letters, in order of appearance. */
   letters: string[];
   /** The Latin spelling, when it is safe to replace. */
   latin?: string;
@@ -362,14 +363,24 @@ function mixedSegment(segment: string): SegmentFinding | undefined {
       if (!LATIN_LOOKALIKES.has(char)) return undefined;
       if (GREEK_CAPITAL_OR_OMICRON.test(char)) strong = true;
       else if (isLatinAt(chars, position - 1) && isLatinAt(chars, position + 1)) strong = true;
+      // At the edge of a lower-case Latin word (`ρainted`, `Trumρ`), not a symbol prefix (`κB`, `αKlotho`).
+      else if (
+        /^\p{Ll}{3}/u.test(chars.slice(position + 1).join('')) ||
+        /\p{Ll}{3}$/u.test(chars.slice(0, position).join(''))
+      )
+        strong = true;
       else return undefined;
     }
     if (!strong) return undefined;
   }
-  const letters = [...new Set(chars.filter((char) => isCyrillicOrGreek(char)))];
   const fixed = latinLookalike(segment);
+  if (latin < cyrillic + greek) {
+    // Mostly Cyrillic or Greek: the Latin letters are the odd ones, and there is no Latin word to fix to.
+    return { script: 'Latin', letters: [...new Set(chars.filter((char) => letterScript(char) === 'Latin'))] };
+  }
+  const letters = [...new Set(chars.filter((char) => isCyrillicOrGreek(char)))];
   const script = cyrillic > 0 && greek > 0 ? 'Cyrillic and Greek' : cyrillic > 0 ? 'Cyrillic' : 'Greek';
-  return { script, letters, latin: fixed !== undefined && latin >= cyrillic + greek ? fixed : undefined };
+  return { script, letters, latin: fixed };
 }
 
 function isolatedLookalike(
