@@ -6,10 +6,15 @@
  *   npm run bench                 # everything (several minutes)
  *   npm run bench -- --quick      # 1 MB corpora and start-up only
  *   npm run bench -- --huge       # also a 100 MB single file (memory bound)
+ *   npm run bench -- --report     # tables again from bench/results/bench.json
+ *
+ * Each figure is the median of several runs (wall and CPU time separately:
+ * CPU time, user + system of all threads, is what to compare on a shared
+ * machine). The targets of issue 11 are checked at the end.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildArticles, ROOT, writeArticles } from './corpus.js';
 
@@ -30,6 +35,8 @@ interface Tool {
   /** Skip corpora this tool cannot finish in reasonable time. */
   skip?: (corpus: Corpus) => string | undefined;
   repeat?: number;
+  /** One run instead of three on corpora over 2 MB (minutes per run). */
+  slowOnBig?: (corpus: Corpus) => boolean;
 }
 
 interface Measurement {
@@ -39,6 +46,8 @@ interface Measurement {
   files: number;
   runs: number;
   seconds: number | null;
+  /** Median user + system CPU time of the process (all threads). */
+  cpuSeconds: number | null;
   megabytesPerSecond: number | null;
   peakRssMegabytes: number | null;
   findings: number | null;
@@ -54,6 +63,7 @@ const CLI = join(ROOT, 'dist', 'src', 'cli.js');
 const HOOK = join(ROOT, 'dist', 'bench', 'rss-hook.js');
 const TIMEOUT_MS = 300_000;
 const MB = 1024 * 1024;
+const ONLY_STARTUP = 'only for start-up';
 
 function corpora(): Corpus[] {
   mkdirSync(work, { recursive: true });
@@ -107,11 +117,18 @@ function tools(): Tool[] {
   const slowSkip = (corpus: Corpus) => (corpus.bytes > 20 * MB ? 'not run: too slow at this size' : undefined);
   return [
     {
+      name: 'bare node start',
+      args: () => ['-e', ''],
+      count: () => 0,
+      skip: (corpus) => (corpus.files === 1 && corpus.bytes < 64 * 1024 ? undefined : ONLY_STARTUP),
+    },
+    {
       name: 'bare parse (unified + retext-english)',
       args: (corpus) => [join(ROOT, 'dist', 'bench', 'bare-parse.js'), ...corpus.paths],
       count: () => 0,
       skip: (corpus) =>
         corpus.files === 1 && corpus.bytes > 20 * MB ? 'not run: superlinear on one huge file' : undefined,
+      slowOnBig: (corpus) => corpus.files === 1,
     },
     {
       name: 'mtlint recommended, 1 thread',
@@ -160,6 +177,7 @@ function tools(): Tool[] {
       ],
       count: countJson,
       skip: slowSkip,
+      slowOnBig: () => true,
     },
     {
       name: 'textlint (no-unmatched-pair, doubled-spaces, en-capitalization)',
@@ -178,8 +196,8 @@ function tools(): Tool[] {
       ],
       count: countJson,
       skip: (corpus) =>
-        corpus.bytes > 2 * MB && corpus.files === 1
-          ? 'not run: superlinear on one big file (minutes)'
+        corpus.bytes > 512 * 1024 && corpus.files === 1
+          ? 'not run: superlinear on one big file (over 5 minutes at 1 MB)'
           : slowSkip(corpus),
       repeat: 1,
     },
@@ -205,14 +223,18 @@ function measure(tool: Tool, corpus: Corpus): Measurement {
     files: corpus.files,
     runs: 0,
     seconds: null,
+    cpuSeconds: null,
     megabytesPerSecond: null,
     peakRssMegabytes: null,
     findings: null,
   };
   const skipped = tool.skip?.(corpus);
   if (skipped) return { ...base, note: skipped };
-  const repeat = tool.repeat ?? (corpus.bytes <= 2 * MB ? 5 : 3);
+  // Five runs of a start-up, three of anything else; one where a single run takes minutes.
+  const slow = corpus.bytes > 50 * MB || (corpus.bytes > 2 * MB && (tool.slowOnBig?.(corpus) ?? false));
+  const repeat = slow ? 1 : (tool.repeat ?? (corpus.bytes <= 64 * 1024 ? 5 : 3));
   const times: number[] = [];
+  const cpuTimes: number[] = [];
   let rss = 0;
   let findings = 0;
   for (let run = 0; run < repeat; run++) {
@@ -228,57 +250,103 @@ function measure(tool: Tool, corpus: Corpus): Measurement {
     });
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     if (result.error || (result.status !== 0 && result.status !== 1)) {
-      return { ...base, runs: run, note: `failed: ${result.error?.message ?? result.stderr.split('\n')[0]}` };
+      const reason =
+        (result.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT'
+          ? `over ${TIMEOUT_MS / 1000} s`
+          : (result.error?.message ?? result.stderr.split('\n')[0]);
+      return { ...base, runs: run, note: `failed: ${reason}` };
     }
     times.push(seconds);
-    const peaks = existsSync(rssFile) ? readFileSync(rssFile, 'utf8').trim().split('\n').map(Number) : [];
-    rss = Math.max(rss, ...peaks.map((kb) => kb / 1024));
+    const lines = existsSync(rssFile) ? readFileSync(rssFile, 'utf8').trim().split('\n') : [];
+    for (const line of lines) {
+      const [kb, user, system] = line.split(' ').map(Number);
+      rss = Math.max(rss, kb / 1024);
+      cpuTimes.push((user + system) / 1e6);
+    }
     findings = tool.count(result.stdout, result.stderr);
   }
-  times.sort((a, b) => a - b);
-  const median = times[Math.floor(times.length / 2)];
+  const median = medianOf(times) as number;
   return {
     ...base,
     runs: times.length,
     seconds: median,
+    cpuSeconds: medianOf(cpuTimes),
     megabytesPerSecond: corpus.bytes / MB / median,
     peakRssMegabytes: rss || null,
     findings,
   };
 }
 
+function medianOf(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
 function fixed(value: number | null, digits = 2): string {
   return value === null ? '–' : value.toFixed(digits);
 }
 
+interface BenchFile {
+  date: string;
+  node: string;
+  cores: number;
+  load: number;
+  mode: string;
+  measurements: Measurement[];
+}
+
 function main(): void {
+  mkdirSync(RESULTS, { recursive: true });
+  const jsonPath = join(RESULTS, 'bench.json');
+  if (args.has('--report')) {
+    // Re-renders the table and the targets from the last run's bench.json.
+    report(JSON.parse(readFileSync(jsonPath, 'utf8')) as BenchFile);
+    return;
+  }
   if (!existsSync(CLI)) throw new Error('build first: npm run build');
   const list = corpora();
-  const measurements: Measurement[] = [];
+  const bench: BenchFile = {
+    date: new Date().toISOString(),
+    node: process.version,
+    cores: availableParallelism(),
+    load: loadavg()[0],
+    mode: quick ? 'quick' : huge ? 'huge' : 'full',
+    measurements: [],
+  };
   for (const corpus of list) {
     for (const tool of tools()) {
       const measurement = measure(tool, corpus);
-      measurements.push(measurement);
+      if (measurement.note === ONLY_STARTUP) continue;
+      bench.measurements.push(measurement);
+      bench.load = loadavg()[0];
+      // Written after every measurement: a long run that is stopped keeps what it measured.
+      writeFileSync(jsonPath, `${JSON.stringify(bench, null, 2)}\n`);
       process.stderr.write(
-        `${corpus.name.padEnd(20)} ${tool.name.slice(0, 40).padEnd(40)} ${fixed(measurement.seconds)} s ${fixed(measurement.megabytesPerSecond)} MB/s ${measurement.note ?? ''}\n`,
+        `${corpus.name.padEnd(20)} ${tool.name.slice(0, 40).padEnd(40)} ${fixed(measurement.seconds)} s ${fixed(measurement.cpuSeconds)} s CPU ${fixed(measurement.megabytesPerSecond)} MB/s ${measurement.note ?? ''}\n`,
       );
     }
   }
-  const table = summarize(measurements);
+  report(bench);
+}
+
+/** Prints the tables and writes bench/results/performance.md. */
+function report(bench: BenchFile): void {
+  const measurements = bench.measurements;
+  bench.mode ??= 'full';
+  bench.load ??= Number.NaN;
+  const table = `${summarize(measurements)}\n\n${targets(measurements, bench.cores, bench.mode === 'quick')}`;
   process.stdout.write(`${table}\n`);
-  mkdirSync(RESULTS, { recursive: true });
-  writeFileSync(
-    join(RESULTS, 'bench.json'),
-    `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cores: availableParallelism(), measurements }, null, 2)}\n`,
-  );
-  if (!quick) writeFileSync(join(RESULTS, 'performance.md'), `${table}\n`);
+  const command = `npm run bench${bench.mode === 'full' ? '' : ` -- --${bench.mode}`}`;
+  const header = `Measured ${bench.date.slice(0, 16).replace('T', ' ')} UTC on ${bench.cores} cores, Node ${bench.node}, load average ${bench.load.toFixed(1)} at the end (\`${command}\`). s: median wall time of the runs; CPU s: median user + system time (all threads); MB/s from wall time.`;
+  writeFileSync(join(RESULTS, 'performance.md'), `${header}\n\n${table}\n`);
 }
 
 /** The table, with ratios to the bare parse and to textlint on the same corpus. */
 function summarize(measurements: Measurement[]): string {
   const rows = [
-    '| corpus | tool | s (median) | MB/s | × bare parse | × textlint | peak RSS MB | findings |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| corpus | tool | runs | s (median) | CPU s | MB/s | × bare parse | × textlint | peak RSS MB | findings |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
   ];
   for (const m of measurements) {
     const bare = measurements.find((o) => o.corpus === m.corpus && o.tool.startsWith('bare parse'));
@@ -288,9 +356,79 @@ function summarize(measurements: Measurement[]): string {
         ? (m.megabytesPerSecond / other.megabytesPerSecond).toFixed(2)
         : '–';
     rows.push(
-      `| ${m.corpus} | ${m.tool} | ${fixed(m.seconds)} | ${fixed(m.megabytesPerSecond)} | ${ratio(bare)} | ${ratio(textlint)} | ${fixed(m.peakRssMegabytes, 0)} | ${m.findings ?? m.note ?? '–'} |`,
+      `| ${m.corpus} | ${m.tool} | ${m.runs} | ${fixed(m.seconds)} | ${fixed(m.cpuSeconds)} | ${fixed(m.megabytesPerSecond)} | ${ratio(bare)} | ${ratio(textlint)} | ${fixed(m.peakRssMegabytes, 0)} | ${m.findings ?? m.note ?? '–'} |`,
     );
   }
+  return rows.join('\n');
+}
+
+const find = (measurements: Measurement[], corpus: string, tool: string) =>
+  measurements.find((m) => m.corpus === corpus && m.tool.startsWith(tool) && m.seconds !== null);
+
+/** Issue 11's targets, each met or not, from this run's figures (wall time; CPU time beside it). */
+function targets(measurements: Measurement[], cores: number, quick: boolean): string {
+  const rows = ['| target | measured | met |', '| --- | --- | --- |'];
+  const add = (target: string, measured: string, met: boolean | undefined) =>
+    rows.push(`| ${target} | ${measured} | ${met === undefined ? 'not measured' : met ? 'yes' : '**no**'} |`);
+  const ratio = (a?: Measurement, b?: Measurement, key: 'seconds' | 'cpuSeconds' = 'seconds') =>
+    a?.[key] && b?.[key] ? a[key] / b[key] : undefined;
+  const show = (value: number | undefined, cpu: number | undefined) =>
+    value === undefined ? '–' : `${value.toFixed(2)}× (CPU ${cpu === undefined ? '–' : `${cpu.toFixed(2)}×`})`;
+  const big = quick ? '1 MB' : '10 MB';
+  const rec = 'mtlint recommended, 1 thread';
+  const threads = `mtlint recommended, ${cores} threads`;
+
+  const single = find(measurements, `${big}, one file`, rec);
+  const many = find(measurements, `${big}, 5 KB files`, rec);
+  const linear = ratio(single, many);
+  add(
+    `linear: one ${big} file ≤ 1.5× the time of the same text as 5 KB files`,
+    show(linear, ratio(single, many, 'cpuSeconds')),
+    linear === undefined ? undefined : linear <= 1.5,
+  );
+
+  const hundred = find(measurements, '100 MB, one file', rec);
+  add(
+    'memory: a 100 MB single file lints within 1 GB',
+    hundred ? `${fixed(hundred.peakRssMegabytes, 0)} MB peak RSS, ${fixed(hundred.seconds)} s` : 'run with --huge',
+    hundred?.peakRssMegabytes ? hundred.peakRssMegabytes <= 1024 : undefined,
+  );
+
+  const parallel = ratio(many, find(measurements, `${big}, 5 KB files`, threads));
+  add(
+    `parallel: ${cores} threads ≥ 1.6× one thread (${big}, 5 KB files)`,
+    parallel === undefined ? '–' : `${parallel.toFixed(2)}×`,
+    parallel === undefined ? undefined : parallel >= 1.6,
+  );
+
+  const bare = find(measurements, `${big}, 5 KB files`, 'bare parse');
+  const cost = ratio(bare, many);
+  add(
+    `cost of rules: recommended ≥ 0.5× the bare-parse throughput (${big}, 5 KB files, 1 thread)`,
+    show(cost, ratio(bare, many, 'cpuSeconds')),
+    cost === undefined ? undefined : cost >= 0.5,
+  );
+
+  const textlintCorpus = '1 MB, 5 KB files';
+  const versus = ratio(find(measurements, textlintCorpus, 'textlint'), find(measurements, textlintCorpus, rec));
+  add(
+    `peers: recommended ≥ 10× textlint's throughput (${textlintCorpus})`,
+    show(
+      versus,
+      ratio(find(measurements, textlintCorpus, 'textlint'), find(measurements, textlintCorpus, rec), 'cpuSeconds'),
+    ),
+    versus === undefined ? undefined : versus >= 10,
+  );
+
+  const startup = find(measurements, 'one 5 KB article', rec);
+  const floor = find(measurements, 'one 5 KB article', 'bare parse');
+  const node = find(measurements, 'one 5 KB article', 'bare node start');
+  const start = ratio(startup, floor);
+  add(
+    `start-up: one 5 KB article ≤ 2× a bare node start plus the parse (node alone: ${fixed(node?.seconds ?? null)} s)`,
+    show(start, ratio(startup, floor, 'cpuSeconds')),
+    start === undefined ? undefined : start <= 2,
+  );
   return rows.join('\n');
 }
 

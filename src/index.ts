@@ -20,6 +20,7 @@ export { lint } from './engine/lint.js';
 export type { FileResult, LintFilesOptions, LintFilesResult } from './engine/lint-files.js';
 export { lintFiles } from './engine/lint-files.js';
 export type { FormatName } from './formats/index.js';
+export { loadFormats } from './formats/index.js';
 export { getReporter, reporters } from './report/index.js';
 export { getRule, rules } from './rules/index.js';
 export type { Report, RuleContext, RuleMeta, RuleModule, TextEdit } from './shared/rule.js';

@@ -7,9 +7,9 @@
  * apply first and nearer ones override them; `"root": true` stops the search.
  */
 import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
-import { parse as parseYaml } from 'yaml';
 import { getRule, rules } from '../rules/index.js';
 import type { RuleModule, SeverityName } from '../shared/rule.js';
 
@@ -91,7 +91,7 @@ export function loadConfigFile(path: string): Config | undefined {
   }
   let data: unknown;
   try {
-    if (path.endsWith('.yaml') || path.endsWith('.yml')) data = parseYaml(raw, { maxAliasCount: 100 });
+    if (path.endsWith('.yaml') || path.endsWith('.yml')) data = yaml().parse(raw, { maxAliasCount: 100 });
     else data = JSON.parse(raw.replace(/^\uFEFF/, ''));
   } catch (error) {
     const reason = (error as Error).message.split('\n')[0];
@@ -440,4 +440,9 @@ export function serializeConfig(config: ResolvedConfig): Config {
     out[id] = Object.keys(setting.options).length > 0 ? [setting.severity, setting.options] : setting.severity;
   }
   return { language: config.language, rules: out };
+}
+
+/** `yaml` (CommonJS build) loads only when a YAML config is read: most runs have none. */
+function yaml(): typeof import('yaml') {
+  return createRequire(import.meta.url)('yaml') as typeof import('yaml');
 }

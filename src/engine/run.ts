@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatFor, isFormatName } from '../formats/index.js';
+import { canRequireModules, formatFor, isFormatName, loadFormats } from '../formats/index.js';
 import { getReporter, reporters } from '../report/index.js';
 import { runMergeReports } from '../report/merge.js';
 import { getRule, rules } from '../rules/index.js';
@@ -162,6 +162,8 @@ function parseCliArgs(argv: string[]) {
 type Values = ReturnType<typeof parseCliArgs>['values'];
 
 async function runParsed(values: Values, positionals: string[], io: CliIo): Promise<number> {
+  // Node < 20.19 cannot load the Markdown and HTML front ends on first use.
+  if (!canRequireModules()) await loadFormats();
   if (values.help) {
     io.stdout(HELP);
     return EXIT_OK;

@@ -1,9 +1,12 @@
 /** A lint worker thread: receives file paths, lints each, replies with the result. */
 import { parentPort, workerData } from 'node:worker_threads';
+import { canRequireModules, loadFormats } from '../formats/index.js';
 import { ConfigError, ConfigResolver } from './config.js';
 import { FileError } from './files.js';
 import { type LintFilesOptions, lintOneFile } from './lint-files.js';
 import type { WorkerReply, WorkerRequest } from './parallel.js';
+
+if (!canRequireModules()) await loadFormats();
 
 const options = (workerData as { options: LintFilesOptions & { cwd: string } }).options;
 const resolver = new ConfigResolver({

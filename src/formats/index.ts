@@ -4,13 +4,12 @@
  * parser is much slower on one huge input than on its paragraphs), and blocks
  * are grouped into trees of bounded size so memory stays flat on huge files.
  */
+import { createRequire } from 'node:module';
 import { extname } from 'node:path';
 import type { Node, Paragraph, Parent, Root } from 'nlcst';
 import { ParseEnglish } from 'parse-english';
-import { extractHtml } from './html.js';
 import type { LineIndex } from './lines.js';
 import { EditableIndex } from './mapping.js';
-import { extractMarkdown } from './markdown.js';
 import { extractText } from './txt.js';
 import type { ExtractedDocument, FormatName, ProseBlock } from './types.js';
 
@@ -41,10 +40,43 @@ export function isFormatName(value: string): value is FormatName {
   return value === 'txt' || value === 'md' || value === 'html';
 }
 
+type Extractor = (text: string) => ExtractedDocument;
+
+/**
+ * The Markdown and HTML front ends (micromark, parse5: a third of a small
+ * run's start-up) load on first use, so plain-text runs never pay for them.
+ */
+const extractors: { md?: Extractor; html?: Extractor } = {};
+
+/** Loads the Markdown and HTML front ends ahead of use (needed before `lint` only on Node < 20.19). */
+export async function loadFormats(): Promise<void> {
+  extractors.md ??= (await import('./markdown.js')).extractMarkdown;
+  extractors.html ??= (await import('./html.js')).extractHtml;
+}
+
+/** True when this Node can load an ES module synchronously (`require(esm)`, Node ≥ 20.19). */
+export function canRequireModules(): boolean {
+  return (process.features as { require_module?: boolean }).require_module === true;
+}
+
+function extractorFor(format: 'md' | 'html'): Extractor {
+  let extractor = extractors[format];
+  if (!extractor) {
+    if (!canRequireModules()) throw new Error(`the ${format} format is not loaded: await loadFormats() first`);
+    const require = createRequire(import.meta.url);
+    extractor =
+      format === 'md'
+        ? (require('./markdown.js') as typeof import('./markdown.js')).extractMarkdown
+        : (require('./html.js') as typeof import('./html.js')).extractHtml;
+    extractors[format] = extractor;
+  }
+  return extractor;
+}
+
 export function extract(text: string, format: FormatName): ExtractedDocument {
   if (format === 'txt') return extractText(text);
   try {
-    return format === 'md' ? extractMarkdown(text) : extractHtml(text);
+    return extractorFor(format)(text);
   } catch (error) {
     // Last resort when a parser overflows the stack on markup the guards did not
     // foresee: lint the file as plain text, and fix nothing in it.

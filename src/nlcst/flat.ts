@@ -16,13 +16,6 @@ export interface FlatText {
   isDirect(from: number, to: number): boolean;
 }
 
-interface Leaf {
-  from: number;
-  to: number;
-  start: number;
-  end: number;
-}
-
 /** Rules flatten the same paragraphs; trees are not changed while rules run, so share the result. */
 const cache = new WeakMap<Node, FlatText>();
 
@@ -35,10 +28,29 @@ export function flatten(node: Node): FlatText {
   return flat;
 }
 
+/**
+ * The text of a node (its leaf values concatenated), without the offset map:
+ * for words, which are looked at thousands of times per file. Same string as
+ * `flatten(node).text`.
+ */
+export function textOf(node: Node): string {
+  const value = (node as Literal).value;
+  if (typeof value === 'string') return value;
+  const children = (node as Parent).children;
+  if (!children) return '';
+  if (children.length === 1) return textOf(children[0]);
+  let text = '';
+  for (const child of children) text += textOf(child);
+  return text;
+}
+
 function build(node: Node): FlatText {
-  const leaves: Leaf[] = [];
-  const parts: string[] = [];
-  let length = 0;
+  // Parallel arrays instead of one object per leaf: paragraphs have hundreds of leaves.
+  const froms: number[] = [];
+  const tos: number[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let text = '';
   const stack: Node[] = [node];
   while (stack.length > 0) {
     const current = stack.pop() as Node;
@@ -51,58 +63,73 @@ function build(node: Node): FlatText {
     if (typeof value !== 'string' || value.length === 0) continue;
     const start = current.position?.start.offset ?? 0;
     const end = current.position?.end.offset ?? start;
-    leaves.push({ from: length, to: length + value.length, start, end });
-    parts.push(value);
-    length += value.length;
+    froms.push(text.length);
+    tos.push(text.length + value.length);
+    starts.push(start);
+    ends.push(end);
+    text += value;
   }
-  const text = parts.join('');
+  return new Flat(text, froms, tos, starts, ends);
+}
 
-  /** Position in `leaves` of the leaf holding `index`, or -1 (binary search). */
-  const findIndex = (index: number): number => {
+class Flat implements FlatText {
+  constructor(
+    readonly text: string,
+    private readonly froms: number[],
+    private readonly tos: number[],
+    private readonly starts: number[],
+    private readonly ends: number[],
+  ) {}
+
+  /** Position of the leaf holding `index`, or -1 (binary search). */
+  private findIndex(index: number): number {
     let low = 0;
-    let high = leaves.length - 1;
+    let high = this.froms.length - 1;
     while (low <= high) {
       const mid = (low + high) >> 1;
-      const leaf = leaves[mid];
-      if (index < leaf.from) high = mid - 1;
-      else if (index >= leaf.to) low = mid + 1;
+      if (index < this.froms[mid]) high = mid - 1;
+      else if (index >= this.tos[mid]) low = mid + 1;
       else return mid;
     }
     return -1;
-  };
-  const find = (index: number): Leaf | undefined => leaves[findIndex(index)];
-  const direct = (leaf: Leaf) => leaf.end - leaf.start === leaf.to - leaf.from;
+  }
 
-  return {
-    text,
-    startAt(index) {
-      const leaf = find(index);
-      if (!leaf) return leaves.length > 0 ? leaves[leaves.length - 1].end : 0;
-      return direct(leaf) ? leaf.start + (index - leaf.from) : leaf.start;
-    },
-    endAt(index) {
-      if (index <= 0) return leaves[0]?.start ?? 0;
-      const leaf = find(index - 1);
-      if (!leaf) return leaves.length > 0 ? leaves[leaves.length - 1].end : 0;
-      return direct(leaf) ? leaf.start + (index - leaf.from) : leaf.end;
-    },
-    isDirect(from, to) {
-      if (to <= from) {
-        const leaf = find(from) ?? find(from - 1);
-        return leaf ? direct(leaf) : false;
-      }
-      const firstIndex = findIndex(from);
-      if (firstIndex < 0) return false;
-      const first = leaves[firstIndex];
-      let expected = first.start + (from - first.from);
-      for (let index = firstIndex; index < leaves.length && leaves[index].from < to; index++) {
-        const leaf = leaves[index];
-        if (!direct(leaf)) return false;
-        const offset = leaf.start + (Math.max(from, leaf.from) - leaf.from);
-        if (offset !== expected) return false;
-        expected = leaf.start + (Math.min(to, leaf.to) - leaf.from);
-      }
-      return true;
-    },
-  };
+  private direct(leaf: number): boolean {
+    return this.ends[leaf] - this.starts[leaf] === this.tos[leaf] - this.froms[leaf];
+  }
+
+  private lastEnd(): number {
+    return this.ends.length > 0 ? this.ends[this.ends.length - 1] : 0;
+  }
+
+  startAt(index: number): number {
+    const leaf = this.findIndex(index);
+    if (leaf < 0) return this.lastEnd();
+    return this.direct(leaf) ? this.starts[leaf] + (index - this.froms[leaf]) : this.starts[leaf];
+  }
+
+  endAt(index: number): number {
+    if (index <= 0) return this.starts.length > 0 ? this.starts[0] : 0;
+    const leaf = this.findIndex(index - 1);
+    if (leaf < 0) return this.lastEnd();
+    return this.direct(leaf) ? this.starts[leaf] + (index - this.froms[leaf]) : this.ends[leaf];
+  }
+
+  isDirect(from: number, to: number): boolean {
+    if (to <= from) {
+      let leaf = this.findIndex(from);
+      if (leaf < 0) leaf = this.findIndex(from - 1);
+      return leaf >= 0 ? this.direct(leaf) : false;
+    }
+    const firstIndex = this.findIndex(from);
+    if (firstIndex < 0) return false;
+    let expected = this.starts[firstIndex] + (from - this.froms[firstIndex]);
+    for (let leaf = firstIndex; leaf < this.froms.length && this.froms[leaf] < to; leaf++) {
+      if (!this.direct(leaf)) return false;
+      const offset = this.starts[leaf] + (Math.max(from, this.froms[leaf]) - this.froms[leaf]);
+      if (offset !== expected) return false;
+      expected = this.starts[leaf] + (Math.min(to, this.tos[leaf]) - this.froms[leaf]);
+    }
+    return true;
+  }
 }

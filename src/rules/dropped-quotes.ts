@@ -56,7 +56,7 @@
  *   3:1-3:11: Possibly dropped quotation marks around speech attributed to `Pavel Marinich`
  */
 import type { Paragraph } from 'nlcst';
-import { toText } from '../nlcst/walk.js';
+import { textOf } from '../nlcst/flat.js';
 import type { Report } from '../shared/rule.js';
 import { defineRule } from '../shared/rule.js';
 import { quotesOf } from '../text/quotes.js';
@@ -261,7 +261,7 @@ function sentenceRanges(paragraph: Paragraph): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
   let offset = 0;
   for (const child of paragraph.children) {
-    const length = toText(child).length;
+    const length = textOf(child).length;
     if (child.type === 'SentenceNode') ranges.push([offset, offset + length]);
     offset += length;
   }

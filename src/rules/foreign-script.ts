@@ -30,7 +30,7 @@
  * @example {"name": "originals.txt", "label": "output"}
  *   1:9-1:14: Unexpected Cyrillic text `Вясна`, expected a translation or a transliteration
  */
-import { flatten } from '../nlcst/flat.js';
+import { flatten, textOf } from '../nlcst/flat.js';
 import { paragraphsOf, walk } from '../nlcst/walk.js';
 import { defineRule } from '../shared/rule.js';
 import {
@@ -83,7 +83,7 @@ export default defineRule<ForeignScriptOptions>(
       walk(paragraph, (node) => {
         if (node.type !== 'WordNode') return;
         const start = node.position?.start.offset ?? 0;
-        words.push({ text: flatten(node).text, start, end: node.position?.end.offset ?? start });
+        words.push({ text: textOf(node), start, end: node.position?.end.offset ?? start });
       });
       const lookalikes = new Set(lookalikeWords(words.map((word) => word.text)).map((found) => found.index));
       const runs: Run[] = [];

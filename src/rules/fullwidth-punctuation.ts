@@ -56,6 +56,11 @@ import { paragraphsOf } from '../nlcst/walk.js';
 import { defineRule } from '../shared/rule.js';
 import { FOREIGN_PUNCTUATION, isNativeMark, isWordChar } from '../text/punctuation.js';
 
+/** Any mark of the table (each one UTF-16 unit): paragraphs without one are skipped whole. */
+// redos-safe: a single character class of escaped code units, no quantifier.
+const ANY_FOREIGN = new RegExp(
+  `[${[...FOREIGN_PUNCTUATION.keys()].map((mark) => `\\u${mark.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}]`,
+);
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 const ARABIC = /\p{Script=Arabic}/u;
 const UPPER = /\p{Lu}/u;
@@ -76,6 +81,7 @@ export default defineRule(
     for (const paragraph of paragraphsOf(tree)) {
       const flat = flatten(paragraph);
       const text = flat.text;
+      if (!ANY_FOREIGN.test(text)) continue;
       for (let index = 0; index < text.length; index++) {
         const char = text[index];
         const expected = FOREIGN_PUNCTUATION.get(char);

@@ -29,7 +29,7 @@
  * @example {"name": "not-ok.txt", "label": "fixed"}
  *   Police raided offices in Minsk and Putin said nothing.
  */
-import { flatten } from '../nlcst/flat.js';
+import { flatten, textOf } from '../nlcst/flat.js';
 import { paragraphsOf, walk } from '../nlcst/walk.js';
 import { defineRule } from '../shared/rule.js';
 import { hasNonLatinLetter, lookalikeWords, scriptsOfLanguage } from '../text/script.js';
@@ -53,9 +53,9 @@ export default defineRule(
       const words: Array<{ text: string; start: number; end: number }> = [];
       walk(paragraph, (node) => {
         if (node.type !== 'WordNode') return;
-        const word = flatten(node);
+        const text = textOf(node);
         const start = node.position?.start.offset ?? 0;
-        words.push({ text: word.text, start, end: node.position?.end.offset ?? start });
+        words.push({ text, start, end: node.position?.end.offset ?? start });
       });
       for (const found of lookalikeWords(words.map((word) => word.text))) {
         const word = words[found.index];

@@ -1,0 +1,68 @@
+/**
+ * Correctness of the performance work (speed itself is measured in bench/):
+ * the fast `readability` gives the plugin's scores, and `textOf` is `flatten().text`.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import retextEnglish from 'retext-english';
+import retextReadability from 'retext-readability';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
+import { describe, expect, it } from 'vitest';
+import { lint, rules } from '../src/index.js';
+import { flatten, textOf } from '../src/nlcst/flat.js';
+import { walk } from '../src/nlcst/walk.js';
+
+const SAMPLE = readFileSync(join(import.meta.dirname, '..', 'samples', 'belarus-mt-article.txt'), 'utf8');
+
+/** What retext-readability itself reports on the whole text: [start, end, reason]. */
+function pluginFindings(text: string, options: { age?: number; minWords?: number; threshold?: number }) {
+  const processor = unified().use(retextEnglish).use(retextReadability, options);
+  const file = new VFile(text);
+  processor.runSync(processor.parse(file), file);
+  return file.messages.map((message) => [
+    message.place && 'start' in message.place ? message.place.start.offset : -1,
+    message.place && 'end' in message.place ? message.place.end.offset : -1,
+    message.reason,
+  ]);
+}
+
+function ourFindings(text: string, options: { age?: number; minWords?: number; threshold?: number }) {
+  const { findings } = lint(text, {
+    filePath: 'sample.txt',
+    config: { root: true, extends: 'mtlint:all', rules: offExcept('readability', options) },
+  });
+  return findings.map((finding) => [finding.offset, finding.endOffset, finding.message]);
+}
+
+function offExcept(id: string, options: object): Record<string, unknown> {
+  return { ...Object.fromEntries(rules.map((rule) => [rule.meta.id, 'off'])), [id]: ['warn', options] };
+}
+
+describe('readability (Set lookups) matches retext-readability', () => {
+  for (const options of [
+    {},
+    { age: 12 },
+    { age: 10, minWords: 3 },
+    { age: 14, threshold: 3 / 7 },
+    { age: 20, threshold: 1 / 7 },
+  ]) {
+    it(`on the sample article with ${JSON.stringify(options)}`, () => {
+      const expected = pluginFindings(SAMPLE, options);
+      expect(expected.length).toBeGreaterThan(0);
+      expect(ourFindings(SAMPLE, options)).toEqual(expected);
+    });
+  }
+});
+
+describe('textOf', () => {
+  it('is the flattened text of every node of the sample', () => {
+    const tree = unified().use(retextEnglish).parse(SAMPLE);
+    let checked = 0;
+    walk(tree, (node) => {
+      expect(textOf(node)).toBe(flatten(node).text);
+      checked++;
+    });
+    expect(checked).toBeGreaterThan(1000);
+  });
+});
