@@ -231,3 +231,18 @@ describe('ignoring files', () => {
     expect(json(['**/*.txt'])).toEqual(['a.txt']);
   });
 });
+
+describe('--concurrency', () => {
+  it('worker threads give the same report, in the same order, as one thread', () => {
+    for (let index = 0; index < 24; index++) {
+      file(`article-${index}.txt`, `Article ${index} , with a doubled stop. . And more text here.\n`);
+    }
+    file('broken.txt', Buffer.from([0x61, 0x00]));
+    const single = runMtlint(['.', '-f', 'json', '--concurrency', '1'], { cwd: dir.path });
+    const parallel = runMtlint(['.', '-f', 'json', '--concurrency', '2'], { cwd: dir.path });
+    expect(parallel.stdout).toBe(single.stdout);
+    expect(parallel.stderr).toBe(single.stderr);
+    expect(parallel.code).toBe(2);
+    expect(JSON.parse(parallel.stdout)).toHaveLength(24);
+  });
+});

@@ -17,7 +17,8 @@ import { UsageError } from './errors.js';
 import { DEFAULT_MAX_FILE_SIZE, decode, FileError, isIgnored, loadIgnore } from './files.js';
 import { fixText } from './fixes.js';
 import { lint } from './lint.js';
-import { type FileResult, lintFiles, summarize } from './lint-files.js';
+import { type FileResult, summarize } from './lint-files.js';
+import { lintFilesParallel } from './parallel.js';
 
 export const EXIT_OK = 0;
 export const EXIT_LINT_ERRORS = 1;
@@ -54,6 +55,7 @@ Options:
       --ignore-path FILE     ignore file to use (default .mtlintignore)
       --no-ignore            do not use ignore files
       --max-file-size BYTES  skip files larger than this (default 50 MB)
+      --concurrency N        worker threads for many files (default: the number of cores)
       --since REF            lint only files changed against a git ref
       --shard K/N            lint only the K-th of N parts of the file list
       --cache                reuse the results of unchanged files
@@ -114,6 +116,7 @@ function parseCliArgs(argv: string[]) {
       'ignore-path': { type: 'string' },
       'no-ignore': { type: 'boolean' },
       'max-file-size': { type: 'string' },
+      concurrency: { type: 'string' },
       since: { type: 'string' },
       shard: { type: 'string' },
       cache: { type: 'boolean' },
@@ -152,6 +155,10 @@ async function runParsed(values: Values, positionals: string[], io: CliIo): Prom
     values['max-file-size'] === undefined
       ? DEFAULT_MAX_FILE_SIZE
       : parseCount(values['max-file-size'], '--max-file-size');
+  const concurrency =
+    values.concurrency === undefined || values.concurrency === 'auto'
+      ? undefined
+      : Math.max(1, parseCount(values.concurrency, '--concurrency'));
   if (values.fix && values['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run cannot be used together');
   if (values.config && values['no-config']) throw new UsageError('--config and --no-config cannot be used together');
   const ruleOverrides = parseRuleFlags(values.rule ?? []);
@@ -201,7 +208,8 @@ async function runParsed(values: Values, positionals: string[], io: CliIo): Prom
       results = [result];
     } else results = [summarize(filePath, lint(text, { filePath, format, config }).findings)];
   } else {
-    const outcome = lintFiles(positionals, {
+    const outcome = await lintFilesParallel(positionals, {
+      concurrency,
       cwd,
       configFile: resolverOptions.configFile,
       noConfig: values['no-config'],

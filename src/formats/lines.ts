@@ -29,8 +29,16 @@ export class LineIndex {
     return this.starts.length;
   }
 
+  /** Line (0-based) of the last lookup: consecutive lookups are mostly on the same line. */
+  private hint = 0;
+
   toPoint(offset: number): Point {
     const clamped = Math.min(Math.max(0, offset), this.text.length);
+    const starts = this.starts;
+    const hinted = this.hint;
+    if (starts[hinted] <= clamped && (hinted + 1 >= starts.length || clamped < starts[hinted + 1])) {
+      return { line: hinted + 1, column: clamped - starts[hinted] + 1, offset: clamped };
+    }
     let low = 0;
     let high = this.starts.length - 1;
     while (low < high) {
@@ -38,6 +46,7 @@ export class LineIndex {
       if (this.starts[mid] <= clamped) low = mid;
       else high = mid - 1;
     }
+    this.hint = low;
     return { line: low + 1, column: clamped - this.starts[low] + 1, offset: clamped };
   }
 
