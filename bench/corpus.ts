@@ -4,9 +4,11 @@
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { defaultDevDir } from './eval/data.js';
 
 export const ROOT = join(import.meta.dirname, '..', import.meta.dirname.includes('/dist/') ? '..' : '');
-export const DEV_DIR = join(ROOT, '..', 'shared', 'eval', 'dev');
+/** The dev set, found as `npm run eval` finds it (`MTLINT_EVAL_DIR`, or walking up; worktrees too). */
+export const DEV_DIR = defaultDevDir(ROOT);
 const ENGLISH_TARGETS = ['mqm_zhen.dev.jsonl', 'mqm_bio_x2en.dev.jsonl'];
 
 /** Paragraphs of English MT output, in file order. */

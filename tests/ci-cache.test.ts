@@ -166,7 +166,7 @@ describe('--cache', () => {
     cached();
     const run = cached(['--fix']);
     expect(run.code).toBe(0);
-    expect(readFileSync(join(dir.path, 'a1.txt'), 'utf8')).toBe('1. She left. Then she came back,and went home.\n');
+    expect(readFileSync(join(dir.path, 'a1.txt'), 'utf8')).toBe('1. She left. Then she came back, and went home.\n');
     const again = cached();
     expect([again.hits, again.misses]).toEqual([6, 0]);
     expect(again.stdout).toBe('');

@@ -22,7 +22,7 @@ export const DEFAULT_CACHE_FILE = '.mtlintcache';
 const CACHE_SCHEMA = 1;
 const MAX_CACHE_BYTES = 512 * 1024 * 1024;
 
-export interface CacheEntry {
+interface CacheEntry {
   /** sha256 of the file's text. */
   text: string;
   /** sha256 of the resolved config. */
@@ -59,8 +59,6 @@ export class ResultCache {
   private readonly entries: Map<string, CacheEntry>;
   private readonly configHashes = new WeakMap<ResolvedConfig, string>();
   private dirty = false;
-  /** Entries set since the last `takeNew()` (a worker thread sends them to the main thread). */
-  private fresh: Array<[string, CacheEntry]> = [];
   /** Why the previous cache was not used, if it was not (for `--debug`). */
   readonly discarded?: string;
   hits = 0;
@@ -99,27 +97,12 @@ export class ResultCache {
   }
 
   set(filePath: string, text: string, config: ResolvedConfig, result: FileResult): void {
-    const entry = { text: sha256(text), config: this.configHash(config), findings: result.findings };
-    this.entries.set(this.key(filePath), entry);
-    this.fresh.push([this.key(filePath), entry]);
+    this.entries.set(this.key(filePath), {
+      text: sha256(text),
+      config: this.configHash(config),
+      findings: result.findings,
+    });
     this.dirty = true;
-  }
-
-  /** The entries set since the last call, and the hit and miss counts since then. */
-  takeNew(): { entries: Array<[string, CacheEntry]>; hits: number; misses: number } {
-    const taken = { entries: this.fresh, hits: this.hits, misses: this.misses };
-    this.fresh = [];
-    this.hits = 0;
-    this.misses = 0;
-    return taken;
-  }
-
-  /** Adds what a worker thread's cache took (see `takeNew`). */
-  merge(taken: ReturnType<ResultCache['takeNew']>): void {
-    for (const [key, entry] of taken.entries) this.entries.set(key, entry);
-    if (taken.entries.length > 0) this.dirty = true;
-    this.hits += taken.hits;
-    this.misses += taken.misses;
   }
 
   /**

@@ -70,11 +70,22 @@ Options:
 mtlint merge-reports [-o FILE] REPORT...
   Merges the JSON or SARIF reports of --shard runs into one report.
 
+mtlint lsp
+  Runs the language server (stdio) for editors.
+
 Exit codes: 0 no errors, 1 lint errors (or too many warnings), 2 usage, config or file problems.
+`;
+
+export const LSP_HELP = `mtlint lsp [--stdio]
+
+Runs the mtlint language server over standard input and output (the Language
+Server Protocol): diagnostics as you type, quick fixes and "fix all" in any
+editor with an LSP client. It uses the same config files as the command line.
 `;
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   if (argv[0] === 'merge-reports') return runMergeReports(argv.slice(1), io);
+  if (argv[0] === 'lsp') return runLsp(argv.slice(1), io);
   let parsed: ReturnType<typeof parseCliArgs>;
   try {
     parsed = parseCliArgs(argv);
@@ -94,6 +105,22 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     else io.stderr(`mtlint: internal error: ${(error as Error).message} (run with --debug for details)\n`);
     return EXIT_FATAL;
   }
+}
+
+/** `mtlint lsp`: loaded lazily, so the command line never loads the LSP libraries. */
+async function runLsp(argv: string[], io: CliIo): Promise<number> {
+  const unknown = argv.filter((arg) => arg !== '--stdio' && !arg.startsWith('--clientProcessId'));
+  if (argv.includes('--help') || argv.includes('-h')) {
+    io.stdout(LSP_HELP);
+    return EXIT_OK;
+  }
+  if (unknown.length > 0) {
+    io.stderr(`mtlint lsp: unknown argument ${unknown[0]} (the server speaks over stdio only)\n`);
+    return EXIT_FATAL;
+  }
+  const { startServer } = await import('../lsp/server.js');
+  startServer({ cwd: io.cwd });
+  return EXIT_OK;
 }
 
 function parseCliArgs(argv: string[]) {

@@ -1,16 +1,11 @@
 /** A lint worker thread: receives file paths, lints each, replies with the result. */
 import { parentPort, workerData } from 'node:worker_threads';
-import { ResultCache } from './cache.js';
 import { ConfigError, ConfigResolver } from './config.js';
 import { FileError } from './files.js';
 import { type LintFilesOptions, lintOneFile } from './lint-files.js';
 import type { WorkerReply, WorkerRequest } from './parallel.js';
 
-const data = workerData as { options: LintFilesOptions & { cwd: string }; cachePath?: string };
-const options: LintFilesOptions & { cwd: string } = {
-  ...data.options,
-  cache: data.cachePath ? new ResultCache(data.cachePath) : undefined,
-};
+const options = (workerData as { options: LintFilesOptions & { cwd: string } }).options;
 const resolver = new ConfigResolver({
   configFile: options.configFile,
   noConfig: options.noConfig,
@@ -29,6 +24,5 @@ parentPort?.on('message', (request: WorkerRequest) => {
     const kind = outcome instanceof ConfigError ? 'config' : outcome instanceof FileError ? 'file' : 'other';
     reply = { index: request.index, error: { kind, message: outcome.message, filePath: request.filePath } };
   } else reply = { index: request.index, result: outcome };
-  if (options.cache) reply.cache = options.cache.takeNew();
   parentPort?.postMessage(reply);
 });

@@ -57,7 +57,8 @@ function build(node: Node): FlatText {
   }
   const text = parts.join('');
 
-  const find = (index: number): Leaf | undefined => {
+  /** Position in `leaves` of the leaf holding `index`, or -1 (binary search). */
+  const findIndex = (index: number): number => {
     let low = 0;
     let high = leaves.length - 1;
     while (low <= high) {
@@ -65,10 +66,11 @@ function build(node: Node): FlatText {
       const leaf = leaves[mid];
       if (index < leaf.from) high = mid - 1;
       else if (index >= leaf.to) low = mid + 1;
-      else return leaf;
+      else return mid;
     }
-    return undefined;
+    return -1;
   };
+  const find = (index: number): Leaf | undefined => leaves[findIndex(index)];
   const direct = (leaf: Leaf) => leaf.end - leaf.start === leaf.to - leaf.from;
 
   return {
@@ -89,10 +91,11 @@ function build(node: Node): FlatText {
         const leaf = find(from) ?? find(from - 1);
         return leaf ? direct(leaf) : false;
       }
-      const first = find(from);
-      if (!first) return false;
+      const firstIndex = findIndex(from);
+      if (firstIndex < 0) return false;
+      const first = leaves[firstIndex];
       let expected = first.start + (from - first.from);
-      for (let index = leaves.indexOf(first); index < leaves.length && leaves[index].from < to; index++) {
+      for (let index = firstIndex; index < leaves.length && leaves[index].from < to; index++) {
         const leaf = leaves[index];
         if (!direct(leaf)) return false;
         const offset = leaf.start + (Math.max(from, leaf.from) - leaf.from);

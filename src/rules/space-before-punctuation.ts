@@ -2,35 +2,70 @@
  * ## space-before-punctuation
  *
  * Finds white space before a mark that attaches to the word before it
- * (`word ,`, `word .`, `word ;`, `word )`) and after an opening bracket
- * (`( word`), as MT systems that translate token by token leave them.
- * A spaced dash, an ellipsis that stands alone and French-style spacing in
- * quoted French are not matched.
+ * (`word ,`, `word .`, `word ;`, `word :`, `word ?`, `word )`) and after an
+ * opening bracket (`( word`), as MT systems that translate token by token
+ * leave them. A mark followed by a word (`word ,next`) has its space on the
+ * wrong side.
  *
- * Fix: remove the space.
+ * Not flagged: a spaced ellipsis (`word ...`, `word . . .`), a mark that
+ * starts a token (`.NET`, `.5`, `:30`), emoticons (`:)`, `;-)`, `:(`),
+ * empty brackets, and in French documents the space before `: ; ! ?` that
+ * French typography requires. A space after an opening quotation mark is
+ * the `quote-style` rule's business.
+ *
+ * Fix: remove the space, or move it after the mark (`word ,next` →
+ * `word, next`).
  *
  * @example {"name": "ok.txt"}
  *   The group (Viasna) said so; then: nothing. A dash – like this – is fine.
+ *   Wait ... or . . . like that :) or sad :( at 10:30 on .NET with .5 g.
  *
  * @example {"name": "not-ok.txt", "label": "input"}
  *   The group ( Viasna ) said so , then left .
+ *   Why ? Because of this ;and that . Drugs (e.g. , aspirin) help.
  *
  * @example {"name": "not-ok.txt", "label": "output"}
  *   1:12-1:13: Unexpected space after `(`
  *   1:19-1:20: Unexpected space before `)`
  *   1:29-1:30: Unexpected space before `,`
  *   1:41-1:42: Unexpected space before `.`
+ *   2:4-2:5: Unexpected space before `?`
+ *   2:22-2:23: Unexpected space before `;`
+ *   2:32-2:33: Unexpected space before `.`
+ *   2:46-2:47: Unexpected space before `,`
  *
  * @example {"name": "not-ok.txt", "label": "fixed"}
  *   The group (Viasna) said so, then left.
+ *   Why? Because of this; and that. Drugs (e.g., aspirin) help.
+ *
+ * @example {"name": "ok.md"}
+ *   Install it with `npm i -g mtlint ;` and run **mtlint**.
+ *
+ * @example {"name": "not-ok.md", "label": "input"}
+ *   The *group* said so , then left.
+ *
+ * @example {"name": "not-ok.md", "label": "output"}
+ *   1:20-1:21: Unexpected space before `,`
  */
 import { flatten } from '../nlcst/flat.js';
 import { paragraphsOf } from '../nlcst/walk.js';
-import { defineRule } from '../shared/rule.js';
+import { defineRule, type RuleContext } from '../shared/rule.js';
+import {
+  emoticonAt,
+  endsAbbreviation,
+  isClosingBracket,
+  isClosingQuote,
+  isDigit,
+  isInlineSpace,
+  isLetter,
+  isOpeningBracket,
+  isTerminal,
+  isWordChar,
+  reversedEmoticonAt,
+} from '../text/punctuation.js';
 
-/** Letters, digits or closing marks, then spaces, then an attaching mark not followed by a digit. */
-const BEFORE = /(?<=[\p{L}\p{N}”’")\]])[ \t]+([,.;:!?)\]])(?![\d.])/gu;
-const AFTER = /([([])[ \t]+(?=[\p{L}\p{N}])/gu;
+/** Languages whose typography puts a space before `: ; ! ?`. */
+const SPACED_HIGH_MARKS = new Set(['fr', 'br']);
 
 export default defineRule(
   {
@@ -43,40 +78,110 @@ export default defineRule(
     defaultOptions: {},
   },
   (tree, context) => {
+    const frenchSpacing = SPACED_HIGH_MARKS.has(context.language);
     for (const paragraph of paragraphsOf(tree)) {
       const flat = flatten(paragraph);
       const text = flat.text;
-      for (const match of text.matchAll(BEFORE)) {
-        const from = match.index ?? 0;
-        const spaceEnd = from + match[0].length - 1;
-        const mark = match[1];
-        // `word :` before a quotation in French typography, `?` after a spaced question in Spanish: rare in English news; keep quiet on `: ` followed by a quote.
-        report(context, flat, from, spaceEnd, `Unexpected space before \`${mark}\``);
-      }
-      for (const match of text.matchAll(AFTER)) {
-        const from = (match.index ?? 0) + 1;
-        const end = (match.index ?? 0) + match[0].length;
-        report(context, flat, from, end, `Unexpected space after \`${match[1]}\``);
+      let index = 0;
+      while (index < text.length) {
+        const char = text[index];
+        if (isOpeningBracket(char) && isInlineSpace(text[index + 1])) {
+          let end = index + 1;
+          while (isInlineSpace(text[end])) end++;
+          if (isWordChar(text[end]) && !isEmoticonMouth(text, index)) {
+            report(context, flat, index + 1, end, `Unexpected space after \`${char}\``, '');
+          }
+          index = end;
+          continue;
+        }
+        if (!isInlineSpace(char)) {
+          index++;
+          continue;
+        }
+        const from = index;
+        let end = index;
+        while (isInlineSpace(text[end])) end++;
+        index = end;
+        const mark = text[end];
+        const before = text[from - 1];
+        if (!attachesBefore(text, end, frenchSpacing)) continue;
+        const afterAbbreviation =
+          before === '.' && mark !== '.' && !isClosingBracket(mark) && endsAbbreviation(text, from - 1);
+        if (
+          !(
+            isWordChar(before) ||
+            isClosingQuote(before) ||
+            isClosingBracket(before) ||
+            before === '%' ||
+            afterAbbreviation
+          )
+        ) {
+          // `( )` or `word . )`: only a closing bracket after a terminal mark counts.
+          if (!(isClosingBracket(mark) && isTerminal(before))) continue;
+        }
+        const after = text[end + 1];
+        if ((mark === ',' || mark === ';') && isLetter(after)) {
+          report(context, flat, from, end, `Unexpected space before \`${mark}\``, `${mark} `, end + 1);
+        } else {
+          report(context, flat, from, end, `Unexpected space before \`${mark}\``, '');
+        }
       }
     }
   },
 );
 
+/** True when the mark at `index` belongs to the word before it. */
+function attachesBefore(text: string, index: number, frenchSpacing: boolean): boolean {
+  const mark = text[index];
+  const after = text[index + 1];
+  switch (mark) {
+    case ',':
+    case ';':
+      if (mark === ';' && emoticonAt(text, index) > 0) return false;
+      return !isDigit(after);
+    case '.':
+      // `.NET`, `.5`, ` ...`, ` . . .`
+      if (isWordChar(after) || after === '.' || after === '…') return false;
+      if (after === ' ' && text[index + 2] === '.' && text[index + 3] === ' ' && text[index + 4] === '.') return false;
+      return true;
+    case ':':
+      if (frenchSpacing || emoticonAt(text, index) > 0) return false;
+      return !isWordChar(after);
+    case '!':
+    case '?':
+      return !frenchSpacing;
+    case ')':
+    case ']':
+      return !(reversedEmoticonAt(text, index) > 0 || text[index - 1] === ':');
+    default:
+      return false;
+  }
+}
+
+/** `:(` or `;(` — the bracket is an emoticon's mouth. */
+function isEmoticonMouth(text: string, index: number): boolean {
+  const before = text[index - 1] === '-' ? text[index - 2] : text[index - 1];
+  return before === ':' || before === ';' || before === '=';
+}
+
 function report(
-  context: Parameters<Parameters<typeof defineRule>[1]>[1],
+  context: RuleContext,
   flat: ReturnType<typeof flatten>,
   from: number,
   to: number,
   message: string,
+  replacement: string,
+  fixTo = to,
 ): void {
   const start = flat.startAt(from);
   const end = flat.endAt(to);
+  const fixEnd = flat.endAt(fixTo);
   context.report({
     start,
     end,
     message,
     actual: flat.text.slice(from, to),
-    expected: [''],
-    fix: flat.isDirect(from, to) ? { range: [start, end], text: '' } : undefined,
+    expected: [replacement],
+    fix: flat.isDirect(from, fixTo) ? { range: [start, fixEnd], text: replacement } : undefined,
   });
 }

@@ -1,0 +1,83 @@
+/**
+ * Groups evaluation records into the documents `npm run eval` lints: the
+ * targets of one (language pair, test set, system, document) in `doc_seg`
+ * order, and the deduplicated English source side per (test set, document).
+ */
+import { type EvalRecord, isCleanReference, languageOf } from './data.js';
+import { buildDocument, type EvalDocument, type SegmentInput } from './score.js';
+
+export interface RecordSegment extends SegmentInput {
+  record: EvalRecord;
+}
+
+export interface LintJob {
+  /** `lp|testset|system|doc` (targets) or `src:testset|doc` (sources). */
+  key: string;
+  /** Which corpus file the records came from (its base name). */
+  corpus: string;
+  language: string;
+  document: EvalDocument<RecordSegment>;
+}
+
+function byPosition(a: EvalRecord, b: EvalRecord): number {
+  return a.doc_seg - b.doc_seg;
+}
+
+/** One job per (lp, testset, system, doc): the targets, in `doc_seg` order (stable for ties). */
+export function targetJobs(records: readonly EvalRecord[], corpus: string): LintJob[] {
+  const groups = new Map<string, EvalRecord[]>();
+  for (const record of records) {
+    const key = `${record.lp}|${record.testset}|${record.system}|${record.doc}`;
+    let group = groups.get(key);
+    if (!group) {
+      group = [];
+      groups.set(key, group);
+    }
+    group.push(record);
+  }
+  const jobs: LintJob[] = [];
+  for (const [key, group] of groups) {
+    group.sort(byPosition);
+    const segments = group.map(
+      (record): RecordSegment => ({
+        record,
+        text: record.target,
+        errors: record.errors,
+        isReference: record.is_reference,
+      }),
+    );
+    jobs.push({ key, corpus, language: languageOf(group[0].lp, 'target'), document: buildDocument(segments) });
+  }
+  return jobs;
+}
+
+/**
+ * The English source side, deduplicated: every system translated the same
+ * source segment, so one copy per (testset, doc, doc_seg) is kept, one
+ * document per (testset, doc). Only pairs whose source language is English.
+ */
+export function sourceJobs(records: readonly EvalRecord[], corpus: string): LintJob[] {
+  const groups = new Map<string, Map<number, EvalRecord>>();
+  for (const record of records) {
+    if (languageOf(record.lp, 'source') !== 'en' || !record.source) continue;
+    const key = `src:${record.lp}|${record.testset}|${record.doc}`;
+    let group = groups.get(key);
+    if (!group) {
+      group = new Map();
+      groups.set(key, group);
+    }
+    if (!group.has(record.doc_seg)) group.set(record.doc_seg, record);
+  }
+  const jobs: LintJob[] = [];
+  for (const [key, group] of groups) {
+    const ordered = [...group.values()].sort(byPosition);
+    const segments = ordered.map((record): RecordSegment => ({ record, text: record.source, errors: [] }));
+    jobs.push({ key, corpus, language: 'en', document: buildDocument(segments) });
+  }
+  return jobs;
+}
+
+export function isCleanReferenceSegment(segment: SegmentInput): boolean {
+  const record = (segment as RecordSegment).record;
+  return record ? isCleanReference(record) : false;
+}

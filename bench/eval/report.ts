@@ -1,0 +1,244 @@
+/**
+ * Text tables for the terminal and the Markdown summary for the README.
+ */
+import { CLASS_LABELS, PUNCTUATION_CLASSES } from './classify.js';
+import type { EvalResult, RecallRow } from './run.js';
+
+export function percent(value: number | null): string {
+  return value === null ? '-' : `${(value * 100).toFixed(1)}%`;
+}
+
+export function rate(value: number | null): string {
+  return value === null ? '-' : value.toFixed(2);
+}
+
+/** A plain text table: first row is the header; numbers right-aligned. */
+export function textTable(rows: string[][]): string {
+  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length)));
+  const numeric = (cell: string) => /^[-\d.,%/ ]+$/.test(cell) && cell !== '-';
+  const lines = rows.map((row, index) =>
+    row
+      .map((cell, column) =>
+        index > 0 && (numeric(cell) || cell === '-') ? cell.padStart(widths[column]) : cell.padEnd(widths[column]),
+      )
+      .join('  ')
+      .trimEnd(),
+  );
+  lines.splice(1, 0, widths.map((width) => '-'.repeat(width)).join('  '));
+  return lines.join('\n');
+}
+
+export function markdownTable(rows: string[][]): string {
+  const [header, ...body] = rows;
+  const align = header.map((_, column) => (column === 0 ? '---' : '---:'));
+  return [header, align, ...body].map((row) => `| ${row.join(' | ')} |`).join('\n');
+}
+
+function recallCells(row: RecallRow): string[] {
+  return [String(row.spans), String(row.found), percent(row.recall), percent(row.recallRecommended)];
+}
+
+export function ruleRows(result: EvalResult): string[][] {
+  const rows = [
+    [
+      'rule',
+      'rec.',
+      'findings',
+      'hits',
+      'precision',
+      'punct hits',
+      'clean refs',
+      'src /10k w',
+      'refs /10k w',
+      'punct found',
+      'injected found',
+    ],
+  ];
+  for (const rule of result.rules) {
+    const punctFound = Object.values(rule.punctuationFound).reduce((a, b) => a + b, 0);
+    const injectedFound = Object.values(rule.injectedFound).reduce((sum: number, n) => sum + (n ?? 0), 0);
+    rows.push([
+      rule.id,
+      rule.recommended ? 'yes' : '',
+      String(rule.findings),
+      String(rule.hits),
+      percent(rule.precision),
+      String(rule.punctuationHits),
+      String(rule.cleanReferenceFindings),
+      rate(rule.sourcePer10k),
+      rate(rule.referencePer10k),
+      String(punctFound),
+      String(injectedFound),
+    ]);
+  }
+  for (const [name, total] of [
+    ['all rules', result.totals.all],
+    ['recommended', result.totals.recommended],
+  ] as const) {
+    rows.push([
+      `(${name})`,
+      '',
+      String(total.findings),
+      String(total.hits),
+      percent(total.precision),
+      String(total.punctuationHits),
+      String(total.cleanReferenceFindings),
+      rate(name === 'all rules' ? result.cleanEnglish.sourcePer10k.all : result.cleanEnglish.sourcePer10k.recommended),
+      rate(
+        name === 'all rules'
+          ? result.cleanEnglish.referencePer10k.all
+          : result.cleanEnglish.referencePer10k.recommended,
+      ),
+      '',
+      '',
+    ]);
+  }
+  return rows;
+}
+
+export function recallRows(result: EvalResult): string[][] {
+  const rows = [['punctuation span class', 'spans', 'found', 'recall', 'recall (rec.)']];
+  for (const name of PUNCTUATION_CLASSES) {
+    rows.push([`${name}: ${CLASS_LABELS[name]}`, ...recallCells(result.punctuationRecall[name])]);
+  }
+  rows.push(['total', ...recallCells(result.punctuationRecall.total)]);
+  rows.push(['spans of any category holding a digit', ...recallCells(result.digitRecall)]);
+  return rows;
+}
+
+export function injectionRows(result: EvalResult): string[][] {
+  const rows = [['injected artefact', 'injected', 'found', 'recall', 'recall (rec.)', 'found by']];
+  let spans = 0;
+  let found = 0;
+  let foundRecommended = 0;
+  for (const [kind, row] of Object.entries(result.injected)) {
+    spans += row.spans;
+    found += row.found;
+    foundRecommended += row.foundRecommended;
+    const by = Object.entries(row.byRule)
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .slice(0, 3)
+      .map(([id, n]) => `${id} ${n}`)
+      .join(', ');
+    rows.push([kind, ...recallCells(row), by]);
+  }
+  rows.push([
+    'total',
+    String(spans),
+    String(found),
+    percent(spans ? found / spans : null),
+    percent(spans ? foundRecommended / spans : null),
+    '',
+  ]);
+  return rows;
+}
+
+/** Findings and precision of each rule on each corpus file. */
+export function perCorpusRows(result: EvalResult): string[][] {
+  const names = Object.keys(result.corpora);
+  const rows = [['rule', ...names.map((name) => `${name.replace(/\.dev$/, '')} (findings, precision)`)]];
+  for (const rule of result.rules) {
+    rows.push([
+      rule.id,
+      ...names.map((name) => {
+        const corpus = rule.corpora[name];
+        return corpus ? `${corpus.findings} ${percent(corpus.precision)}` : '0 -';
+      }),
+    ]);
+  }
+  return rows;
+}
+
+export function corpusRows(result: EvalResult): string[][] {
+  const rows = [['corpus', 'records', 'documents', 'words', 'punct spans']];
+  for (const [name, corpus] of Object.entries(result.corpora)) {
+    rows.push([
+      name,
+      String(corpus.records),
+      String(corpus.documents),
+      String(corpus.words),
+      String(corpus.punctuationSpans),
+    ]);
+  }
+  return rows;
+}
+
+export function textReport(result: EvalResult): string {
+  const clean = result.cleanEnglish;
+  return [
+    `mtlint eval — ${result.settings.files.join(', ')}; rules: ${result.settings.rules.length}`,
+    '',
+    textTable(corpusRows(result)),
+    '',
+    'Per rule. hits: findings that overlap or touch (within one character) an annotated target span;',
+    'punct hits: … a Fluency/Punctuation span; clean refs: findings on human references raters left without error;',
+    `src /10k w: findings per 10,000 words of clean English source (${clean.sourceSegments} segments, ${clean.sourceWords} words);`,
+    `refs /10k w: … of clean English references (${clean.referenceSegments} segments, ${clean.referenceWords} words).`,
+    '',
+    textTable(ruleRows(result)),
+    '',
+    'Per corpus:',
+    '',
+    textTable(perCorpusRows(result)),
+    '',
+    'Recall of Fluency/Punctuation target spans (found: a finding of at most 40 characters hits it):',
+    '',
+    textTable(recallRows(result)),
+    '',
+    `Injected artefacts in clean English (seed ${result.settings.seed}, at most ${result.settings.perKind} per kind):`,
+    '',
+    textTable(injectionRows(result)),
+    '',
+  ].join('\n');
+}
+
+/** The compact summary `npm run docs` copies into README.md. */
+export function qualityMarkdown(result: EvalResult): string {
+  const rules = [['rule', 'recommended', 'findings', 'precision', 'clean refs', 'src /10k words', 'injected found']];
+  for (const rule of result.rules) {
+    const injectedFound = Object.values(rule.injectedFound).reduce((sum: number, n) => sum + (n ?? 0), 0);
+    rules.push([
+      `\`${rule.id}\``,
+      rule.recommended ? 'yes' : '',
+      String(rule.findings),
+      percent(rule.precision),
+      String(rule.cleanReferenceFindings),
+      rate(rule.sourcePer10k),
+      String(injectedFound),
+    ]);
+  }
+  const recall = [['annotated target spans', 'spans', 'recall (all)', 'recall (recommended)']];
+  for (const name of PUNCTUATION_CLASSES) {
+    const row = result.punctuationRecall[name];
+    recall.push([CLASS_LABELS[name], String(row.spans), percent(row.recall), percent(row.recallRecommended)]);
+  }
+  const total = result.punctuationRecall.total;
+  recall.push(['total', String(total.spans), percent(total.recall), percent(total.recallRecommended)]);
+  const digits = result.digitRecall;
+  recall.push([
+    'spans of any category holding a digit',
+    String(digits.spans),
+    percent(digits.recall),
+    percent(digits.recallRecommended),
+  ]);
+  const injected = [['injected artefact', 'injected', 'recall (all)', 'recall (recommended)']];
+  for (const [kind, row] of Object.entries(result.injected)) {
+    injected.push([kind, String(row.spans), percent(row.recall), percent(row.recallRecommended)]);
+  }
+  const clean = result.cleanEnglish;
+  const parts = [
+    `Dev split: ${Object.entries(result.corpora)
+      .map(([name, corpus]) => `${name} (${corpus.records} segments)`)
+      .join(
+        ', ',
+      )}. Clean English: ${clean.sourceWords} words of source text, ${clean.referenceWords} words of error-free references.`,
+    '',
+    markdownTable(rules),
+    '',
+    `All rules: precision ${percent(result.totals.all.precision)}, ${rate(clean.sourcePer10k.all)} findings per 10,000 words of clean English source; recommended: precision ${percent(result.totals.recommended.precision)}, ${rate(clean.sourcePer10k.recommended)} per 10,000 words.`,
+    '',
+    markdownTable(recall),
+  ];
+  if (Object.keys(result.injected).length > 0) parts.push('', markdownTable(injected));
+  return `${parts.join('\n')}\n`;
+}

@@ -1,0 +1,433 @@
+/**
+ * `npm run eval`: lints the evaluation documents once with every selected
+ * rule, then splits the findings per rule and scores them (see `score.ts`).
+ */
+import { basename } from 'node:path';
+import { type Config, type Finding, lint, rules as registry } from '../../src/index.js';
+import { classifySpan, PUNCTUATION_CLASSES, type PunctuationClass } from './classify.js';
+import { isPunctuationSpan, loadRecords } from './data.js';
+import { isCleanReferenceSegment, type LintJob, type RecordSegment, sourceJobs, targetJobs } from './documents.js';
+import { INJECTION_KINDS, type InjectionKind, type NoiseJob, noiseJobs } from './noise.js';
+import {
+  countWords,
+  emptyScore,
+  isLocal,
+  LOCAL_FINDING_MAX,
+  localize,
+  per10k,
+  precision,
+  type RuleScore,
+  type ScoredFinding,
+  scoreFinding,
+  spanFinders,
+  TOUCH_TOLERANCE,
+  tally,
+  touches,
+} from './score.js';
+
+export type PresetChoice = 'all' | 'recommended';
+
+export const DEFINITIONS: Record<string, string> = {
+  document:
+    'targets of one (lp, testset, system, doc) in doc_seg order, one paragraph each, joined by a blank line, linted as plain text in the target language',
+  hit: `a finding overlaps, or is at most ${TOUCH_TOLERANCE} character away from, a target-side span of its segment (any rater, any category; an empty span is a point)`,
+  precision: 'hits / findings',
+  cleanReferences: 'findings on human references whose errors list is empty',
+  per10k:
+    'findings per 10,000 words (runs of letters or digits) of the deduplicated English source side, or of clean English references',
+  recall: `share of target-side spans hit by a finding of at most ${LOCAL_FINDING_MAX} characters`,
+  injected:
+    'share of injected artefacts a finding of at most 40 characters overlaps or touches, findings the clean host also gets excluded',
+};
+
+/** Injected artefacts per kind by default. */
+export const DEFAULT_PER_KIND = 150;
+
+export interface EvalOptions {
+  /** JSONL files of the evaluation schema. */
+  files: string[];
+  /** Rules to run (default: the preset's). */
+  rules?: string[];
+  preset?: PresetChoice;
+  /** Seed of the noise model. */
+  seed?: number;
+  /** Injected artefacts per kind (upper bound). */
+  perKind?: number;
+  /** Keep scored findings and misses for `--false-alarms` / `--misses`. */
+  keepDetails?: boolean;
+}
+
+export interface RuleResult extends RuleScore {
+  id: string;
+  recommended: boolean;
+  precision: number | null;
+  /** Per corpus file: findings and hits. */
+  corpora: Record<string, { findings: number; hits: number; precision: number | null }>;
+  /** Findings on the English source side (per 10,000 words). */
+  sourceFindings: number;
+  sourcePer10k: number | null;
+  /** Findings on clean English human references (per 10,000 words). */
+  referenceFindings: number;
+  referencePer10k: number | null;
+  /** Fluency/Punctuation spans this rule's findings hit, per class. */
+  punctuationFound: Record<PunctuationClass, number>;
+  /** Injected artefacts this rule's findings overlap, per kind. */
+  injectedFound: Partial<Record<InjectionKind, number>>;
+}
+
+export interface RecallRow {
+  spans: number;
+  /** Spans some finding (of the selected rules) hits. */
+  found: number;
+  recall: number | null;
+  /** … counting only rules in `mtlint:recommended`. */
+  foundRecommended: number;
+  recallRecommended: number | null;
+}
+
+export interface InjectionRow extends RecallRow {
+  /** Rule ids that found some of these, with counts. */
+  byRule: Record<string, number>;
+}
+
+export interface EvalResult {
+  settings: { files: string[]; rules: string[]; preset: PresetChoice; seed: number; perKind: number };
+  /** The scoring definitions the figures follow (see `score.ts`). */
+  definitions: Record<string, string>;
+  corpora: Record<string, { records: number; documents: number; words: number; punctuationSpans: number }>;
+  rules: RuleResult[];
+  totals: {
+    all: RuleScore & { precision: number | null };
+    recommended: RuleScore & { precision: number | null };
+  };
+  cleanEnglish: {
+    sourceSegments: number;
+    sourceWords: number;
+    referenceSegments: number;
+    referenceWords: number;
+    sourceFindings: { all: number; recommended: number };
+    referenceFindings: { all: number; recommended: number };
+    sourcePer10k: { all: number | null; recommended: number | null };
+    referencePer10k: { all: number | null; recommended: number | null };
+  };
+  punctuationRecall: Record<PunctuationClass | 'total', RecallRow>;
+  /** Target-side spans of any category whose text holds a digit (what number rules can find). */
+  digitRecall: RecallRow;
+  injected: Record<string, InjectionRow>;
+}
+
+/** Findings and misses kept for reading (`--false-alarms`, `--misses`). */
+export interface EvalDetails {
+  targets: { job: LintJob; scored: ScoredFinding<Finding>[]; finders: Set<string>[][] }[];
+  sources: { job: LintJob; findings: Finding[] }[];
+  noise: { job: NoiseJob; findings: Finding[]; found: Set<string>[] }[];
+}
+
+export function selectedRules(options: Pick<EvalOptions, 'rules' | 'preset'>): string[] {
+  if (options.rules && options.rules.length > 0) {
+    for (const id of options.rules) {
+      if (!registry.some((rule) => rule.meta.id === id)) {
+        throw new Error(`unknown rule \`${id}\` (known: ${registry.map((rule) => rule.meta.id).join(', ')})`);
+      }
+    }
+    return [...new Set(options.rules)];
+  }
+  const preset = options.preset ?? 'all';
+  return registry.filter((rule) => preset === 'all' || rule.meta.recommended).map((rule) => rule.meta.id);
+}
+
+function configFor(ruleIds: readonly string[], language: string): Config {
+  const rules: Record<string, 'warn'> = {};
+  for (const id of ruleIds) rules[id] = 'warn';
+  return { extends: [], language, rules };
+}
+
+function lintJob(job: { document: { text: string }; language: string }, ruleIds: readonly string[]): Finding[] {
+  if (ruleIds.length === 0) return [];
+  return lint(job.document.text, { format: 'txt', config: configFor(ruleIds, job.language) }).findings;
+}
+
+function emptyClasses(): Record<PunctuationClass, number> {
+  return Object.fromEntries(PUNCTUATION_CLASSES.map((name) => [name, 0])) as Record<PunctuationClass, number>;
+}
+
+function recallRow(spans: number, found: number, foundRecommended: number): RecallRow {
+  return {
+    spans,
+    found,
+    recall: spans === 0 ? null : found / spans,
+    foundRecommended,
+    recallRecommended: spans === 0 ? null : foundRecommended / spans,
+  };
+}
+
+export interface EvalTimings {
+  /** Seconds spent linting and scoring MT targets, English sources and injected documents. */
+  targets: number;
+  sources: number;
+  injected: number;
+}
+
+export function runEval(options: EvalOptions): { result: EvalResult; details?: EvalDetails; timings: EvalTimings } {
+  const timings: EvalTimings = { targets: 0, sources: 0, injected: 0 };
+  let clock = performance.now();
+  const lap = (phase: keyof EvalTimings) => {
+    const now = performance.now();
+    timings[phase] += (now - clock) / 1000;
+    clock = now;
+  };
+  const ruleIds = selectedRules(options);
+  const recommended = new Set(registry.filter((rule) => rule.meta.recommended).map((rule) => rule.meta.id));
+  const seed = options.seed ?? 1;
+  const perKind = options.perKind ?? DEFAULT_PER_KIND;
+  const details: EvalDetails | undefined = options.keepDetails ? { targets: [], sources: [], noise: [] } : undefined;
+
+  const perRule = new Map<string, RuleResult>();
+  const ruleResult = (id: string): RuleResult => {
+    let result = perRule.get(id);
+    if (!result) {
+      result = {
+        id,
+        recommended: recommended.has(id),
+        ...emptyScore(),
+        precision: null,
+        corpora: {},
+        sourceFindings: 0,
+        sourcePer10k: null,
+        referenceFindings: 0,
+        referencePer10k: null,
+        punctuationFound: emptyClasses(),
+        injectedFound: {},
+      };
+      perRule.set(id, result);
+    }
+    return result;
+  };
+  for (const id of ruleIds) ruleResult(id);
+
+  const corpora: EvalResult['corpora'] = {};
+  const classSpans = emptyClasses();
+  const classFound = emptyClasses();
+  const classFoundRecommended = emptyClasses();
+  const digitSpans = { spans: 0, found: 0, foundRecommended: 0 };
+  const cleanEnglish = {
+    sourceSegments: 0,
+    sourceWords: 0,
+    referenceSegments: 0,
+    referenceWords: 0,
+    sourceFindings: { all: 0, recommended: 0 },
+    referenceFindings: { all: 0, recommended: 0 },
+  };
+  const englishSources: RecordSegment[] = [];
+  const englishReferences: RecordSegment[] = [];
+
+  for (const file of options.files) {
+    const corpus = basename(file).replace(/\.jsonl$/, '');
+    const records = loadRecords(file);
+    const jobs = targetJobs(records, corpus);
+    const stats = { records: records.length, documents: jobs.length, words: 0, punctuationSpans: 0 };
+    corpora[corpus] = stats;
+
+    for (const job of jobs) {
+      const findings = lintJob(job, ruleIds);
+      const scored = findings.map((finding) => scoreFinding(job.document, finding));
+      const totals = new Map<string, RuleScore>();
+      tally(job.document, scored, totals, isCleanReferenceSegment);
+      for (const [id, score] of totals) {
+        const result = ruleResult(id);
+        result.findings += score.findings;
+        result.hits += score.hits;
+        result.punctuationHits += score.punctuationHits;
+        result.cleanReferenceFindings += score.cleanReferenceFindings;
+        const perCorpus = result.corpora[corpus] ?? { findings: 0, hits: 0, precision: null };
+        perCorpus.findings += score.findings;
+        perCorpus.hits += score.hits;
+        result.corpora[corpus] = perCorpus;
+      }
+
+      // Clean English references: findings per 10,000 words.
+      const englishTarget = job.language === 'en';
+      job.document.segments.forEach((segment, index) => {
+        const words = countWords(segment.input.text);
+        stats.words += words;
+        if (!englishTarget || !isCleanReferenceSegment(segment.input)) return;
+        cleanEnglish.referenceSegments++;
+        cleanEnglish.referenceWords += words;
+        englishReferences.push(segment.input);
+        for (const item of scored) {
+          if (item.segment !== index) continue;
+          ruleResult(item.finding.ruleId).referenceFindings++;
+          cleanEnglish.referenceFindings.all++;
+          if (recommended.has(item.finding.ruleId)) cleanEnglish.referenceFindings.recommended++;
+        }
+      });
+
+      // Recall of Fluency/Punctuation spans, per class.
+      const finders = spanFinders(job.document, scored);
+      job.document.segments.forEach((segment, segmentIndex) => {
+        segment.spans.forEach((span, spanIndex) => {
+          const found = finders[segmentIndex][spanIndex];
+          if (hasDigit(segment.input.text, span)) {
+            digitSpans.spans++;
+            if (found.size > 0) digitSpans.found++;
+            if ([...found].some((id) => recommended.has(id))) digitSpans.foundRecommended++;
+          }
+          if (!isPunctuationSpan(span)) return;
+          stats.punctuationSpans++;
+          const kind = classifySpan(segment.input.text, span, job.language).class;
+          classSpans[kind]++;
+          if (found.size > 0) classFound[kind]++;
+          if ([...found].some((id) => recommended.has(id))) classFoundRecommended[kind]++;
+          for (const id of found) ruleResult(id).punctuationFound[kind]++;
+        });
+      });
+      details?.targets.push({ job, scored, finders });
+    }
+
+    lap('targets');
+    // The English source side (deduplicated), linted as clean English.
+    for (const job of sourceJobs(records, corpus)) {
+      const findings = lintJob(job, ruleIds);
+      for (const segment of job.document.segments) {
+        cleanEnglish.sourceSegments++;
+        cleanEnglish.sourceWords += countWords(segment.input.text);
+        englishSources.push(segment.input);
+      }
+      for (const finding of findings) {
+        ruleResult(finding.ruleId).sourceFindings++;
+        cleanEnglish.sourceFindings.all++;
+        if (recommended.has(finding.ruleId)) cleanEnglish.sourceFindings.recommended++;
+      }
+      details?.sources.push({ job, findings });
+    }
+    lap('sources');
+  }
+
+  // Injected artefacts in clean English sentences.
+  const injected: Record<string, InjectionRow> = {};
+  for (const kind of INJECTION_KINDS) injected[kind] = { ...recallRow(0, 0, 0), byRule: {} };
+  const hostGroups = [
+    unique(englishSources.map((segment) => segment.text)),
+    unique(englishReferences.map((segment) => segment.text)),
+  ];
+  for (const job of noiseJobs(hostGroups, seed, perKind)) {
+    // Findings the clean paragraphs get anyway (shifted by the edits) do not count.
+    const baseline = new Set(
+      lintJob({ document: job.clean, language: job.language }, ruleIds).flatMap((finding) => {
+        const mapped = job.mapClean({ start: finding.offset, end: finding.endOffset });
+        return mapped ? [`${finding.ruleId}@${mapped.start}-${mapped.end}`] : [];
+      }),
+    );
+    const findings = lintJob(job, ruleIds).filter(
+      (finding) => !baseline.has(`${finding.ruleId}@${finding.offset}-${finding.endOffset}`),
+    );
+    const found = job.injections.map(() => new Set<string>());
+    for (const finding of findings) {
+      const range = { start: finding.offset, end: finding.endOffset };
+      if (!isLocal([range])) continue;
+      job.injections.forEach((injection, index) => {
+        if (injection.ranges.some((target) => overlapsTarget(range, target))) found[index].add(finding.ruleId);
+      });
+    }
+    job.injections.forEach((injection, index) => {
+      const row = injected[injection.kind];
+      row.spans++;
+      if (found[index].size > 0) row.found++;
+      if ([...found[index]].some((id) => recommended.has(id))) row.foundRecommended++;
+      for (const id of found[index]) {
+        row.byRule[id] = (row.byRule[id] ?? 0) + 1;
+        const result = ruleResult(id);
+        result.injectedFound[injection.kind] = (result.injectedFound[injection.kind] ?? 0) + 1;
+      }
+    });
+    details?.noise.push({ job, findings, found });
+  }
+  for (const row of Object.values(injected)) Object.assign(row, recallRow(row.spans, row.found, row.foundRecommended));
+  lap('injected');
+
+  // Rates and totals.
+  const total = { all: emptyScore(), recommended: emptyScore() };
+  const ordered = [...perRule.values()].sort(
+    (a, b) => registryIndex(a.id) - registryIndex(b.id) || a.id.localeCompare(b.id),
+  );
+  for (const result of ordered) {
+    result.precision = precision(result);
+    for (const perCorpus of Object.values(result.corpora)) perCorpus.precision = precision(perCorpus);
+    result.sourcePer10k = per10k(result.sourceFindings, cleanEnglish.sourceWords);
+    result.referencePer10k = per10k(result.referenceFindings, cleanEnglish.referenceWords);
+    for (const bucket of result.recommended ? [total.all, total.recommended] : [total.all]) {
+      bucket.findings += result.findings;
+      bucket.hits += result.hits;
+      bucket.punctuationHits += result.punctuationHits;
+      bucket.cleanReferenceFindings += result.cleanReferenceFindings;
+    }
+  }
+  const punctuationRecall = {} as Record<PunctuationClass | 'total', RecallRow>;
+  let spans = 0;
+  let found = 0;
+  let foundRecommended = 0;
+  for (const kind of PUNCTUATION_CLASSES) {
+    punctuationRecall[kind] = recallRow(classSpans[kind], classFound[kind], classFoundRecommended[kind]);
+    spans += classSpans[kind];
+    found += classFound[kind];
+    foundRecommended += classFoundRecommended[kind];
+  }
+  punctuationRecall.total = recallRow(spans, found, foundRecommended);
+
+  const result: EvalResult = {
+    settings: {
+      files: options.files.map((file) => basename(file)),
+      rules: ruleIds,
+      preset: options.preset ?? 'all',
+      seed,
+      perKind,
+    },
+    definitions: DEFINITIONS,
+    corpora,
+    rules: ordered,
+    totals: {
+      all: { ...total.all, precision: precision(total.all) },
+      recommended: { ...total.recommended, precision: precision(total.recommended) },
+    },
+    cleanEnglish: {
+      ...cleanEnglish,
+      sourcePer10k: {
+        all: per10k(cleanEnglish.sourceFindings.all, cleanEnglish.sourceWords),
+        recommended: per10k(cleanEnglish.sourceFindings.recommended, cleanEnglish.sourceWords),
+      },
+      referencePer10k: {
+        all: per10k(cleanEnglish.referenceFindings.all, cleanEnglish.referenceWords),
+        recommended: per10k(cleanEnglish.referenceFindings.recommended, cleanEnglish.referenceWords),
+      },
+    },
+    punctuationRecall,
+    digitRecall: recallRow(digitSpans.spans, digitSpans.found, digitSpans.foundRecommended),
+    injected,
+  };
+  return { result, details, timings };
+}
+
+/** An injected artefact is found when a finding overlaps its range or is adjacent to it (a point: touches it). */
+function overlapsTarget(range: { start: number; end: number }, target: { start: number; end: number }): boolean {
+  return touches(range, target, 0);
+}
+
+/** The span's text (code points) holds a digit. */
+function hasDigit(text: string, span: { start: number | null; end: number | null }): boolean {
+  const start = span.start ?? 0;
+  const end = span.end ?? start;
+  if (end <= start) return false;
+  const slice = /[\uD800-\uDFFF]/.test(text) ? Array.from(text).slice(start, end).join('') : text.slice(start, end);
+  return /\p{Nd}/u.test(slice);
+}
+
+function unique(texts: readonly string[]): string[] {
+  return [...new Set(texts)];
+}
+
+function registryIndex(id: string): number {
+  const index = registry.findIndex((rule) => rule.meta.id === id);
+  return index < 0 ? registry.length : index;
+}
+
+export { localize };

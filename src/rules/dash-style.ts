@@ -1,0 +1,192 @@
+/**
+ * ## dash-style
+ *
+ * House style for dashes between clauses. Always flagged: a spaced hyphen
+ * used as a dash (`word - word`) and a double hyphen (`word -- word`,
+ * `word--word`), typewriter stand-ins for a real dash in every language.
+ * With `style` set, the rule also enforces the house's dash:
+ *
+ * - `"em"`: unspaced em dash, `word—word` (Chicago, most US publishers);
+ * - `"em-spaced"`: spaced em dash, `word — word` (AP, Russian);
+ * - `"en-spaced"`: spaced en dash, `word – word` (most British publishers,
+ *   German, French);
+ * - `"auto"` (default): any real dash is accepted; the stand-ins are fixed
+ *   to the dash the document already uses most, or to the language's usual
+ *   one (`—` for English, ` — ` for Russian, ` – ` for German and most other
+ *   European languages).
+ *
+ * Not flagged: hyphens in words, minus signs and ranges between numbers
+ * (`5 - 3`, `2010 - 2015`), list bullets at the start of a line, command-line
+ * options (`--fix`), HTML comments (`<!--`), and unspaced en dashes, which
+ * join ranges and compounds (`Paris–Berlin`).
+ *
+ * Off by default (house style). Fix: the house dash with its spacing.
+ *
+ * @example {"name": "ok.txt"}
+ *   A well-known group—Viasna—said so in 2010–2015, and 5 - 3 is 2. Run it with --fix.
+ *
+ * @example {"name": "not-ok.txt", "label": "input"}
+ *   It was loud - really loud -- and then it stopped--for now.
+ *
+ * @example {"name": "not-ok.txt", "label": "output"}
+ *   1:12-1:15: Unexpected ` - ` used as a dash, expected `—`
+ *   1:26-1:30: Unexpected ` -- ` used as a dash, expected `—`
+ *   1:49-1:51: Unexpected `--` used as a dash, expected `—`
+ *
+ * @example {"name": "not-ok.txt", "label": "fixed"}
+ *   It was loud—really loud—and then it stopped—for now.
+ *
+ * @example {"name": "not-ok-en.txt", "label": "input", "config": {"style": "en-spaced"}}
+ *   The group—Viasna—said so — and left.
+ *
+ * @example {"name": "not-ok-en.txt", "label": "output"}
+ *   1:10-1:11: Unexpected `—`, expected ` – `
+ *   1:17-1:18: Unexpected `—`, expected ` – `
+ *   1:25-1:28: Unexpected ` — `, expected ` – `
+ *
+ * @example {"name": "not-ok-en.txt", "label": "fixed"}
+ *   The group – Viasna – said so – and left.
+ *
+ * @example {"name": "ok-spaced.txt", "config": {"style": "en-spaced"}}
+ *   The group – Viasna – said so in 2010–2015.
+ *
+ * @example {"name": "not-ok.md", "label": "input"}
+ *   The *group* said so -- and left.
+ *
+ * @example {"name": "not-ok.md", "label": "output"}
+ *   1:20-1:24: Unexpected ` -- ` used as a dash, expected `—`
+ */
+import { flatten } from '../nlcst/flat.js';
+import { paragraphsOf } from '../nlcst/walk.js';
+import { defineRule } from '../shared/rule.js';
+import { isDigit, isInlineSpace, isLineBreak, isTechnicalToken, tokenAround } from '../text/punctuation.js';
+
+export type DashStyle = 'auto' | 'em' | 'em-spaced' | 'en-spaced';
+
+export interface DashStyleOptions {
+  style: DashStyle;
+}
+
+const FORMS: Readonly<Record<Exclude<DashStyle, 'auto'>, string>> = {
+  em: '—',
+  'em-spaced': ' — ',
+  'en-spaced': ' – ',
+};
+
+/** The usual dash of a language when the document shows no preference. */
+function languageDefault(language: string): Exclude<DashStyle, 'auto'> {
+  if (language === 'en') return 'em';
+  if (language === 'ru' || language === 'uk' || language === 'be' || language === 'bg' || language === 'pl')
+    return 'em-spaced';
+  return 'en-spaced';
+}
+
+interface Dash {
+  /** Start of the dash with its surrounding spaces. */
+  from: number;
+  to: number;
+  /** The dash itself. */
+  dash: string;
+  spaced: boolean;
+}
+
+export default defineRule<DashStyleOptions>(
+  {
+    id: 'dash-style',
+    description: 'Spaced hyphens and `--` used as dashes, and dashes against the house style',
+    category: 'punctuation',
+    recommended: false,
+    defaultSeverity: 'warn',
+    fixable: true,
+    defaultOptions: { style: 'auto' },
+    optionValues: { style: ['auto', 'em', 'em-spaced', 'en-spaced'] },
+  },
+  (tree, context, options) => {
+    const found: Array<{ dash: Dash; report: (form: string, fixable: boolean) => void }> = [];
+    const counts: Record<Exclude<DashStyle, 'auto'>, number> = { em: 0, 'em-spaced': 0, 'en-spaced': 0 };
+    for (const paragraph of paragraphsOf(tree)) {
+      const flat = flatten(paragraph);
+      const text = flat.text;
+      for (const dash of dashesIn(text)) {
+        const current: Exclude<DashStyle, 'auto'> | undefined =
+          dash.dash === '—' ? (dash.spaced ? 'em-spaced' : 'em') : dash.dash === '–' ? 'en-spaced' : undefined;
+        if (current) counts[current]++;
+        const actual = text.slice(dash.from, dash.to);
+        const standIn = current === undefined;
+        found.push({
+          dash,
+          report(form, fixable) {
+            if (!standIn && FORMS[current] === form) return;
+            if (!standIn && !fixable) return;
+            const start = flat.startAt(dash.from);
+            const end = flat.endAt(dash.to);
+            context.report({
+              start,
+              end,
+              message: standIn
+                ? `Unexpected \`${actual}\` used as a dash, expected \`${form}\``
+                : `Unexpected \`${actual}\`, expected \`${form}\``,
+              actual,
+              expected: [form],
+              fix: flat.isDirect(dash.from, dash.to) ? { range: [start, end], text: form } : undefined,
+            });
+          },
+        });
+      }
+    }
+    let style = options.style;
+    const enforce = style !== 'auto';
+    if (style === 'auto') {
+      const ranked = (Object.keys(counts) as Array<Exclude<DashStyle, 'auto'>>).sort((a, b) => counts[b] - counts[a]);
+      style = counts[ranked[0]] > 0 ? ranked[0] : languageDefault(context.language);
+    }
+    const form = FORMS[style as Exclude<DashStyle, 'auto'>];
+    for (const entry of found) entry.report(form, enforce);
+  },
+);
+
+/** Dashes and dash stand-ins between words, with the spaces around them. */
+function* dashesIn(text: string): Generator<Dash> {
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index];
+    if (char !== '-' && char !== '—' && char !== '–') continue;
+    let end = index + 1;
+    while (text[end] === '-' && end - index < 3) end++;
+    const dash = text.slice(index, end);
+    if (char === '-' && (dash.length > 2 || text[end] === '-' || text[end] === '>' || text[index - 1] === '-')) {
+      while (text[end] === '-') end++;
+      index = end - 1;
+      continue;
+    }
+    if (char === '-' && text[index - 1] === '!') continue; // `<!--`
+    let from = index;
+    while (from > 0 && isInlineSpace(text[from - 1])) from--;
+    let to = end;
+    while (to < text.length && isInlineSpace(text[to])) to++;
+    const spacedBefore = from < index;
+    const spacedAfter = to > end;
+    const at = index;
+    index = end - 1;
+    // Line starts (bullets), line ends and paragraph edges.
+    if (from === 0 || to === text.length || isLineBreak(text[from - 1]) || isLineBreak(text[to])) continue;
+    const before = text[from - 1];
+    const after = text[to];
+    if (dash === '-') {
+      // Only a hyphen with a space on both sides stands in for a dash; not a minus between numbers.
+      if (!spacedBefore || !spacedAfter) continue;
+      if (isDigit(before) || isDigit(after) || after === '$' || after === '€' || after === '£') continue;
+    } else if (dash === '--') {
+      // `--fix`: an option, not a dash.
+      if (spacedBefore && !spacedAfter) continue;
+      if (isDigit(before) && isDigit(after)) continue;
+      if (isTechnicalToken(tokenAround(text, at).token)) continue;
+    } else if (dash === '–' && !spacedBefore && !spacedAfter) {
+      continue; // ranges and compounds
+    } else if (spacedBefore !== spacedAfter) {
+      continue; // `word —word`: unclear, leave it
+    }
+    if (isDigit(before) && isDigit(after) && dash !== '—') continue;
+    const spaced = spacedBefore && spacedAfter;
+    yield { from: spaced ? from : at, to: spaced ? to : end, dash, spaced };
+  }
+}

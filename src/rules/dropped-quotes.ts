@@ -1,0 +1,281 @@
+/**
+ * ## dropped-quotes
+ *
+ * Finds speech that MT left without quotation marks:
+ *
+ * - first- or second-person speech attributed to someone else
+ *   (`We will not stop our work, the group said.`, `…, said the minister.`,
+ *   `According to the minister, we will win.`, `he told reporters, We will
+ *   cooperate.`), and any speech after `said:` (`Reeves said: The party is
+ *   strong.`);
+ * - speech that goes on in the first or second person after an attribution
+ *   in the same paragraph (`“…,” he told Putin. Of course you understand
+ *   that we …`);
+ * - an opening quotation mark in the middle of speech, after a clause that is
+ *   already speech (`We will punish them; “We are working …,” he told Putin.`).
+ *
+ * When a document shows any of these, MT has been dropping quotation marks in
+ * it, and its other inverted attributions (`Lukashenko understands that no one
+ * but Russia will give him money, Pavel Marinich told The Daily Beast.`) are
+ * reported too, as possible dropped quotes. Turn that off with
+ * `"escalate": false`.
+ *
+ * Reported speech in the third person (`The economy is improving, the minister
+ * said.`) is correct English and is not flagged on its own. Nor is a narrator's
+ * own `I` and `we`: in a document that speaks in the first person outside
+ * attributions (a talk, an essay), only attributed first-person clauses are
+ * checked. The rule reads English only.
+ *
+ * A finding marks the first word of the speech, where the opening quotation
+ * mark belongs; its related place is where the speech ends (or, for a
+ * quotation opened too late, the misplaced opening mark). No fix: where the
+ * quotation starts and ends is for a person to decide.
+ *
+ * @example {"name": "ok.txt"}
+ *   The economy is improving, the minister said. “We will not stop,” the group said.
+ *
+ *   I told my mother we would come, and she agreed. When we arrived, the police told us to leave.
+ *
+ * @example {"name": "not-ok.txt", "label": "input"}
+ *   We will not stop our human rights activities, Viasna said in a statement afterwards.
+ *
+ *   He complained about the NGOs. We will punish them; “We are working on it,” Lukashenko told Putin. Of course you should understand that we cannot treat them in another way.
+ *
+ * @example {"name": "not-ok.txt", "label": "output"}
+ *   1:1-1:3: Speech attributed to `Viasna` has no quotation marks
+ *   3:31-3:33: Opening quotation mark in the middle of speech: `We will punish them;` is speech too
+ *   3:99-3:101: Speech continues after the attribution without quotation marks
+ *
+ * @example {"name": "not-ok-escalate.txt", "label": "input"}
+ *   We will not stop, Viasna said in a statement.
+ *
+ *   Lukashenko understands that no one but Russia will give him money, Pavel Marinich told The Daily Beast.
+ *
+ * @example {"name": "not-ok-escalate.txt", "label": "output"}
+ *   1:1-1:3: Speech attributed to `Viasna` has no quotation marks
+ *   3:1-3:11: Possibly dropped quotation marks around speech attributed to `Pavel Marinich`
+ */
+import type { Paragraph } from 'nlcst';
+import { toText } from '../nlcst/walk.js';
+import type { Report } from '../shared/rule.js';
+import { defineRule } from '../shared/rule.js';
+import { quotesOf } from '../text/quotes.js';
+import {
+  isFirstOrSecondPerson,
+  leadingAccordingTo,
+  leadingAttributions,
+  SPEECH_VERBS,
+  startsWithSubordinator,
+  trailingAccordingTo,
+  trailingAttribution,
+  wordsOf,
+} from '../text/speech.js';
+
+interface Options {
+  /** Also report third-person inverted attributions in documents that drop quotes elsewhere. */
+  escalate: boolean;
+}
+
+interface Candidate {
+  report: Report;
+  kind: 'first' | 'lead' | 'continuation' | 'middle' | 'third';
+}
+
+export default defineRule<Options>(
+  {
+    id: 'dropped-quotes',
+    description: 'Speech left without quotation marks, or a quotation opened in the middle of speech',
+    category: 'quotes',
+    recommended: true,
+    defaultSeverity: 'warn',
+    fixable: false,
+    defaultOptions: { escalate: true },
+  },
+  (tree, context, options) => {
+    if (context.language !== 'en') return;
+    const { paragraphs, flats, analyses } = quotesOf(tree, context.language);
+    const candidates: Candidate[] = [];
+    let sentences = 0;
+    let narrator = 0;
+
+    paragraphs.forEach((paragraph, paragraphIndex) => {
+      const flat = flats[paragraphIndex];
+      const analysis = analyses[paragraphIndex];
+      const text = flat.text;
+      const quoteMarks = analysis.marks.filter((mark) => mark.role === 'open' || mark.role === 'close');
+      const hasQuote = (from: number, to: number) => quoteMarks.some((mark) => mark.index >= from && mark.index < to);
+      // A finding marks where the opening quotation mark belongs: the first word of the speech.
+      // Where the speech ends is a related place.
+      const range = (from: number, to: number, endMessage = 'The speech ends here') => {
+        const first = wordsOf(text, from, to)[0];
+        const end = first ? first.end : to;
+        return {
+          start: flat.startAt(first ? first.start : from),
+          end: flat.endAt(end),
+          related: [{ message: endMessage, start: flat.startAt(Math.max(from, to - 1)), end: flat.endAt(to) }],
+        };
+      };
+      let previousAttributed = false;
+
+      for (const [from, to] of sentenceRanges(paragraph)) {
+        sentences++;
+        const sentence = text.slice(from, to);
+        const attribution = trailingAttribution(sentence);
+        let attributed = false;
+        let person = false;
+
+        // An opening quotation mark after a clause that is already speech.
+        const opening = quoteMarks.find((mark) => mark.role === 'open' && mark.index >= from && mark.index < to);
+        if (opening && attribution && attribution.speechEnd > opening.index - from) {
+          const before = text.slice(from, opening.index);
+          const tokens = wordsOf(before);
+          if (
+            tokens.length >= 3 &&
+            endsClause(before) &&
+            isFirstOrSecondPerson(tokens) &&
+            !startsWithSubordinator(tokens) &&
+            !tokens.some((token) => SPEECH_VERBS.has(token.lower))
+          ) {
+            const clause = before.trimEnd();
+            candidates.push({
+              kind: 'middle',
+              report: {
+                ...range(from, opening.index + 1, 'The quotation opens here instead'),
+                message: `Opening quotation mark in the middle of speech: \`${clause}\` is speech too`,
+              },
+            });
+            person = true;
+          }
+        }
+
+        // The last speech verb whose speech has no quotation marks (`They added: "…" Reeves said: I …`).
+        const lead = attribution
+          ? undefined
+          : leadingAttributions(sentence).findLast((candidate) => !hasQuote(from + candidate.speechStart, to));
+        // A question after `asks:` may stand without quotation marks (`The question is: Why?`).
+        const question = sentence.trimEnd().endsWith('?') || /^ask/.test(lead?.verb ?? '');
+        if (lead && !question && !hasQuote(from + lead.speechStart, to)) {
+          const tokens = wordsOf(text, from + lead.speechStart, to);
+          if (tokens.length >= 3 && (lead.colon || isFirstOrSecondPerson(tokens))) {
+            attributed = true;
+            person = true;
+            candidates.push({
+              // `said:` and a capital letter is speech even in a first-person text.
+              kind: lead.colon ? 'first' : 'lead',
+              report: {
+                ...range(from + lead.speechStart, trimEnd(text, to)),
+                message: `Speech introduced by \`${lead.verb}\` has no quotation marks`,
+              },
+            });
+          }
+        }
+
+        if (attribution) {
+          attributed = true;
+          const speechEnd = from + attribution.speechEnd;
+          const tokens = wordsOf(text, from, speechEnd);
+          if (!hasQuote(from, speechEnd) && tokens.length >= 3 && !startsWithSubordinator(tokens)) {
+            if (isFirstOrSecondPerson(tokens)) {
+              person = true;
+              candidates.push({
+                kind: 'first',
+                report: {
+                  ...range(from, speechEnd),
+                  message: `Speech attributed to \`${attribution.speaker}\` has no quotation marks`,
+                },
+              });
+            } else if (
+              attribution.named &&
+              attribution.separated !== false &&
+              tokens.length >= 6 &&
+              /^\p{Lu}/u.test(tokens[0].text)
+            ) {
+              candidates.push({
+                kind: 'third',
+                report: {
+                  ...range(from, speechEnd),
+                  message: `Possibly dropped quotation marks around speech attributed to \`${attribution.speaker}\``,
+                },
+              });
+            }
+          }
+        } else if (!hasQuote(from, to)) {
+          // According to X, <speech>. / <speech>, according to X.
+          const leading = leadingAccordingTo(sentence);
+          const trailing = trailingAccordingTo(sentence);
+          const speech: [number, number] | undefined =
+            leading !== undefined ? [from + leading, to] : trailing !== undefined ? [from, from + trailing] : undefined;
+          if (speech) {
+            const tokens = wordsOf(text, speech[0], speech[1]);
+            if (tokens.length >= 3 && isFirstOrSecondPerson(tokens) && !startsWithSubordinator(tokens)) {
+              person = true;
+              attributed = true;
+              candidates.push({
+                kind: 'first',
+                report: {
+                  ...range(speech[0], speech[1]),
+                  message: 'Speech attributed with `according to` has no quotation marks',
+                },
+              });
+            }
+          }
+        }
+
+        if (!attributed && !hasQuote(from, to)) {
+          const tokens = wordsOf(text, from, to);
+          if (isFirstOrSecondPerson(tokens)) {
+            if (previousAttributed && tokens.length >= 4 && !startsWithSubordinator(tokens)) {
+              person = true;
+              attributed = true;
+              candidates.push({
+                kind: 'continuation',
+                report: {
+                  ...range(from, trimEnd(text, to)),
+                  message: 'Speech continues after the attribution without quotation marks',
+                },
+              });
+            } else narrator++;
+          }
+        }
+        if (!person && !attributed && hasQuote(from, to)) {
+          // A direct quotation with its attribution: speech may continue after it.
+          attributed = attribution !== undefined;
+        }
+        previousAttributed = attributed;
+      }
+    });
+
+    // A document that speaks in the first person itself: its `we` is the narrator's.
+    const narrative = narrator >= 3 && narrator >= sentences * 0.1;
+    const confident = candidates.some((candidate) => candidate.kind !== 'third');
+    for (const candidate of candidates) {
+      if (narrative && candidate.kind !== 'first') continue;
+      if (candidate.kind === 'third' && !(options.escalate && confident && !narrative)) continue;
+      context.report(candidate.report);
+    }
+  },
+);
+
+/** Sentence ranges of a paragraph as indices into its flat text. */
+function sentenceRanges(paragraph: Paragraph): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  let offset = 0;
+  for (const child of paragraph.children) {
+    const length = toText(child).length;
+    if (child.type === 'SentenceNode') ranges.push([offset, offset + length]);
+    offset += length;
+  }
+  return ranges;
+}
+
+/** `… punish them; “` or `… punish them “`: a clause ends right before the opening mark. */
+function endsClause(before: string): boolean {
+  const trimmed = before.trimEnd();
+  return /[;,—–]$/.test(trimmed) || (trimmed.length < before.length && /\p{L}$/u.test(trimmed));
+}
+
+function trimEnd(text: string, to: number): number {
+  let end = to;
+  while (end > 0 && /\s/.test(text[end - 1])) end--;
+  return end;
+}

@@ -1,0 +1,138 @@
+/**
+ * ## missing-final-punctuation
+ *
+ * Finds a prose paragraph that ends without a terminal mark (`.`, `!`, `?`,
+ * `…`, or a `:` that introduces what follows), possibly inside closing
+ * quotes or brackets. MT drops the final full stop when it merges or splits
+ * sentences, and a paragraph cut off mid-sentence ends the same way.
+ *
+ * Only paragraphs and block quotes are checked: headings, list items, table
+ * cells and captions are not. Within those, the rule skips what looks like a
+ * headline, byline or dateline: paragraphs shorter than `minWords` words
+ * (default 8), title-cased lines, `By …` and credit lines (`Photo: AP`,
+ * `(Reuters)`), lines of a list written in plain text, and paragraphs that
+ * end in a URL, an e-mail address or an emoji.
+ *
+ * Opt-in (not in `mtlint:recommended`): short segments and headlines in real
+ * documents end without a mark often enough that a default would cry wolf.
+ *
+ * No automatic fix (the paragraph may be a headline after all); a suggestion
+ * adds a full stop.
+ *
+ * @example {"name": "ok.txt"}
+ *   Belarus Cracks Down on Civil Society After Putin Meeting
+ *
+ *   By Anna Nemtsova
+ *
+ *   The police raided the offices of dozens of organizations on Wednesday.
+ *
+ *   Lukashenko told Putin that the groups were “funded from outside.”
+ *
+ * @example {"name": "not-ok.txt", "label": "input"}
+ *   The police raided the offices of dozens of organizations on Wednesday
+ *
+ *   They demanded the release of more than 25 journalists, including
+ *
+ * @example {"name": "not-ok.txt", "label": "output"}
+ *   1:69-1:70: Missing final punctuation at the end of the paragraph
+ *   3:64-3:65: Missing final punctuation at the end of the paragraph
+ *
+ * @example {"name": "ok.md"}
+ *   # A heading without a full stop
+ *
+ *   - a list item that runs on for quite a few words without any stop
+ *
+ * @example {"name": "not-ok.md", "label": "input"}
+ *   > Lukashenko understands that at this point no one but *Russia* will give him money
+ *
+ * @example {"name": "not-ok.md", "label": "output"}
+ *   1:83-1:84: Missing final punctuation at the end of the paragraph
+ */
+import type { Paragraph } from 'nlcst';
+import { flatten } from '../nlcst/flat.js';
+import { blockKind, paragraphsOf } from '../nlcst/walk.js';
+import { defineRule } from '../shared/rule.js';
+import { isClosingBracket, isClosingQuote, isSpace, isTechnicalToken, tokenAround } from '../text/punctuation.js';
+
+export interface MissingFinalPunctuationOptions {
+  /** Paragraphs with fewer words are headlines, bylines or labels. */
+  minWords: number;
+}
+
+const TERMINAL = /[.!?…:;‽]/;
+const PICTOGRAPHIC = /\p{Extended_Pictographic}/u;
+const CREDIT =
+  /^(?:by|photo|photos|image|images|source|sources|credit|credits|via|from|with|reporting by|edited by|written by|translated by)\b/i;
+const LIST_LINE = /^[ \t]*(?:[-*•·–—]|\d{1,3}[.)]|[a-z][.)])[ \t]/;
+const SMALL_WORDS = new Set(
+  'a an the and or but nor of in on at to for by with from as vs via into onto over per'.split(' '),
+);
+
+export default defineRule<MissingFinalPunctuationOptions>(
+  {
+    id: 'missing-final-punctuation',
+    description: 'A prose paragraph that ends without `.`, `!`, `?` or `…`',
+    category: 'punctuation',
+    recommended: false,
+    defaultSeverity: 'warn',
+    fixable: false,
+    defaultOptions: { minWords: 8 },
+  },
+  (tree, context, options) => {
+    for (const paragraph of paragraphsOf(tree)) {
+      const kind = blockKind(paragraph);
+      if (kind !== 'paragraph' && kind !== 'blockquote') continue;
+      check(paragraph, context, options);
+    }
+  },
+);
+
+function check(
+  paragraph: Paragraph,
+  context: Parameters<Parameters<typeof defineRule<MissingFinalPunctuationOptions>>[1]>[1],
+  options: Readonly<MissingFinalPunctuationOptions>,
+): void {
+  const flat = flatten(paragraph);
+  const text = flat.text;
+  let end = text.length;
+  while (end > 0 && isSpace(text[end - 1])) end--;
+  let last = end;
+  while (last > 0 && (isClosingQuote(text[last - 1]) || isClosingBracket(text[last - 1]))) last--;
+  if (last === 0 || TERMINAL.test(text[last - 1])) return;
+  // The last line decides: a list or a signature block written in plain text.
+  const lineStart = Math.max(text.lastIndexOf('\n', end - 1), text.lastIndexOf('\r', end - 1)) + 1;
+  const line = text.slice(lineStart, end);
+  if (LIST_LINE.test(line) || CREDIT.test(line.trim()) || /^\(.*\)$/.test(line.trim())) return;
+  if (lineStart > 0 && LIST_LINE.test(text.slice(0, 16))) return;
+  const words = line.split(/\s+/).filter((word) => /\p{L}/u.test(word));
+  if (words.length < options.minWords) return;
+  if (isTitleCase(words)) return;
+  // Ends in a URL, an e-mail address, an emoji or an emoticon.
+  if (isTechnicalToken(tokenAround(text, end - 1).token)) return;
+  if (PICTOGRAPHIC.test(text.slice(Math.max(0, end - 2), end)) || /[:;=]-?[()DPp]$/.test(text.slice(end - 3, end)))
+    return;
+  const start = flat.startAt(end - 1);
+  const stop = flat.endAt(end);
+  context.report({
+    start,
+    end: stop,
+    message: 'Missing final punctuation at the end of the paragraph',
+    expected: ['.'],
+    suggestions: flat.isDirect(last, last)
+      ? [{ desc: 'Add a full stop', fix: { range: [flat.endAt(last), flat.endAt(last)], text: '.' } }]
+      : undefined,
+  });
+}
+
+/** Most content words capitalised: a headline. */
+function isTitleCase(words: string[]): boolean {
+  let content = 0;
+  let capitalised = 0;
+  for (const word of words) {
+    const bare = word.replace(/^[^\p{L}]+/u, '');
+    if (SMALL_WORDS.has(bare.toLowerCase())) continue;
+    content++;
+    if (/^\p{Lu}/u.test(bare)) capitalised++;
+  }
+  return content > 0 && capitalised / content >= 0.8;
+}

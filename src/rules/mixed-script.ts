@@ -1,0 +1,83 @@
+/**
+ * ## mixed-script
+ *
+ * Finds Latin words that contain Cyrillic or Greek letters drawn like Latin
+ * ones (`Мinsk` with a Cyrillic `М`, `Ρutin` with a Greek `Ρ`), and lone
+ * look-alike words in Latin text (a Cyrillic `а` for the article `a`). They
+ * look right but break search, spell checking, sorting and screen readers;
+ * MT and copy-paste from Cyrillic sources leave them behind.
+ *
+ * Fix: the Latin letters, when every foreign letter of the word has a Latin
+ * look-alike and the word is mostly Latin. Otherwise the word is only reported.
+ *
+ * Not flagged: Greek letters used as symbols next to Latin letters (`μg`,
+ * `αKlotho`, `NF-κB`, `IL-1β`, `γδT`), words written wholly in another script
+ * (that is `foreign-script`), and documents whose language is written in
+ * Cyrillic or Greek (config `language`).
+ *
+ * @example {"name": "ok.txt"}
+ *   Police raided offices in Minsk. The dose was 5 μg of αKlotho and NF-κB rose (Cronbach α = 0.9).
+ *
+ * @example {"name": "not-ok.txt", "label": "input"}
+ *   Police raided offices in Мinsk and Ρutin said nothing.
+ *
+ * @example {"name": "not-ok.txt", "label": "output"}
+ *   1:26-1:31: Unexpected Cyrillic `М` (U+041C) in `Мinsk`, expected `Minsk`
+ *   1:36-1:41: Unexpected Greek `Ρ` (U+03A1) in `Ρutin`, expected `Putin`
+ *
+ * @example {"name": "not-ok.txt", "label": "fixed"}
+ *   Police raided offices in Minsk and Putin said nothing.
+ */
+import { flatten } from '../nlcst/flat.js';
+import { paragraphsOf, walk } from '../nlcst/walk.js';
+import { defineRule } from '../shared/rule.js';
+import { hasNonLatinLetter, lookalikeWords, scriptsOfLanguage } from '../text/script.js';
+
+export default defineRule(
+  {
+    id: 'mixed-script',
+    description: 'Latin words with Cyrillic or Greek look-alike letters (`Мinsk`)',
+    category: 'script',
+    recommended: true,
+    defaultSeverity: 'error',
+    fixable: true,
+    defaultOptions: {},
+  },
+  (tree, context) => {
+    const native = scriptsOfLanguage(context.language);
+    if (native.includes('Cyrillic') || native.includes('Greek')) return;
+    for (const paragraph of paragraphsOf(tree)) {
+      const flat = flatten(paragraph);
+      if (!hasNonLatinLetter(flat.text)) continue;
+      const words: Array<{ text: string; start: number; end: number }> = [];
+      walk(paragraph, (node) => {
+        if (node.type !== 'WordNode') return;
+        const word = flatten(node);
+        const start = node.position?.start.offset ?? 0;
+        words.push({ text: word.text, start, end: node.position?.end.offset ?? start });
+      });
+      for (const found of lookalikeWords(words.map((word) => word.text))) {
+        const word = words[found.index];
+        const from = word.start + found.from;
+        const to = word.start + found.to;
+        const actual = word.text.slice(found.from, found.to);
+        const direct = context.text.slice(from, to) === actual;
+        const letters = found.letters.map((letter) => `\`${letter}\``).join(', ');
+        const codes = found.letters.map(codePointLabel).join(', ');
+        const expected = found.latin === undefined ? '' : `, expected \`${found.latin}\``;
+        context.report({
+          start: direct ? from : word.start,
+          end: direct ? to : word.end,
+          message: `Unexpected ${found.script} ${letters} (${codes}) in \`${actual}\`${expected}`,
+          actual,
+          expected: found.latin === undefined ? undefined : [found.latin],
+          fix: found.latin !== undefined && direct ? { range: [from, to], text: found.latin } : undefined,
+        });
+      }
+    }
+  },
+);
+
+function codePointLabel(char: string): string {
+  return `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+}

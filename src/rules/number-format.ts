@@ -1,0 +1,260 @@
+/**
+ * ## number-format
+ *
+ * Finds numbers written the way of another locale, which MT copies from the
+ * source: a full stop between thousands (`1.500.000`, `1.500 people`), a
+ * decimal comma (`3,5 million`, `0,05`), thousands apart with spaces or
+ * apostrophes (`1 500`, `1'500`); numbers of five or more digits without
+ * separators (`250000 plants` → `250,000`); and, in a document that groups
+ * four-digit figures (`1,500`), one that does not (`1200 migrants`).
+ *
+ * Deliberately not flagged: years (`2020`), decimals (`1.5`, `0.125`),
+ * identifiers and codes glued to letters or hyphens (`K562`, `COVID-19`,
+ * `NCT04280705`), figures after `No.`, `ID`, `code`, `phone`, `ISBN`, `PMID`,
+ * `page` and the like, postcodes after a state code (`CA 94043`), figures with a leading zero, more than nine digits
+ * (phone and account numbers), dates (`15.09.2020`), versions (`1.2.3`).
+ * `1.500` alone is read as a thousand only when a plural noun or a currency
+ * makes a decimal unlikely (`1.500 people`, `€1.500`); `1.500 kg` is left alone.
+ * Only English documents are checked: `1.500` and `3,5` are correct German.
+ *
+ * Fix: where the reading is unambiguous (groups of full stops, a decimal
+ * comma before a unit, scale word or percent sign, long plain numbers).
+ *
+ * @example {"name": "ok.txt"}
+ *   In 2020, 1,500 people paid $3.5 million (0.125 each) for 1.500 kg of K562 cells; call 0800 123 456.
+ *
+ * @example {"name": "not-ok.txt", "label": "input"}
+ *   It cost 3,5 million euros, and 1.500 people came. There are 250000 flowering plants.
+ *
+ * @example {"name": "not-ok.txt", "label": "output"}
+ *   1:9-1:12: Unexpected decimal comma in `3,5`, expected `3.5`
+ *   1:32-1:37: Unexpected `1.500`, expected `1,500`
+ *   1:61-1:67: Missing thousands separators in `250000`, expected `250,000`
+ *
+ * @example {"name": "not-ok.txt", "label": "fixed"}
+ *   It cost 3.5 million euros, and 1,500 people came. There are 250,000 flowering plants.
+ *
+ * @example {"name": "not-ok-groups.txt", "label": "input"}
+ *   More than 1,500 migrants came, 1200 migrants stayed and 1 500 left.
+ *
+ * @example {"name": "not-ok-groups.txt", "label": "output"}
+ *   1:32-1:36: Missing thousands separator in `1200`, expected `1,200` as in `1,500`
+ *   1:57-1:62: Unexpected space in `1 500`, expected `1,500`
+ */
+import type { Paragraph } from 'nlcst';
+import type { FlatText } from '../nlcst/flat.js';
+import { paragraphsOf } from '../nlcst/walk.js';
+import { defineRule, type RuleContext } from '../shared/rule.js';
+import { groupThousands, type NumberToken, numbersOf, spaceGroupRuns } from '../text/numbers.js';
+
+interface Options {
+  /** Smallest number of digits that needs thousands separators. */
+  minDigits: number;
+  /** Report four-digit figures without a separator when the document groups others. */
+  consistency: boolean;
+}
+
+/** Words after which a long figure is a code, not a quantity. */
+const CODE_WORDS = new Set(
+  (
+    'no nos nr number numbers id ids code codes zip postcode postal phone tel telephone fax mobile isbn issn pmid pmcid doi nct ' +
+    'page pages p pp ref reference version ver v ticket case order account acct registration reg licence license patent ' +
+    'serial model flight route room box article art section chapter line lines item file decree resolution law act protocol ' +
+    'trial identifier accession gse gsm srr clone strain lot batch hotline call dial extension ext pin cas ec atcc'
+  ).split(' '),
+);
+
+/** Plural-noun shape: a lowercase word ending in `s` (`people` and `children` listed). */
+function countsThings(word: string | undefined): boolean {
+  if (!word) return false;
+  if (/^(?:people|children|men|women|persons|staff|police|personnel|troops|cattle)$/.test(word)) return true;
+  return /^[a-z]{3,}s$/.test(word) && !/(?:ss|us|is)$/.test(word);
+}
+
+export default defineRule<Options>(
+  {
+    id: 'number-format',
+    description: 'Numbers in the format of another locale (`1.500`, `3,5`, `1 500`) or long numbers without separators',
+    category: 'numbers',
+    recommended: true,
+    defaultSeverity: 'warn',
+    fixable: true,
+    defaultOptions: { minDigits: 5, consistency: true },
+  },
+  (tree, context, options) => {
+    if (context.language !== 'en') return;
+    const paragraphs = paragraphsOf(tree);
+    let grouped: { flat: FlatText; token: NumberToken } | undefined;
+    const ungrouped: Array<{ flat: FlatText; token: NumberToken }> = [];
+    for (const paragraph of paragraphs) {
+      const { flat, numbers } = numbersOf(paragraph);
+      if (numbers.length === 0) continue;
+      checkParagraph(paragraph, flat, numbers, context, options);
+      if (!options.consistency) continue;
+      for (const token of numbers) {
+        if (token.integerDigits !== 4 || token.kind === 'decimal') continue;
+        if (!isQuantity(token) && !(token.kind === 'year' && countsThings(wordAfter(flat.text, token)))) continue;
+        if (token.style === 'english' && token.numeral.text.includes(',')) grouped ??= { flat, token };
+        else if (token.style === 'plain' && !isCode(flat.text, token)) ungrouped.push({ flat, token });
+      }
+    }
+    if (!grouped) return;
+    const model = grouped.token.numeral.text;
+    for (const { flat, token } of ungrouped) {
+      const actual = token.numeral.text;
+      const expected = groupThousands(actual);
+      const start = flat.startAt(token.numeral.start);
+      const end = flat.endAt(token.numeral.end);
+      context.report({
+        start,
+        end,
+        message: `Missing thousands separator in \`${actual}\`, expected \`${expected}\` as in \`${model}\``,
+        actual,
+        expected: [expected],
+        fix: flat.isDirect(token.numeral.start, token.numeral.end)
+          ? { range: [start, end], text: expected }
+          : undefined,
+        related: [
+          {
+            message: `\`${model}\` is grouped here`,
+            start: grouped.flat.startAt(grouped.token.numeral.start),
+            end: grouped.flat.endAt(grouped.token.numeral.end),
+          },
+        ],
+      });
+    }
+  },
+);
+
+/** The word that ends `text`, before an optional `.`, `:` and space (`PMID: `, `No. `). */
+function lastWord(text: string): string | undefined {
+  let end = text.length;
+  if (text[end - 1] === ' ') end--;
+  if (text[end - 1] === ':') end--;
+  if (text[end - 1] === '.') end--;
+  let start = end;
+  while (start > 0 && /[A-Za-z]/.test(text[start - 1])) start--;
+  return start < end ? text.slice(start, end) : undefined;
+}
+
+/** The lowercase word right after the token (`1.500 people` → `people`). */
+function wordAfter(text: string, token: NumberToken): string | undefined {
+  return /^\s([a-z]+)/.exec(text.slice(token.end, token.end + 30))?.[1];
+}
+
+/** A plural noun within the next three lowercase words (`1.380 health facilities`). */
+function pluralAhead(text: string, token: NumberToken): boolean {
+  const words = text.slice(token.end, token.end + 50).split(' ');
+  if (words[0] !== '') return false;
+  for (const word of words.slice(1, 4)) {
+    if (!/^[a-z]+$/.test(word)) return countsThings(/^[a-z]+/.exec(word)?.[0]);
+    if (countsThings(word)) return true;
+  }
+  return false;
+}
+
+/** A figure that counts or measures something (not a year, code, date or time). */
+function isQuantity(token: NumberToken): boolean {
+  return (
+    token.kind === 'cardinal' ||
+    token.kind === 'money' ||
+    token.kind === 'quantity' ||
+    token.kind === 'percent' ||
+    token.kind === 'decimal' ||
+    (token.kind === 'range' && token.value !== undefined && token.integerDigits >= 5)
+  );
+}
+
+function isCode(text: string, token: NumberToken): boolean {
+  if (token.numeral.text.startsWith('0')) return true;
+  if (token.currency || token.percent || token.unit) return false;
+  // Stock and product codes: `600884.SH`.
+  if (/^\.\s?[A-Z]{1,3}\b/.test(text.slice(token.end, token.end + 5))) return true;
+  const before = text.slice(Math.max(0, token.start - 24), token.start);
+  if (/[#№/]\s?$/.test(before)) return true;
+  const word = lastWord(before);
+  if (word && CODE_WORDS.has(word.toLowerCase())) return true;
+  // A postcode after a state or country code: `CA 94043`, `NY 10001`.
+  if (word && /^[A-Z]{2,3}$/.test(word) && before.endsWith(`${word} `)) return true;
+  return false;
+}
+
+function checkParagraph(
+  _paragraph: Paragraph,
+  flat: FlatText,
+  numbers: NumberToken[],
+  context: RuleContext,
+  options: Readonly<Options>,
+): void {
+  const text = flat.text;
+  const report = (from: number, to: number, message: string, expected: string, fixable: boolean) => {
+    const start = flat.startAt(from);
+    const end = flat.endAt(to);
+    context.report({
+      start,
+      end,
+      message,
+      actual: text.slice(from, to),
+      expected: [expected],
+      fix: fixable && flat.isDirect(from, to) ? { range: [start, end], text: expected } : undefined,
+    });
+  };
+  const inRun = new Set<number>();
+  for (const [first, last] of spaceGroupRuns(text, numbers)) {
+    const from = numbers[first].numeral.start;
+    const to = numbers[last].numeral.end;
+    const actual = text.slice(from, to);
+    if (numbers[first].kind === 'year' || isCode(text, numbers[first]) || /\d\s$/.test(text.slice(0, from))) continue;
+    for (let index = first; index <= last; index++) inRun.add(index);
+    const expected = groupThousands(actual.replace(/ /g, ''));
+    report(from, to, `Unexpected space in \`${actual}\`, expected \`${expected}\``, expected, true);
+  }
+  for (let index = 0; index < numbers.length; index++) {
+    const token = numbers[index];
+    if (inRun.has(index) || token.kind === 'identifier' || token.kind === 'date' || token.kind === 'time') continue;
+    const numeral = token.numeral;
+    const actual = numeral.text;
+    if (token.style === 'dot-groups' || token.style === 'apostrophe-groups') {
+      const value = token.foreignValue ?? 0;
+      const [integer, fraction] = actual.split(',');
+      const expected = groupThousands(integer.replace(/\D/g, '')) + (fraction ? `.${fraction}` : '');
+      if (!Number.isFinite(value)) continue;
+      report(numeral.start, numeral.end, `Unexpected \`${actual}\`, expected \`${expected}\``, expected, true);
+    } else if (token.style === 'decimal-comma') {
+      // `1,2 and 3` is a list and `[12,13]` a pair of citations; `3,5 million`, `0,05` and `OR=1,88` are decimals.
+      if (/^\s?\d/.test(text.slice(numeral.end, numeral.end + 2)) || text[numeral.start - 1] === ',') continue;
+      if (/^,? (?:and|or|to|&) \d/.test(text.slice(numeral.end, numeral.end + 8))) continue;
+      if (/^[[(]/.test(text[numeral.start - 1] ?? '') && /^[\])]/.test(text[numeral.end] ?? '')) continue;
+      const [head] = actual.split(',');
+      if (head.length >= 4) continue;
+      const expected = actual.replace(',', '.');
+      const certain =
+        actual.startsWith('0') ||
+        Boolean(token.scale || token.percent || token.unit || token.currency) ||
+        /[=±<>≤≥]\s?$/.test(text.slice(Math.max(0, token.start - 2), token.start));
+      report(
+        numeral.start,
+        numeral.end,
+        `Unexpected decimal comma in \`${actual}\`, expected \`${expected}\``,
+        expected,
+        certain,
+      );
+    } else if (token.style === 'dot-three') {
+      if (token.scale || token.unit || token.percent) continue;
+      if (!(token.currency || pluralAhead(text, token))) continue;
+      const expected = actual.replace('.', ',');
+      report(numeral.start, numeral.end, `Unexpected \`${actual}\`, expected \`${expected}\``, expected, true);
+    } else if (token.style === 'plain' && token.integerDigits >= options.minDigits && token.integerDigits <= 9) {
+      if (!isQuantity(token) || token.sign?.text === '+' || isCode(text, token)) continue;
+      if (token.kind === 'range' && token.group !== undefined && numbers[token.group].kind === 'date') continue;
+      const expected = groupThousands(actual);
+      report(
+        numeral.start,
+        numeral.end,
+        `Missing thousands separators in \`${actual}\`, expected \`${expected}\``,
+        expected,
+        true,
+      );
+    }
+  }
+}

@@ -1,0 +1,74 @@
+/**
+ * ## quote-balance
+ *
+ * Finds quotation marks without a partner in their paragraph: an opening
+ * `“`, `"`, `‘`, `«`, `„`, `「` that nothing closes, or a closing mark that
+ * nothing opened. MT output loses one half of a pair when it reorders a
+ * sentence or splits it across segments.
+ *
+ * Apostrophes are not quotation marks: possessives (`the boys'`), elisions
+ * (`'90s`, `rock 'n' roll`, `o'clock`, `'em`) and feet and inches (`5' 10"`)
+ * are recognised and left alone. Nested quotations alternate
+ * (`“… ‘…’ …”`); a single quotation mark that could be an apostrophe is
+ * never reported. A quotation running over several paragraphs opens each
+ * paragraph and closes only at its end, as newsrooms write it: the unclosed
+ * paragraphs are fine when the next one starts with an opening mark.
+ *
+ * No fix: only a person can tell where the missing half belongs.
+ *
+ * @example {"name": "ok.txt"}
+ *   “We will not stop,” the group said. The boys' toys from the '90s cost $5 at 5 o'clock.
+ *
+ *   He is 5' 10" tall and likes rock 'n' roll. “She told me ‘never’,” he said.
+ *
+ *   “The first paragraph of a long quotation does not close.
+ *
+ *   “The second one closes,” she said.
+ *
+ * @example {"name": "not-ok.txt", "label": "input"}
+ *   The export volume is “five blacks in a row, the index said.
+ *
+ *   The other is great health has a future.”
+ *
+ * @example {"name": "not-ok.txt", "label": "output"}
+ *   1:22-1:23: Unmatched opening quotation mark `“`
+ *   3:40-3:41: Unmatched closing quotation mark `”`
+ */
+import { blockKind } from '../nlcst/walk.js';
+import { defineRule } from '../shared/rule.js';
+import { quotesOf } from '../text/quotes.js';
+
+export default defineRule(
+  {
+    id: 'quote-balance',
+    description: 'Opening or closing quotation marks without a partner in their paragraph',
+    category: 'quotes',
+    recommended: true,
+    defaultSeverity: 'warn',
+    fixable: false,
+    defaultOptions: {},
+  },
+  (tree, context) => {
+    const { paragraphs, flats, analyses } = quotesOf(tree, context.language);
+    analyses.forEach((analysis, index) => {
+      const flat = flats[index];
+      if (blockKind(paragraphs[index]) === 'tableCell') return;
+      for (const mark of analysis.unmatchedOpen) {
+        context.report({
+          start: flat.startAt(mark.index),
+          end: flat.endAt(mark.index + 1),
+          message: `Unmatched opening quotation mark \`${mark.char}\``,
+          actual: mark.char,
+        });
+      }
+      for (const mark of analysis.unmatchedClose) {
+        context.report({
+          start: flat.startAt(mark.index),
+          end: flat.endAt(mark.index + 1),
+          message: `Unmatched closing quotation mark \`${mark.char}\``,
+          actual: mark.char,
+        });
+      }
+    });
+  },
+);

@@ -1,0 +1,257 @@
+/**
+ * ## quote-style
+ *
+ * Finds quotation marks that break the document's quotation style:
+ *
+ * - straight `"` and curly `“ ”` double quotation marks mixed in one
+ *   paragraph, or with `"mixed": "document"` in one document (the minority
+ *   style is reported; MT output often joins segments of different styles,
+ *   and the paragraph scope keeps the rule precise);
+ * - marks foreign to the document's language: `« »`, `„`, `‹ ›` in English,
+ *   and the corner brackets `「 」 『 』` of Chinese and Japanese in any
+ *   language but those;
+ * - curly marks turned the wrong way in English (`”We`, `end“`);
+ * - a space inside the marks (`“ We are`, `here ”`).
+ *
+ * MT systems copy the source's marks (`«Gazprom»`), mix the straight marks
+ * of one segment with the curly marks of the next, and leave the spaces that
+ * full-width CJK marks carried.
+ *
+ * German (`language: de`) writes `„…“`: the low opening mark and the closing
+ * `“` are correct there, and straight `"…"` is reported as foreign to German
+ * typesetting unless `"style": "straight"` is set; orientation is not checked.
+ * Apostrophes are never counted as quotation marks.
+ *
+ * When both marks of a quotation are in the wrong style, the quotation is
+ * reported once (`Unexpected "…", expected “…”`).
+ *
+ * Fix: the document's dominant style (or the `style` option: `curly` or
+ * `straight`), oriented by the mark's role; spaces inside the marks are
+ * removed.
+ *
+ * @example {"name": "ok.txt"}
+ *   “We will not stop,” the group said. The boys’ toys were ‘fine’.
+ *
+ * @example {"name": "not-ok.txt", "label": "input"}
+ *   “We will not stop,” the group said. Then «Gazprom» replied: "No."
+ *
+ *   “We are working,” he said. ”Of course“ she replied. “ Here ” too.
+ *
+ * @example {"name": "not-ok.txt", "label": "output"}
+ *   1:42-1:51: Unexpected `«…»`, expected `“…”`
+ *   1:61-1:66: Unexpected `"…"`, expected `“…”`
+ *   3:28-3:29: Unexpected `”` as an opening mark, expected `“`
+ *   3:38-3:39: Unexpected `“` as a closing mark, expected `”`
+ *   3:53-3:55: Unexpected space after `“`
+ *   3:59-3:61: Unexpected space before `”`
+ *
+ * @example {"name": "not-ok.txt", "label": "fixed"}
+ *   “We will not stop,” the group said. Then “Gazprom” replied: “No.”
+ *
+ *   “We are working,” he said. “Of course” she replied. “Here” too.
+ *
+ * @example {"name": "not-ok-document.txt", "label": "input", "config": {"mixed": "document"}}
+ *   “We will not stop,” the group said.
+ *
+ *   "Nor will we," the party added.
+ *
+ * @example {"name": "not-ok-document.txt", "label": "output"}
+ *   3:1-3:15: Unexpected `"…"`, expected `“…”`
+ *
+ * @example {"name": "not-ok-straight.txt", "label": "input", "config": {"style": "straight"}}
+ *   “We will not stop,” the group said.
+ *
+ * @example {"name": "not-ok-straight.txt", "label": "output"}
+ *   1:1-1:20: Unexpected `“…”`, expected `"…"`
+ */
+import type { FlatText } from '../nlcst/flat.js';
+import { defineRule } from '../shared/rule.js';
+import { type QuoteMark, type QuoteRole, quotesOf } from '../text/quotes.js';
+
+interface Options {
+  /** `auto`: the document's dominant style; `curly` or `straight` to set it. */
+  style: string;
+  /** Where straight and curly marks may not mix: `paragraph` (default) or `document`. */
+  mixed: string;
+}
+
+const FOREIGN_IN_ENGLISH = new Set(['«', '»', '„', '‚', '‹', '›']);
+const CORNERS = new Set(['「', '」', '『', '』']);
+const CJK_LANGUAGES = new Set(['zh', 'ja', 'ko']);
+
+const CURLY: Record<string, Partial<Record<QuoteRole, string>>> = {
+  double: { open: '“', close: '”' },
+  single: { open: '‘', close: '’' },
+};
+const GERMAN: Record<string, Partial<Record<QuoteRole, string>>> = {
+  double: { open: '„', close: '“' },
+  single: { open: '‚', close: '‘' },
+};
+const STRAIGHT: Record<string, string> = { double: '"', single: "'" };
+
+export default defineRule<Options>(
+  {
+    id: 'quote-style',
+    description: 'Mixed straight and curly quotes, foreign or wrongly oriented marks, spaces inside quotes',
+    category: 'quotes',
+    recommended: true,
+    defaultSeverity: 'warn',
+    fixable: true,
+    defaultOptions: { style: 'auto', mixed: 'paragraph' },
+    optionValues: { style: ['auto', 'curly', 'straight'], mixed: ['paragraph', 'document'] },
+  },
+  (tree, context, options) => {
+    const language = context.language;
+    const english = language === 'en';
+    const german = language === 'de';
+    const { flats, analyses } = quotesOf(tree, language);
+
+    // The dominant style of double quotation marks: straight or typographic.
+    let straight = 0;
+    let curly = 0;
+    for (const analysis of analyses) {
+      const counts = countStyles(analysis.marks, english);
+      straight += counts.straight;
+      curly += counts.curly;
+    }
+    const style = options.style === 'curly' || options.style === 'straight' ? options.style : undefined;
+    // German typesetting writes „…“: straight marks are never its dominant style.
+    const useStraight = style ? style === 'straight' : !german && straight > curly;
+    const typographic = german ? GERMAN : CURLY;
+    const expectedFor = (mark: QuoteMark): string | undefined => {
+      if (mark.role !== 'open' && mark.role !== 'close') return undefined;
+      if (useStraight) return STRAIGHT[mark.kind];
+      if (mark.kind === 'single' && mark.family === 'straight') return undefined; // straight singles: apostrophe-like, leave
+      return typographic[mark.kind][mark.role];
+    };
+
+    analyses.forEach((analysis, index) => {
+      const flat = flats[index];
+      const text = analysis.text;
+      const local = options.mixed === 'document' ? { straight, curly } : countStyles(analysis.marks, english);
+      // Marks in the wrong style (foreign or mixed): reported per quotation when both halves are.
+      const restyled = new Map<QuoteMark, string>();
+      for (const mark of analysis.marks) {
+        if (mark.role !== 'open' && mark.role !== 'close') continue;
+        const foreign =
+          (CORNERS.has(mark.char) && !CJK_LANGUAGES.has(language)) ||
+          (english && FOREIGN_IN_ENGLISH.has(mark.char)) ||
+          (german && !style && mark.char === '"');
+        const mixed =
+          mark.kind === 'double' &&
+          !foreign &&
+          (style
+            ? (style === 'straight') !== (mark.family === 'straight')
+            : local.straight > 0 && local.curly > 0 && (mark.family === 'straight') !== useStraight);
+        if (!foreign && !mixed) continue;
+        const expected = expectedFor(mark);
+        if (expected && expected !== mark.char) restyled.set(mark, expected);
+      }
+      for (const pair of analysis.pairs) {
+        const open = restyled.get(pair.open);
+        const close = restyled.get(pair.close);
+        if (open === undefined || close === undefined) continue;
+        restyled.delete(pair.open);
+        restyled.delete(pair.close);
+        const from = pair.open.index;
+        const to = pair.close.index + 1;
+        const start = flat.startAt(from);
+        const end = flat.endAt(to);
+        const expected = open + text.slice(from + 1, to - 1) + close;
+        context.report({
+          start,
+          end,
+          message: `Unexpected \`${pair.open.char}…${pair.close.char}\`, expected \`${open}…${close}\``,
+          actual: text.slice(from, to),
+          expected: [expected],
+          fix: flat.isDirect(from, to) ? { range: [start, end], text: expected } : undefined,
+        });
+      }
+      for (const mark of analysis.marks) {
+        if (mark.role !== 'open' && mark.role !== 'close') continue;
+        const expected = restyled.get(mark);
+        if (expected !== undefined) {
+          report(
+            flat,
+            mark.index,
+            mark.index + 1,
+            `Unexpected \`${mark.char}\`, expected \`${expected}\``,
+            mark.char,
+            expected,
+          );
+        } else if (english && mark.misoriented && mark.family === 'curly') {
+          const right = mark.role === 'open' ? '“' : '”';
+          const role = mark.role === 'open' ? 'an opening' : 'a closing';
+          report(
+            flat,
+            mark.index,
+            mark.index + 1,
+            `Unexpected \`${mark.char}\` as ${role} mark, expected \`${right}\``,
+            mark.char,
+            right,
+          );
+        }
+        // A space inside the marks: `“ We`, `here ”` (not in French-style « guillemets » of other languages).
+        if (!english && mark.family === 'guillemet') continue;
+        if (mark.pair < 0) continue;
+        if (mark.role === 'open') {
+          let end = mark.index + 1;
+          while (text[end] === ' ' || text[end] === '\u00a0') end++;
+          if (end > mark.index + 1 && end < text.length && !isMarkAt(analysis.marks, end)) {
+            report(
+              flat,
+              mark.index,
+              end,
+              `Unexpected space after \`${mark.char}\``,
+              text.slice(mark.index, end),
+              mark.char,
+            );
+          }
+        } else {
+          let start = mark.index;
+          while (start > 0 && (text[start - 1] === ' ' || text[start - 1] === '\u00a0')) start--;
+          if (start < mark.index && start > 0 && !isMarkAt(analysis.marks, start - 1)) {
+            report(
+              flat,
+              start,
+              mark.index + 1,
+              `Unexpected space before \`${mark.char}\``,
+              text.slice(start, mark.index + 1),
+              mark.char,
+            );
+          }
+        }
+      }
+    });
+
+    function report(flat: FlatText, from: number, to: number, message: string, actual: string, expected: string): void {
+      const start = flat.startAt(from);
+      const end = flat.endAt(to);
+      context.report({
+        start,
+        end,
+        message,
+        actual,
+        expected: [expected],
+        fix: flat.isDirect(from, to) ? { range: [start, end], text: expected } : undefined,
+      });
+    }
+  },
+);
+
+/** Straight and typographic double quotation marks among `marks`. */
+function countStyles(marks: readonly QuoteMark[], english: boolean): { straight: number; curly: number } {
+  let straight = 0;
+  let curly = 0;
+  for (const mark of marks) {
+    if (mark.kind !== 'double' || (mark.role !== 'open' && mark.role !== 'close')) continue;
+    if (mark.family === 'straight') straight++;
+    else if (!CORNERS.has(mark.char) && !(english && FOREIGN_IN_ENGLISH.has(mark.char))) curly++;
+  }
+  return { straight, curly };
+}
+
+function isMarkAt(marks: readonly QuoteMark[], index: number): boolean {
+  for (const mark of marks) if (mark.index === index) return true;
+  return false;
+}

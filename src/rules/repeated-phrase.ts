@@ -1,0 +1,219 @@
+/**
+ * ## repeated-phrase
+ *
+ * Finds a phrase of two to six words repeated back to back
+ * (`in the city in the city`) and loops: the same phrase three or more times
+ * in a row, at most one word apart (`a process of learning, a process of
+ * growing, a process of`), a typical failure of neural MT that stutters or cycles.
+ * Single repeated words are `repeated-words`.
+ *
+ * Fix (back to back only): remove the repeated copies.
+ *
+ * Not flagged: copies separated by punctuation (`Never again, never again`),
+ * chains such as `more and more and more` or `one by one by one`, names
+ * (`New York New York`), one word said over and over (`ha ha ha ha`), and
+ * loops of phrases made only of function words (`of the`).
+ *
+ * @example {"name": "ok.txt"}
+ *   Prices rose more and more and more. They left one by one by one. Never again, never again.
+ *
+ * @example {"name": "not-ok.txt", "label": "input"}
+ *   Police raided homes in the city in the city of Minsk.
+ *
+ * @example {"name": "not-ok.txt", "label": "output"}
+ *   1:21-1:44: Unexpected repeated `in the city`, remove one occurrence
+ *
+ * @example {"name": "not-ok.txt", "label": "fixed"}
+ *   Police raided homes in the city of Minsk.
+ *
+ * @example {"name": "loop.txt", "label": "input"}
+ *   It is a process of learning, a process of growing, a process of learning again.
+ *
+ * @example {"name": "loop.txt", "label": "output"}
+ *   1:7-1:68: Unexpected loop: `a process of` 3 times in one sentence
+ */
+
+import { flatten } from '../nlcst/flat.js';
+import type { Sentence } from '../nlcst/walk.js';
+import { eachSentence, isWord } from '../nlcst/walk.js';
+import { defineRule } from '../shared/rule.js';
+import { functionWordsOf } from '../text/language.js';
+
+interface Token {
+  norm: string;
+  raw: string;
+  start: number;
+  end: number;
+  /** Only white space between this word and the previous one. */
+  spaced: boolean;
+}
+
+const MIN_LENGTH = 2;
+const MAX_LENGTH = 6;
+/** Connectors of legitimate chains: `more and more and more`, `one by one by one`. */
+const CHAIN_WORDS = new Set(['and', 'or', 'by', 'after', 'upon', 'to', 'over', 'nor', 'und', 'oder', 'für', 'um']);
+
+export default defineRule(
+  {
+    id: 'repeated-phrase',
+    description: 'A phrase repeated back to back (`in the city in the city`) or looping in a sentence',
+    category: 'repetition',
+    recommended: true,
+    defaultSeverity: 'warn',
+    fixable: true,
+    defaultOptions: {},
+  },
+  (tree, context) => {
+    const functionWords = functionWordsOf(context.language);
+    eachSentence(tree, (sentence) => {
+      const tokens = tokensOf(sentence);
+      if (tokens.length < MIN_LENGTH * 2) return;
+      const covered = backToBack(tokens, context);
+      loops(tokens, covered, functionWords, context);
+    });
+  },
+);
+
+function tokensOf(sentence: Sentence): Token[] {
+  const tokens: Token[] = [];
+  let onlySpace = false;
+  for (const child of sentence.children) {
+    if (isWord(child)) {
+      const raw = flatten(child).text;
+      const start = child.position?.start.offset ?? 0;
+      tokens.push({ norm: raw.toLowerCase(), raw, start, end: child.position?.end.offset ?? start, spaced: onlySpace });
+      onlySpace = true;
+    } else if (child.type !== 'WhiteSpaceNode') onlySpace = false;
+  }
+  return tokens;
+}
+
+type Context = Parameters<Parameters<typeof defineRule>[1]>[1];
+
+function same(tokens: readonly Token[], a: number, b: number, length: number): boolean {
+  for (let offset = 0; offset < length; offset++) if (tokens[a + offset].norm !== tokens[b + offset].norm) return false;
+  return true;
+}
+
+function allSpaced(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let index = from; index < to; index++) if (!tokens[index].spaced) return false;
+  return true;
+}
+
+/** Reports back-to-back copies; returns the token indices they cover. */
+function backToBack(tokens: readonly Token[], context: Context): Set<number> {
+  const covered = new Set<number>();
+  for (let index = 0; index < tokens.length; index++) {
+    for (let length = MIN_LENGTH; length <= MAX_LENGTH && index + 2 * length <= tokens.length; length++) {
+      if (!same(tokens, index, index + length, length)) continue;
+      if (!allSpaced(tokens, index + 1, index + 2 * length)) continue;
+      const unit = tokens.slice(index, index + length);
+      if (unit.every((token) => token.norm === unit[0].norm)) break;
+      if (isChain(tokens, index, length)) break;
+      if (isName(tokens, index, length)) break;
+      let copies = 2;
+      while (
+        index + (copies + 1) * length <= tokens.length &&
+        same(tokens, index, index + copies * length, length) &&
+        allSpaced(tokens, index + copies * length, index + (copies + 1) * length)
+      )
+        copies++;
+      const first = tokens[index];
+      const firstEnd = tokens[index + length - 1].end;
+      const last = tokens[index + copies * length - 1];
+      const kept = context.text.slice(first.start, firstEnd);
+      const phrase = kept.replace(/\s+/g, ' ');
+      context.report({
+        start: first.start,
+        end: last.end,
+        message: `Unexpected repeated \`${phrase}\`, remove ${copies > 2 ? 'the extra occurrences' : 'one occurrence'}`,
+        actual: context.text.slice(first.start, last.end),
+        expected: [kept],
+        fix: { range: [firstEnd, last.end], text: '' },
+      });
+      for (let covering = index; covering < index + copies * length; covering++) covered.add(covering);
+      index += copies * length - 1;
+      break;
+    }
+  }
+  return covered;
+}
+
+/** `more and more and more`, `one by one by one`: a connector between copies of one word. */
+function isChain(tokens: readonly Token[], index: number, length: number): boolean {
+  if (length !== 2) return false;
+  const [a, b] = [tokens[index].norm, tokens[index + 1].norm];
+  if (CHAIN_WORDS.has(a)) return tokens[index - 1]?.norm === b;
+  if (CHAIN_WORDS.has(b)) return tokens[index + 2 * length]?.norm === a || tokens[index - 1]?.norm === b;
+  return false;
+}
+
+/** `New York New York`: every word capitalised in both copies. */
+function isName(tokens: readonly Token[], index: number, length: number): boolean {
+  for (let offset = 0; offset < 2 * length; offset++) {
+    const raw = tokens[index + offset].raw;
+    if (raw[0] === raw[0].toLowerCase()) return false;
+  }
+  return true;
+}
+
+const MIN_LOOP = 3;
+/** Words allowed between two turns of a loop (`a process of learning, a process of growing`). */
+const MAX_LOOP_GAP = 1;
+
+/** The longest run of occurrences each at most `MAX_LOOP_GAP` words after the previous one. */
+function closeChain(starts: readonly number[], length: number): number[] {
+  let best: number[] = [];
+  let current: number[] = [];
+  for (const start of starts) {
+    const previous = current[current.length - 1];
+    if (previous !== undefined && start - (previous + length) <= MAX_LOOP_GAP) current.push(start);
+    else current = [start];
+    if (current.length > best.length) best = current;
+  }
+  return best;
+}
+
+function loops(
+  tokens: readonly Token[],
+  covered: ReadonlySet<number>,
+  functionWords: ReadonlySet<string> | undefined,
+  context: Context,
+): void {
+  if (tokens.length < MIN_LOOP * MIN_LENGTH) return;
+  // Longest phrase first: the report names the whole repeated unit.
+  for (let length = MAX_LENGTH; length >= MIN_LENGTH; length--) {
+    const seen = new Map<string, number[]>();
+    for (let index = 0; index + length <= tokens.length; index++) {
+      const key = tokens
+        .slice(index, index + length)
+        .map((token) => token.norm)
+        .join(' ');
+      const list = seen.get(key);
+      if (list) {
+        // Occurrences must not overlap.
+        if (index >= list[list.length - 1] + length) list.push(index);
+      } else seen.set(key, [index]);
+    }
+    for (const [key, all] of seen) {
+      if (all.length < MIN_LOOP) continue;
+      const starts = closeChain(all, length);
+      if (starts.length < MIN_LOOP) continue;
+      if (starts.every((start) => covered.has(start))) continue;
+      const parts = key.split(' ');
+      if (!/\p{L}/u.test(key)) continue;
+      // Needs a content word (a known function-word list), or a longer phrase otherwise.
+      if (functionWords ? parts.every((part) => functionWords.has(part) || part.length < 3) : length < 3) continue;
+      const first = tokens[starts[0]];
+      const last = tokens[starts[starts.length - 1] + length - 1];
+      const phrase = context.text.slice(first.start, tokens[starts[0] + length - 1].end).replace(/\s+/g, ' ');
+      context.report({
+        start: first.start,
+        end: last.end,
+        message: `Unexpected loop: \`${phrase}\` ${starts.length} times in one sentence`,
+        actual: context.text.slice(first.start, last.end),
+      });
+      return;
+    }
+  }
+}

@@ -1,0 +1,139 @@
+/**
+ * ## sentence-case
+ *
+ * Finds a sentence that starts with a lower-case letter
+ * (`He left. the police arrived.`). MT produces these when it splits or joins
+ * source sentences, and when a source language does not capitalise.
+ *
+ * Fix: capitalise the first letter.
+ *
+ * Not flagged: a sentence after an ellipsis (`and then… nothing`), after a
+ * question or exclamation in quotes (`“Stop!” he said.`), after an
+ * abbreviation or an ordinal the parser took for a sentence end (`e.g. the`,
+ * `approx. two`, German `am 3. mai`, `z. B. die`), a name written in lower
+ * case on purpose (`iPhone`, `eBay`, `mRNA`, `pH`, domains such as `tut.by`,
+ * or any word in the `allow` option), a sentence that opens with a quotation
+ * mark, bracket or ellipsis (a quotation continuing a sentence), and headings,
+ * list items and table cells. A paragraph that starts in lower case is only
+ * flagged with `paragraphStart: true`: MT output aligned segment by segment
+ * often continues a sentence in the next segment.
+ *
+ * The English parser does not end a sentence before a lower-case word, so
+ * the rule looks for a full stop, then white space, then a lower-case word.
+ *
+ * @example {"name": "ok.txt"}
+ *   He waited… and then left. “Stop!” he said. She bought an iPhone. eBay sold it. We met approx. two hours later, e.g. at noon.
+ *
+ * @example {"name": "not-ok.txt", "label": "input"}
+ *   Police raided the offices. the journalists were questioned.
+ *
+ * @example {"name": "not-ok.txt", "label": "output"}
+ *   1:28-1:31: Unexpected lower-case `the` at the start of a sentence, expected `The`
+ *
+ * @example {"name": "not-ok.txt", "label": "fixed"}
+ *   Police raided the offices. The journalists were questioned.
+ *
+ * @example {"name": "paragraph.txt", "label": "input", "config": {"paragraphStart": true}}
+ *   the police arrived at 7 a.m. on Wednesday.
+ *
+ * @example {"name": "paragraph.txt", "label": "output"}
+ *   1:1-1:4: Unexpected lower-case `the` at the start of a sentence, expected `The`
+ */
+import { flatten } from '../nlcst/flat.js';
+import { blockKind, paragraphsOf } from '../nlcst/walk.js';
+import { defineRule } from '../shared/rule.js';
+
+export interface SentenceCaseOptions {
+  /** Words that may start a sentence in lower case (brand names such as `adidas`). */
+  allow: string[];
+  /** Also flag a paragraph that starts in lower case. */
+  paragraphStart: boolean;
+}
+
+/** Abbreviations and units a full stop may follow inside a sentence (English and German). */
+const ABBREVIATIONS = new Set(
+  (
+    'eg ie etc vs approx ca cf al fig figs eq no nos vol pp ed eds est min max mr mrs ms dr prof st jr sr inc ltd co corp dept ' +
+    'jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun resp incl excl ref refs ft lb lbs oz yd mi sq ' +
+    'zb dh ua bzw usw vgl ggf evtl inkl sog nr str jh mio mrd abs art bd hrsg geb gest uä oä zt so su zit'
+  ).split(' '),
+);
+
+/** A full stop (or `!`, `?`, an ellipsis), closing marks, white space, then a lower-case letter. */
+const BOUNDARY = /[.!?…]+["'”’»)\]]*\s+(?=\p{Ll})/gu;
+const TOKEN = /^[\p{L}\p{M}\d.@/_#&+'’-]+/u;
+
+export default defineRule<SentenceCaseOptions>(
+  {
+    id: 'sentence-case',
+    description: 'A sentence that starts with a lower-case letter',
+    category: 'style',
+    recommended: true,
+    defaultSeverity: 'warn',
+    fixable: true,
+    defaultOptions: { allow: [], paragraphStart: false },
+  },
+  (tree, context, options) => {
+    const allow = new Set(options.allow.map((word) => word.toLowerCase()));
+    for (const paragraph of paragraphsOf(tree)) {
+      const kind = blockKind(paragraph);
+      if (kind !== 'paragraph' && kind !== 'blockquote' && kind !== 'caption') continue;
+      const flat = flatten(paragraph);
+      const text = flat.text;
+      const check = (at: number) => {
+        const word = TOKEN.exec(text.slice(at, at + 80))?.[0];
+        if (!word || isDeliberateLowerCase(word) || allow.has(word.toLowerCase())) return;
+        const initial = String.fromCodePoint(word.codePointAt(0) ?? 0);
+        const upper = initial.toUpperCase();
+        if (upper === initial) return;
+        const expected = upper + word.slice(initial.length);
+        const start = flat.startAt(at);
+        const end = flat.endAt(at + word.length);
+        context.report({
+          start,
+          end,
+          message: `Unexpected lower-case \`${word}\` at the start of a sentence, expected \`${expected}\``,
+          actual: word,
+          expected: [expected],
+          fix: flat.isDirect(at, at + initial.length)
+            ? { range: [start, flat.endAt(at + initial.length)], text: upper }
+            : undefined,
+        });
+      };
+      if (options.paragraphStart) {
+        const lead = /^\s*/u.exec(text)?.[0].length ?? 0;
+        if (/^\p{Ll}/u.test(text.slice(lead))) check(lead);
+      }
+      let sentenceStart = 0;
+      BOUNDARY.lastIndex = 0;
+      for (const match of text.matchAll(BOUNDARY)) {
+        const at = (match.index ?? 0) + match[0].length;
+        const previous = text.slice(sentenceStart, match.index ?? 0);
+        sentenceStart = at;
+        if (endsSentence(previous, match[0])) check(at);
+      }
+    }
+  },
+);
+
+/** `iPhone`, `eBay`, `mRNA`, `pH`, `x86`, `tut.by`, `@handle`. */
+function isDeliberateLowerCase(word: string): boolean {
+  const clean = word.replace(/['’-]+$/u, '');
+  return /\p{Lu}/u.test(clean.slice(1)) || /[\d.@/_#&+]/u.test(clean);
+}
+
+/** True when `previous`, ended by `mark`, is a whole sentence (not an abbreviation, ordinal, ellipsis, `!`/`?`). */
+function endsSentence(previous: string, mark: string): boolean {
+  const stop = mark.trimEnd();
+  // An ellipsis, and `“Stop!” he said.` / `What? he asked.`
+  if (stop.includes('…') || stop.includes('..') || /[!?]/u.test(stop)) return false;
+  const last = (/\S*$/u.exec(previous)?.[0] ?? '').replace(/^["'“‘„«([]+/u, '');
+  if (last.length === 0) return false;
+  // Ordinals and numbered items: German `am 3. mai`, `No. 5.`.
+  if (/^\d+$/u.test(last)) return false;
+  // Initials and abbreviations: `J.`, `M. pachydermatis`, `U.S.`, `e.g.`, `approx.`.
+  if (/^\p{L}$/u.test(last) || last.includes('.')) return false;
+  if (ABBREVIATIONS.has(last.toLowerCase())) return false;
+  // A "sentence" of one or two words is usually an abbreviation (`Fig. 3.`, `z. B.`).
+  return previous.trim().split(/\s+/u).length > 2;
+}

@@ -1,0 +1,232 @@
+/**
+ * ## stray-punctuation
+ *
+ * Finds a comma, semicolon, colon or full stop that belongs to nothing: at
+ * the start of a paragraph (`, The police`), right after an opening bracket
+ * or quotation mark (`(, which`, `“. We`), or alone between spaces after a
+ * dash or another bracket (`— , the`). MT leaves these when it drops the
+ * word the mark belonged to or moves a clause.
+ *
+ * In English documents it also finds a comma right after an article
+ * (`the, police`) and a full stop between two lower-case words (`This. is
+ * social mobility`, `girlfriend. the latest`): either the stop is stray or
+ * the next sentence lost its capital letter, and both are errors.
+ * Abbreviations (`etc. and`, `e.g. the`, `et al. found`), initialisms,
+ * ellipses, addresses and lower-case names (`iPhone`, `mRNA`) explain such
+ * a stop and are left alone.
+ *
+ * Not flagged: an ellipsis (`...and then`, `(...)`), a leading decimal
+ * (`.5`), a file extension or a name with a dot (`.NET`), emoticons (`(:`),
+ * and marks after a word (that is `space-before-punctuation`) or after
+ * another mark (that is `doubled-punctuation`).
+ *
+ * Fix: remove the mark and the space after it, where the mark starts a
+ * paragraph or follows an opening bracket or quote (nothing else can be
+ * meant there). Which quotation marks open depends on the document's
+ * language: `„` opens in German, where `“` closes (`„so“, sagte er` is
+ * correct). The comma after an article is removed, and so is a full stop
+ * after a word that never ends a sentence (`the. rich`); other stops before
+ * a lower-case word and a mark alone between spaces get no automatic fix.
+ *
+ * @example {"name": "ok.txt"}
+ *   ...and then (…) it fell by .5 points on .NET, “as expected.” (See below.)
+ *   See e.g. the list, etc. and so on; Smith et al. found it. An iPhone. iPhones rock.
+ *
+ * @example {"name": "not-ok.txt", "label": "input"}
+ *   , The police raided (, which was expected) the office.
+ *
+ *   “. We will not stop” — , said Viasna.
+ *
+ *   I saw the, fine print about the. rich world. This. is it.
+ *
+ * @example {"name": "not-ok.txt", "label": "output"}
+ *   1:1-1:2: Unexpected `,` at the start of the paragraph
+ *   1:22-1:23: Unexpected `,` after `(`
+ *   3:2-3:3: Unexpected `.` after `“`
+ *   3:24-3:25: Unexpected `,` that belongs to no word
+ *   5:10-5:11: Unexpected `,` after the article `the`
+ *   5:32-5:33: Unexpected `.` before a lower-case word: a stray full stop, or a sentence that starts in lower case
+ *   5:50-5:51: Unexpected `.` before a lower-case word: a stray full stop, or a sentence that starts in lower case
+ *
+ * @example {"name": "not-ok.txt", "label": "fixed"}
+ *   The police raided (which was expected) the office.
+ *
+ *   “We will not stop” — , said Viasna.
+ *
+ *   I saw the fine print about the rich world. This. is it.
+ *
+ * @example {"name": "not-ok.md", "label": "input"}
+ *   # Title
+ *
+ *   ; *The* police left.
+ *
+ * @example {"name": "not-ok.md", "label": "output"}
+ *   3:1-3:2: Unexpected `;` at the start of the paragraph
+ */
+import { flatten } from '../nlcst/flat.js';
+import { paragraphsOf } from '../nlcst/walk.js';
+import { defineRule } from '../shared/rule.js';
+import {
+  emoticonAt,
+  endsAbbreviation,
+  isDigit,
+  isInlineSpace,
+  isLetter,
+  isLineBreak,
+  isLower,
+  isOpeningBracket,
+  isOpeningQuoteIn,
+  isTechnicalToken,
+  isUpper,
+  isWordChar,
+  tokenAround,
+} from '../text/punctuation.js';
+
+function isStrayCandidate(char: string | undefined): boolean {
+  return char === ',' || char === ';' || char === ':' || char === '.';
+}
+
+/** Dashes after which a lone mark belongs to nothing. */
+function isDash(char: string | undefined): boolean {
+  return char === '—' || char === '–' || char === '-';
+}
+
+export default defineRule(
+  {
+    id: 'stray-punctuation',
+    description: 'A `,` `;` `:` or `.` that belongs to no word: at a paragraph start, after `(` or `“`, or alone',
+    category: 'punctuation',
+    recommended: true,
+    defaultSeverity: 'warn',
+    fixable: true,
+    defaultOptions: {},
+  },
+  (tree, context) => {
+    for (const paragraph of paragraphsOf(tree)) {
+      const flat = flatten(paragraph);
+      const text = flat.text;
+      for (let index = 0; index < text.length; index++) {
+        const mark = text[index];
+        if (!isStrayCandidate(mark)) continue;
+        if (!standsAlone(text, index)) continue;
+        // Where is it? Look back over inline spaces.
+        let back = index;
+        while (back > 0 && isInlineSpace(text[back - 1])) back--;
+        const before = text[back - 1];
+        let message: string;
+        let fixable = false;
+        let keepSpace = false;
+        if (back === 0 || isLineBreak(before)) {
+          if (back !== 0) continue; // a line of a hard-wrapped or listed paragraph: too ambiguous
+          message = `Unexpected \`${mark}\` at the start of the paragraph`;
+          fixable = true;
+        } else if (isOpeningBracket(before) || isOpeningQuoteIn(before, context.language)) {
+          if (emoticonAt(text, index) > 0) continue;
+          message = `Unexpected \`${mark}\` after \`${before}\``;
+          fixable = true;
+        } else if (isDash(before) && back < index && isInlineSpace(text[index + 1])) {
+          // `— , said`: alone between spaces after a dash (a hyphen needs a space before it too).
+          if (before === '-' && !isInlineSpace(text[back - 2])) continue;
+          message = `Unexpected \`${mark}\` that belongs to no word`;
+        } else if (mark === ',' && context.language === 'en' && articleBefore(text, index)) {
+          message = `Unexpected \`,\` after the article \`${articleBefore(text, index)}\``;
+          fixable = true;
+          keepSpace = true;
+        } else if (mark === '.' && context.language === 'en' && isMidSentenceStop(text, index)) {
+          message =
+            'Unexpected `.` before a lower-case word: a stray full stop, or a sentence that starts in lower case';
+          // After a word that cannot end a sentence (`the. rich`), the stop is stray for sure.
+          fixable = CANNOT_END.has(wordEndingAt(text, index).toLowerCase());
+          keepSpace = true;
+        } else continue;
+        let end = index + 1;
+        while (!keepSpace && isInlineSpace(text[end])) end++;
+        const start = flat.startAt(index);
+        const stop = flat.endAt(index + 1);
+        const fixEnd = flat.endAt(end);
+        context.report({
+          start,
+          end: stop,
+          message,
+          actual: mark,
+          expected: [''],
+          fix: fixable && flat.isDirect(index, end) ? { range: [start, fixEnd], text: '' } : undefined,
+        });
+      }
+    }
+  },
+);
+
+/** The mark is followed by a space or a word start, not by more marks (`...`) or a digit (`.5`). */
+function standsAlone(text: string, index: number): boolean {
+  const mark = text[index];
+  const after = text[index + 1];
+  if (after === undefined) return false;
+  if (mark === '.' && (after === '.' || isWordChar(after))) return false;
+  if (text[index - 1] === '.' || after === '.' || after === '…') return false;
+  if (isWordChar(after)) return mark === ',' || mark === ';';
+  return isInlineSpace(after) && isWordChar(text[index + 2]) === true
+    ? true
+    : isInlineSpace(after) && (text[index + 2] === '“' || text[index + 2] === '"' || text[index + 2] === '(');
+}
+
+/** `the, word`: the article before the comma at `index` (`the`, `a`, `an`), or ''. */
+function articleBefore(text: string, index: number): string {
+  let start = index;
+  while (start > 0 && index - start < 3 && isLetter(text[start - 1])) start--;
+  if (start > 0 && (isLetter(text[start - 1]) || isDigit(text[start - 1]))) return '';
+  const word = text.slice(start, index);
+  if (!ARTICLES.has(word.toLowerCase())) return '';
+  // The next word: lower case and not a single letter (`points a, b and c`).
+  if (!isInlineSpace(text[index + 1]) || !isLower(text[index + 2]) || !isLetter(text[index + 3])) return '';
+  return word;
+}
+
+const ARTICLES = new Set(['the', 'a', 'an']);
+const LIST_MARKER = /^(?:[a-z]|[ivx]{1,4})$/;
+
+/**
+ * `This. is it`: a full stop after a lower-case word and before a lower-case
+ * word, where no abbreviation, initialism, ellipsis or address explains it.
+ */
+function isMidSentenceStop(text: string, index: number): boolean {
+  if (!isInlineSpace(text[index + 1]) || !isLower(text[index + 2])) return false;
+  // The word before: at least three letters, ending in lower case, no dots inside.
+  let start = index;
+  while (start > 0 && index - start < 64 && isLetter(text[start - 1])) start--;
+  if (index - start < 3 || !isLower(text[index - 1]) || !isLower(text[index - 2])) return false;
+  if (start > 0 && (text[start - 1] === '.' || isDigit(text[start - 1]))) return false;
+  if (endsAbbreviation(text, index)) return false;
+  if (isTechnicalToken(tokenAround(text, index).token)) return false;
+  // The word after: no capital inside (`iPhone`, `mRNA`, `eBay`), not a list marker (`a)`, `ii.`).
+  let end = index + 2;
+  while (end < text.length && end - index < 66 && isLetter(text[end])) end++;
+  const next = text.slice(index + 2, end);
+  for (const char of next) if (isUpper(char)) return false;
+  if ((text[end] === ')' || text[end] === '.') && LIST_MARKER.test(next)) return false;
+  return true;
+}
+
+/** Words that never end an English sentence: a full stop after them is stray. */
+const CANNOT_END = new Set([
+  'the',
+  'a',
+  'an',
+  'and',
+  'or',
+  'but',
+  'of',
+  'than',
+  'very',
+  'their',
+  'its',
+  'our',
+  'your',
+  'my',
+]);
+
+function wordEndingAt(text: string, index: number): string {
+  let start = index;
+  while (start > 0 && index - start < 64 && isLetter(text[start - 1])) start--;
+  return text.slice(start, index);
+}
