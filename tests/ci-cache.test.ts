@@ -125,6 +125,18 @@ describe('--cache', () => {
     expect(after.stdout).toBe(runMtlint([], { cwd: dir.path }).stdout);
   });
 
+  it('works with worker threads: workers read the cache and the main thread writes what they found', () => {
+    for (let index = 0; index < 40; index++) writeFileSync(join(dir.path, `many-${index}.txt`), `${index}. ${BAD}`);
+    const single = runMtlint(['--concurrency', '1', '-f', 'json'], { cwd: dir.path });
+    const first = cached(['--concurrency', '2', '-f', 'json']);
+    expect([first.hits, first.misses]).toEqual([0, 46]);
+    writeFileSync(join(dir.path, 'many-7.txt'), 'Clean now.\n');
+    const second = cached(['--concurrency', '2', '-f', 'json']);
+    expect([second.hits, second.misses]).toEqual([45, 1]);
+    expect(second.stdout).toBe(runMtlint(['--concurrency', '1', '-f', 'json'], { cwd: dir.path }).stdout);
+    expect(first.stdout).toBe(single.stdout);
+  });
+
   it('--cache-location takes a file or a folder', () => {
     mkdirSync(join(dir.path, 'cache-dir'));
     cached(['--cache-location', 'cache-dir']);

@@ -14,7 +14,10 @@ const section = readme.slice(
 );
 const yamlBlocks = [...section.matchAll(/```yaml\n([\s\S]*?)```/g)].map((match) => match[1]);
 const action = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, unknown> };
-const hooks = parse(readFileSync(join(ROOT, '.pre-commit-hooks.yaml'), 'utf8')) as Array<{ id: string }>;
+const hooks = parse(readFileSync(join(ROOT, '.pre-commit-hooks.yaml'), 'utf8')) as Array<{
+  id: string;
+  files?: string;
+}>;
 
 describe('README: mtlint in CI', () => {
   it('has examples for GitHub Actions, GitLab CI and pre-commit that are valid YAML', () => {
@@ -44,7 +47,14 @@ describe('README: mtlint in CI', () => {
     const config = parse(yamlBlocks.find((block) => block.includes('.pre-commit-config.yaml')) ?? '') as {
       repos: Array<{ hooks: Array<{ id: string }> }>;
     };
-    for (const hook of config.repos.flatMap((repo) => repo.hooks)) expect(hooks.map((h) => h.id)).toContain(hook.id);
+    for (const hook of config.repos.flatMap((repo) => repo.hooks)) {
+      const defined = hooks.find((h) => h.id === hook.id);
+      expect(defined, hook.id).toBeDefined();
+      // A local copy of the hook selects the same files as the manifest's.
+      for (const key of ['files', 'types'] as const)
+        if (key in hook)
+          expect((hook as Record<string, unknown>)[key]).toEqual((defined as Record<string, unknown>)[key]);
+    }
   });
 
   it('uses only options and formats mtlint has', () => {

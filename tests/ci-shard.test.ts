@@ -1,5 +1,5 @@
 /** `--shard K/N` and `mtlint merge-reports`, end to end: the shards' merged report equals one run over everything. */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
@@ -46,6 +46,20 @@ describe('--shard', () => {
     expect(files(runMtlint(['--shard', `2/${N}`, '-f', 'json'], { cwd: repo.path }).stdout)).toEqual(shards[1]);
     // The split is the documented hash of the relative path.
     for (const [k, shard] of shards.entries()) for (const file of shard) expect(shardOf(file, repo.path, N)).toBe(k);
+  });
+
+  it('splits the same way with worker threads', () => {
+    for (let index = 200; index < 260; index++) writeFileSync(join(repo.path, `bulk-${index}.txt`), 'Bulk , text.\n');
+    try {
+      for (let k = 1; k <= N; k++) {
+        const threaded = runMtlint(['--shard', `${k}/${N}`, '--concurrency', '2', '-f', 'json'], { cwd: repo.path });
+        const single = runMtlint(['--shard', `${k}/${N}`, '--concurrency', '1', '-f', 'json'], { cwd: repo.path });
+        expect(files(threaded.stdout).length).toBeGreaterThan(16);
+        expect(threaded.stdout).toBe(single.stdout);
+      }
+    } finally {
+      for (let index = 200; index < 260; index++) rmSync(join(repo.path, `bulk-${index}.txt`));
+    }
   });
 
   it('keeps files in their shard when other files are added', () => {
