@@ -27,6 +27,8 @@
  * @example {"name": "not-ok.txt", "label": "fixed"}
  *   They discussed Russia providing $500 million in loans. Tickets cost €20, or USD 500.
  */
+
+import { reportReplacement } from '../nlcst/replace.js';
 import { paragraphsOf } from '../nlcst/walk.js';
 import { defineRule } from '../shared/rule.js';
 import { numbersOf } from '../text/numbers.js';
@@ -76,16 +78,7 @@ export default defineRule(
           expected = (token.sign?.text ?? '') + currency.text + numeral;
           message = `Unexpected \`${text.slice(from, to)}\`, expected \`${expected}\``;
         } else continue;
-        const start = flat.startAt(from);
-        const end = flat.endAt(to);
-        context.report({
-          start,
-          end,
-          message,
-          actual: text.slice(from, to),
-          expected: [expected],
-          fix: flat.isDirect(from, to) ? { range: [start, end], text: expected } : undefined,
-        });
+        reportReplacement(context, flat, from, to, message, expected);
       }
     }
   },

@@ -43,6 +43,7 @@
  */
 import type { Paragraph } from 'nlcst';
 import type { FlatText } from '../nlcst/flat.js';
+import { reportReplacement } from '../nlcst/replace.js';
 import { paragraphsOf } from '../nlcst/walk.js';
 import { defineRule, type RuleContext } from '../shared/rule.js';
 import { groupThousands, type NumberToken, numbersOf, spaceGroupRuns } from '../text/numbers.js';
@@ -187,18 +188,8 @@ function checkParagraph(
   options: Readonly<Options>,
 ): void {
   const text = flat.text;
-  const report = (from: number, to: number, message: string, expected: string, fixable: boolean) => {
-    const start = flat.startAt(from);
-    const end = flat.endAt(to);
-    context.report({
-      start,
-      end,
-      message,
-      actual: text.slice(from, to),
-      expected: [expected],
-      fix: fixable && flat.isDirect(from, to) ? { range: [start, end], text: expected } : undefined,
-    });
-  };
+  const report = (from: number, to: number, message: string, expected: string, fixable: boolean) =>
+    reportReplacement(context, flat, from, to, message, expected, fixable);
   const inRun = new Set<number>();
   for (const [first, last] of spaceGroupRuns(text, numbers)) {
     const from = numbers[first].numeral.start;

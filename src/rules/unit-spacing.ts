@@ -35,6 +35,8 @@
  * @example {"name": "not-ok-spaced.txt", "label": "fixed"}
  *   The road is 5 km long and 3 km wide.
  */
+
+import { reportReplacement } from '../nlcst/replace.js';
 import { paragraphsOf } from '../nlcst/walk.js';
 import { defineRule } from '../shared/rule.js';
 import { numbersOf } from '../text/numbers.js';
@@ -62,18 +64,8 @@ export default defineRule<Options>(
       const text = flat.text;
       for (const token of numbers) {
         if (token.kind === 'identifier' || token.kind === 'date') continue;
-        const report = (from: number, to: number, message: string, expected: string) => {
-          const start = flat.startAt(from);
-          const end = flat.endAt(to);
-          context.report({
-            start,
-            end,
-            message,
-            actual: text.slice(from, to),
-            expected: [expected],
-            fix: flat.isDirect(from, to) ? { range: [start, end], text: expected } : undefined,
-          });
-        };
+        const report = (from: number, to: number, message: string, expected: string) =>
+          reportReplacement(context, flat, from, to, message, expected);
         const percent = token.percent;
         if (percent?.gap && options.percent === 'closed') {
           const actual = text.slice(token.numeral.start, percent.end);
