@@ -111,6 +111,13 @@ function mtlintConfig(preset: string): string {
   return path;
 }
 
+/** The mtlint command line for a preset; `threads` pins `--concurrency` (default: every core). */
+function mtlintArgs(preset: 'recommended' | 'all', corpus: Corpus, threads?: number): string[] {
+  const concurrency = threads === undefined ? [] : ['--concurrency', String(threads)];
+  const limit = ['--max-file-size', String(200 * MB)];
+  return [CLI, '--config', mtlintConfig(preset), '-f', 'json', ...limit, ...concurrency, ...corpus.paths];
+}
+
 function tools(): Tool[] {
   const textlint = join(ROOT, 'node_modules', 'textlint', 'bin', 'textlint.js');
   const alex = join(ROOT, 'node_modules', 'alex', 'cli.js');
@@ -132,49 +139,18 @@ function tools(): Tool[] {
     },
     {
       name: 'mtlint recommended, 1 thread',
-      args: (corpus) => [
-        CLI,
-        '--config',
-        mtlintConfig('recommended'),
-        '-f',
-        'json',
-        '--max-file-size',
-        String(200 * MB),
-        '--concurrency',
-        '1',
-        ...corpus.paths,
-      ],
+      args: (corpus) => mtlintArgs('recommended', corpus, 1),
       count: countJson,
     },
     {
       name: `mtlint recommended, ${availableParallelism()} threads`,
-      args: (corpus) => [
-        CLI,
-        '--config',
-        mtlintConfig('recommended'),
-        '-f',
-        'json',
-        '--max-file-size',
-        String(200 * MB),
-        ...corpus.paths,
-      ],
+      args: (corpus) => mtlintArgs('recommended', corpus),
       count: countJson,
       skip: (corpus) => (corpus.files === 1 ? 'one file: nothing to spread' : undefined),
     },
     {
       name: 'mtlint all rules, 1 thread',
-      args: (corpus) => [
-        CLI,
-        '--config',
-        mtlintConfig('all'),
-        '-f',
-        'json',
-        '--max-file-size',
-        String(200 * MB),
-        '--concurrency',
-        '1',
-        ...corpus.paths,
-      ],
+      args: (corpus) => mtlintArgs('all', corpus, 1),
       count: countJson,
       skip: slowSkip,
       slowOnBig: () => true,
