@@ -17,6 +17,13 @@ const config = presetConfig('mtlint:all');
 const FORMATS: FormatName[] = ['txt', 'md', 'html'];
 /** Runs per property and format: enough to find the usual offset bugs, cheap enough for CI. */
 const RUNS = Number(process.env.MTLINT_PROPERTY_RUNS ?? 150);
+/*
+ * A fixed seed keeps CI reproducible: a red build is a real regression, not the luck of the draw.
+ * Sweep other seeds locally with `MTLINT_PROPERTY_SEED=random MTLINT_PROPERTY_RUNS=2000 npx vitest run
+ * tests/robust-properties.test.ts`, and keep each counterexample found as a case below.
+ */
+const SEED = process.env.MTLINT_PROPERTY_SEED;
+fc.configureGlobal(SEED === 'random' ? {} : { seed: Number(SEED ?? 20261125) });
 
 const words = fc.constantFrom(
   'the',
@@ -252,6 +259,34 @@ function commonSuffix(a: string, b: string): number {
   return index;
 }
 
+/** One rule's fixes never overlap, and all fixes together change nothing outside their ranges. */
+function checkFixes(input: string, format: FormatName): void {
+  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  const { findings } = lint(text, { format, config });
+  const fixes = findings.filter((finding) => finding.fix);
+  const byRule = new Map<string, Finding[]>();
+  for (const finding of fixes) byRule.set(finding.ruleId, [...(byRule.get(finding.ruleId) ?? []), finding]);
+  for (const [ruleId, list] of byRule) {
+    const edits = list.map((finding) => finding.fix!).sort((a, b) => a.range[0] - b.range[0]);
+    for (let index = 1; index < edits.length; index++) {
+      const previous = edits[index - 1];
+      const edit = edits[index];
+      const overlaps =
+        edit.range[0] < previous.range[1] || (edit.range[0] === previous.range[0] && edit.range[0] === edit.range[1]);
+      expect(overlaps, `${ruleId}: ${JSON.stringify(previous)} and ${JSON.stringify(edit)}`).toBe(false);
+    }
+    // One rule's fixes alone: exactly the splice of its edits.
+    expect(applyFixes(text, list).output).toBe(splice(text, edits));
+  }
+  if (fixes.length === 0) return;
+  const { output } = applyFixes(text, fixes);
+  const from = Math.min(...fixes.map((finding) => finding.fix!.range[0]));
+  const to = Math.max(...fixes.map((finding) => finding.fix!.range[1]));
+  // Outside [from, to) the text is untouched.
+  expect(commonPrefix(text, output)).toBeGreaterThanOrEqual(from);
+  expect(commonSuffix(text, output)).toBeGreaterThanOrEqual(Math.min(text.length - to, output.length - from));
+}
+
 describe.each(FORMATS)('random %s documents through the whole pipeline', (format) => {
   it('never throw and report every range inside the text, on code-point boundaries, with the right line and column', () => {
     fc.assert(
@@ -266,33 +301,7 @@ describe.each(FORMATS)('random %s documents through the whole pipeline', (format
 
   it('never give one rule overlapping fixes, and fixes change nothing outside their ranges', () => {
     fc.assert(
-      fc.property(documents[format], (input) => {
-        const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
-        const { findings } = lint(text, { format, config });
-        const fixes = findings.filter((finding) => finding.fix);
-        const byRule = new Map<string, Finding[]>();
-        for (const finding of fixes) byRule.set(finding.ruleId, [...(byRule.get(finding.ruleId) ?? []), finding]);
-        for (const [ruleId, list] of byRule) {
-          const edits = list.map((finding) => finding.fix!).sort((a, b) => a.range[0] - b.range[0]);
-          for (let index = 1; index < edits.length; index++) {
-            const previous = edits[index - 1];
-            const edit = edits[index];
-            const overlaps =
-              edit.range[0] < previous.range[1] ||
-              (edit.range[0] === previous.range[0] && edit.range[0] === edit.range[1]);
-            expect(overlaps, `${ruleId}: ${JSON.stringify(previous)} and ${JSON.stringify(edit)}`).toBe(false);
-          }
-          // One rule's fixes alone: exactly the splice of its edits.
-          expect(applyFixes(text, list).output).toBe(splice(text, edits));
-        }
-        if (fixes.length === 0) return;
-        const { output } = applyFixes(text, fixes);
-        const from = Math.min(...fixes.map((finding) => finding.fix!.range[0]));
-        const to = Math.max(...fixes.map((finding) => finding.fix!.range[1]));
-        // Outside [from, to) the text is untouched.
-        expect(commonPrefix(text, output)).toBeGreaterThanOrEqual(from);
-        expect(commonSuffix(text, output)).toBeGreaterThanOrEqual(Math.min(text.length - to, output.length - from));
-      }),
+      fc.property(documents[format], (input) => checkFixes(input, format)),
       { numRuns: RUNS },
     );
   });
@@ -337,5 +346,23 @@ describe('arbitrary Unicode (any code point, lone surrogates included)', () => {
       }),
       { numRuns: RUNS },
     );
+  });
+});
+
+describe('counterexamples the property tests found', () => {
+  it.each([
+    // dash-style: two spaced hyphens sharing the spaces between them.
+    [' , -  - :', 'txt'],
+    // quote-style: a foreign mark restyled and the space after it removed, in one pass.
+    ['„ 😀"', 'html'],
+    ['„ 😀"', 'txt'],
+    ['He said “ we will ” and left.', 'txt'],
+    // quote-style: a restyled quotation and a space inside it.
+    ['„ ,»', 'txt'],
+    ['He said „ we will « and left.', 'md'],
+  ] as Array<[string, FormatName]>)('%j (%s)', (input, format) => {
+    checkFixes(input, format);
+    const once = fixText(input, { format, config });
+    expect(fixText(once.output, { format, config }).output).toBe(once.output);
   });
 });

@@ -147,6 +147,8 @@ export default defineRule<DashStyleOptions>(
 
 /** Dashes and dash stand-ins between words, with the spaces around them. */
 function* dashesIn(text: string): Generator<Dash> {
+  // End of the last dash yielded: its trailing spaces are not the next one's leading spaces (` -  - `).
+  let taken = 0;
   for (let index = 0; index < text.length; index++) {
     const char = text[index];
     if (char !== '-' && char !== '—' && char !== '–') continue;
@@ -160,7 +162,7 @@ function* dashesIn(text: string): Generator<Dash> {
     }
     if (char === '-' && text[index - 1] === '!') continue; // `<!--`
     let from = index;
-    while (from > 0 && isInlineSpace(text[from - 1])) from--;
+    while (from > taken && isInlineSpace(text[from - 1])) from--;
     let to = end;
     while (to < text.length && isInlineSpace(text[to])) to++;
     const spacedBefore = from < index;
@@ -187,6 +189,7 @@ function* dashesIn(text: string): Generator<Dash> {
     }
     if (isDigit(before) && isDigit(after) && dash !== '—') continue;
     const spaced = spacedBefore && spacedAfter;
-    yield { from: spaced ? from : at, to: spaced ? to : end, dash, spaced };
+    taken = spaced ? to : end;
+    yield { from: spaced ? from : at, to: taken, dash, spaced };
   }
 }

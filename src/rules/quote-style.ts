@@ -131,6 +131,8 @@ export default defineRule<Options>(
       const local = options.mixed === 'document' ? { straight, curly } : countStyles(analysis.marks, english);
       // Marks in the wrong style (foreign or mixed): reported per quotation when both halves are.
       const restyled = new Map<QuoteMark, string>();
+      // Marks whose whole quotation one fix rewrites: a space fix inside it would overlap, so it waits for the next pass.
+      const pairRestyled = new Set<QuoteMark>();
       for (const mark of analysis.marks) {
         if (mark.role !== 'open' && mark.role !== 'close') continue;
         const foreign =
@@ -153,6 +155,8 @@ export default defineRule<Options>(
         if (open === undefined || close === undefined) continue;
         restyled.delete(pair.open);
         restyled.delete(pair.close);
+        pairRestyled.add(pair.open);
+        pairRestyled.add(pair.close);
         const from = pair.open.index;
         const to = pair.close.index + 1;
         const start = flat.startAt(from);
@@ -193,11 +197,12 @@ export default defineRule<Options>(
         }
         // A space inside the marks: `“ We`, `here ”` (not in French-style « guillemets » of other languages).
         if (!english && mark.family === 'guillemet') continue;
-        if (mark.pair < 0) continue;
+        if (mark.pair < 0 || pairRestyled.has(mark)) continue;
         if (mark.role === 'open') {
           let end = mark.index + 1;
           while (text[end] === ' ' || text[end] === '\u00a0') end++;
           if (end > mark.index + 1 && end < text.length && !isMarkAt(analysis.marks, end)) {
+            // The fix deletes only the spaces, so it never overlaps a fix of the mark itself.
             report(
               flat,
               mark.index,
@@ -205,6 +210,7 @@ export default defineRule<Options>(
               `Unexpected space after \`${mark.char}\``,
               text.slice(mark.index, end),
               mark.char,
+              [mark.index + 1, end],
             );
           }
         } else {
@@ -218,22 +224,35 @@ export default defineRule<Options>(
               `Unexpected space before \`${mark.char}\``,
               text.slice(start, mark.index + 1),
               mark.char,
+              [start, mark.index],
             );
           }
         }
       }
     });
 
-    function report(flat: FlatText, from: number, to: number, message: string, actual: string, expected: string): void {
+    /** Reports `actual` over [from, to); `deletion`, when given, is the span the fix removes instead of replacing it all. */
+    function report(
+      flat: FlatText,
+      from: number,
+      to: number,
+      message: string,
+      actual: string,
+      expected: string,
+      deletion?: [number, number],
+    ): void {
       const start = flat.startAt(from);
       const end = flat.endAt(to);
+      const [fixFrom, fixTo] = deletion ?? [from, to];
       context.report({
         start,
         end,
         message,
         actual,
         expected: [expected],
-        fix: flat.isDirect(from, to) ? { range: [start, end], text: expected } : undefined,
+        fix: flat.isDirect(fixFrom, fixTo)
+          ? { range: [flat.startAt(fixFrom), flat.endAt(fixTo)], text: deletion ? '' : expected }
+          : undefined,
       });
     }
   },
