@@ -360,6 +360,11 @@ describe('counterexamples the property tests found', () => {
     // quote-style: a restyled quotation and a space inside it.
     ['„ ,»', 'txt'],
     ['He said „ we will « and left.', 'md'],
+    ['„」«', 'txt'],
+    ['„Er sagte ‚ja‘ und ging“', 'txt'],
+    // currency-spacing: a sign between two figures.
+    ['2021 $ 500', 'txt'],
+    ['In 2021 USD 500 were paid.', 'txt'],
   ] as Array<[string, FormatName]>)('%j (%s)', (input, format) => {
     checkFixes(input, format);
     const once = fixText(input, { format, config });

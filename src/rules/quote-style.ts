@@ -125,14 +125,15 @@ export default defineRule<Options>(
       return typographic[mark.kind][mark.role];
     };
 
+    /** Spans of the current paragraph that one fix rewrites whole (a restyled quotation). */
+    let rewritten: Array<[number, number]> = [];
     analyses.forEach((analysis, index) => {
       const flat = flats[index];
       const text = analysis.text;
       const local = options.mixed === 'document' ? { straight, curly } : countStyles(analysis.marks, english);
       // Marks in the wrong style (foreign or mixed): reported per quotation when both halves are.
       const restyled = new Map<QuoteMark, string>();
-      // Marks whose whole quotation one fix rewrites: a space fix inside it would overlap, so it waits for the next pass.
-      const pairRestyled = new Set<QuoteMark>();
+      rewritten = [];
       for (const mark of analysis.marks) {
         if (mark.role !== 'open' && mark.role !== 'close') continue;
         const foreign =
@@ -155,20 +156,21 @@ export default defineRule<Options>(
         if (open === undefined || close === undefined) continue;
         restyled.delete(pair.open);
         restyled.delete(pair.close);
-        pairRestyled.add(pair.open);
-        pairRestyled.add(pair.close);
         const from = pair.open.index;
         const to = pair.close.index + 1;
         const start = flat.startAt(from);
         const end = flat.endAt(to);
         const expected = open + text.slice(from + 1, to - 1) + close;
+        // Nested quotations both restyled: the inner one waits for the next `--fix` pass.
+        const fixable = flat.isDirect(from, to) && !rewritten.some(([left, right]) => from < right && to > left);
+        if (fixable) rewritten.push([from, to]);
         context.report({
           start,
           end,
           message: `Unexpected \`${pair.open.char}…${pair.close.char}\`, expected \`${open}…${close}\``,
           actual: text.slice(from, to),
           expected: [expected],
-          fix: flat.isDirect(from, to) ? { range: [start, end], text: expected } : undefined,
+          fix: fixable ? { range: [start, end], text: expected } : undefined,
         });
       }
       for (const mark of analysis.marks) {
@@ -197,7 +199,7 @@ export default defineRule<Options>(
         }
         // A space inside the marks: `“ We`, `here ”` (not in French-style « guillemets » of other languages).
         if (!english && mark.family === 'guillemet') continue;
-        if (mark.pair < 0 || pairRestyled.has(mark)) continue;
+        if (mark.pair < 0) continue;
         if (mark.role === 'open') {
           let end = mark.index + 1;
           while (text[end] === ' ' || text[end] === '\u00a0') end++;
@@ -244,15 +246,18 @@ export default defineRule<Options>(
       const start = flat.startAt(from);
       const end = flat.endAt(to);
       const [fixFrom, fixTo] = deletion ?? [from, to];
+      // Inside a quotation one fix rewrites whole, a second edit would overlap it: the next `--fix` pass makes it.
+      const covered = rewritten.some(([left, right]) => fixFrom < right && fixTo > left);
       context.report({
         start,
         end,
         message,
         actual,
         expected: [expected],
-        fix: flat.isDirect(fixFrom, fixTo)
-          ? { range: [flat.startAt(fixFrom), flat.endAt(fixTo)], text: deletion ? '' : expected }
-          : undefined,
+        fix:
+          !covered && flat.isDirect(fixFrom, fixTo)
+            ? { range: [flat.startAt(fixFrom), flat.endAt(fixTo)], text: deletion ? '' : expected }
+            : undefined,
       });
     }
   },

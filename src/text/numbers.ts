@@ -350,12 +350,19 @@ function describe(text: string, raw: RawNumeral): NumberToken {
       symbolAfter !== undefined &&
       CURRENCY_SYMBOLS.has(symbolAfter) &&
       gap.length <= 1 &&
-      isBoundary(text[right + gap.length + 1])
+      isBoundary(text[right + gap.length + 1]) &&
+      // `2021 $ 500`: a sign between two figures belongs to the one after it, as English writes it.
+      !startsFigure(text, right + gap.length + 1)
     ) {
       const at = right + gap.length;
       token.currency = { start: at, end: at + 1, text: symbolAfter, gap, position: 'after', code: false };
       right = at + 1;
-    } else if (!token.currency && ISO_CODES.has(wordAfter) && gap.length <= 1) {
+    } else if (
+      !token.currency &&
+      ISO_CODES.has(wordAfter) &&
+      gap.length <= 1 &&
+      !startsFigure(text, right + gap.length + wordAfter.length)
+    ) {
       const at = right + gap.length;
       token.currency = { start: at, end: at + wordAfter.length, text: wordAfter, gap, position: 'after', code: true };
       right = at + wordAfter.length;
@@ -534,4 +541,10 @@ export function groupThousands(digits: string): string {
     result += digits[index];
   }
   return result;
+}
+
+/** Whether a figure starts at `at`, after at most one space. */
+function startsFigure(text: string, at: number): boolean {
+  const next = text[at] === ' ' || text[at] === '\u00a0' ? text[at + 1] : text[at];
+  return next !== undefined && next >= '0' && next <= '9';
 }
