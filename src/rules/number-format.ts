@@ -19,6 +19,14 @@
  * makes a decimal unlikely (`1.500 people`, `€1.500`); `1.500 kg` is left alone.
  * Only English documents are checked: `1.500` and `3,5` are correct German.
  *
+ * Opt-in (not in `mtlint:recommended`): on the dev set 62 % of its findings
+ * touch an annotated span, under the 90 % the preset asks of a formatting rule,
+ * and the clean English source has one (`40000 years ago`). The findings read
+ * as real: of the 49 unmarked ones, 35 are the same artefacts raters marked
+ * elsewhere in the same documents (`43.680 deaths`, `250000 species`,
+ * `8~16 months`), and 14 are SI-style spaced groups (`14 000~230 000`) that
+ * scientific English accepts and raters marked two times in five.
+ *
  * Fix: where the reading is unambiguous (groups of full stops, a decimal
  * comma before a unit, scale word or percent sign, long plain numbers, tilde
  * ranges).
@@ -97,7 +105,7 @@ export default defineRule<Options>(
     id: 'number-format',
     description: 'Numbers in the format of another locale (`1.500`, `3,5`, `1 500`) or long numbers without separators',
     category: 'numbers',
-    recommended: true,
+    recommended: false,
     defaultSeverity: 'warn',
     fixable: true,
     defaultOptions: { minDigits: 5, consistency: true },

@@ -12,6 +12,14 @@
  *
  * Only English documents are checked.
  *
+ * Opt-in (not in `mtlint:recommended`): on the dev set 53 % of the `5 %`
+ * findings touch an annotated span, under the 90 % the preset asks of a
+ * formatting rule. The unmarked ones are the same spaced percent signs raters
+ * marked elsewhere in the same abstracts, but the SI and ISO 80000 do space
+ * `%`, and biomedical English often follows them. With `units: "spaced"`, 39
+ * of 40 closed-up units (`1000Mbps`) were marked, all from one news story;
+ * British news style closes units up (`5km`), so that stays an option too.
+ *
  * Fix: close up or insert the space.
  *
  * @example {"name": "ok.txt"}
@@ -51,7 +59,7 @@ export default defineRule<Options>(
     id: 'unit-spacing',
     description: 'A percent sign apart from its figure (`5 %`); optionally units spaced against the house style',
     category: 'numbers',
-    recommended: true,
+    recommended: false,
     defaultSeverity: 'warn',
     fixable: true,
     defaultOptions: { percent: 'closed', units: 'ignore' },
