@@ -155,6 +155,7 @@ describe('spurious-number', () => {
     ]);
     expect(flagged('They detained 500 500 people.', rules)).toEqual(['500 500']);
     expect(flagged('Elections were held in2020 and 2021and later.', rules)).toEqual(['in2020', '2021and']);
+    expect(flagged('Eliminate hepatitis by 2030as proposed, in 2 or 3 years.', rules)).toEqual(['2030as']);
   });
 
   it('leaves compounds, measures, labels, identifiers, years and collectives alone', () => {
@@ -197,6 +198,28 @@ describe('number-format', () => {
     expect(fix('Masses from 14 000 to 230 000.')).toBe('Masses from 14,000 to 230,000.');
   });
 
+  it('finds the tilde that Chinese and Japanese MT leave as a range mark, and fixes it to an en dash', () => {
+    expect(flagged('Patients with DF were followed up for 8~16 months.', rules)).toEqual(['~']);
+    expect(flagged('The healing time was 5.1~9.2 weeks; group B (1 ~ 9 d).', rules)).toEqual(['~', ' ~ ']);
+    expect(flagged('Wagner grade 3〜4 and rates of 5%~10%.', rules)).toEqual(['〜', '~']);
+    const text = 'Relative molecular mass of 14 000~230 000 at 8 ~ 16 h.';
+    expect(findings(text, rules).map((finding) => finding.message)).toContain(
+      'Unexpected `~` in the range `14 000~230 000`, expected `14 000–230 000`',
+    );
+    expect(fixText(text, { filePath: 'x.txt', config: configFor(rules) }).output).toBe(
+      'Relative molecular mass of 14,000–230,000 at 8–16 h.',
+    );
+  });
+
+  it('leaves a tilde that means "about" and one inside identifiers alone', () => {
+    const ok = [
+      'It was ~20 km long, between 10 and ~20 people, and about 8 – 16 months.',
+      'Cells from K562~3 and the 2x~4x zoom; X ~ N(0, 1) with a 10–20 range.',
+      'Prices rose ~5% and ~10% at the ~3 sites.',
+    ];
+    for (const text of ok) expect(flagged(text, rules), text).toEqual([]);
+  });
+
   it('reports a four-digit figure without separator when the document groups others', () => {
     const text = 'More than 1,500 migrants came.\n\nLater 1200 migrants stayed in 1990.';
     const result = findings(text, rules);
@@ -233,6 +256,9 @@ describe('currency-spacing and unit-spacing', () => {
     const config = { extends: [], rules: { 'unit-spacing': ['warn', { units: 'spaced' }] } } as const;
     const result = lint(text, { filePath: 'x.txt', config }).findings;
     expect(result.map((finding) => text.slice(finding.offset, finding.endOffset))).toEqual(['5km']);
+    const speeds = 'Download rates reach 1000Mbps, uploads 200 Mbps and 1Gbps, on 5G and 4G.';
+    const spaced = lint(speeds, { filePath: 'x.txt', config }).findings;
+    expect(spaced.map((finding) => speeds.slice(finding.offset, finding.endOffset))).toEqual(['1000Mbps', '1Gbps']);
   });
 
   it('maps positions through Markdown', () => {

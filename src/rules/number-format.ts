@@ -5,8 +5,10 @@
  * source: a full stop between thousands (`1.500.000`, `1.500 people`), a
  * decimal comma (`3,5 million`, `0,05`), thousands apart with spaces or
  * apostrophes (`1 500`, `1'500`); numbers of five or more digits without
- * separators (`250000 plants` → `250,000`); and, in a document that groups
- * four-digit figures (`1,500`), one that does not (`1200 migrants`).
+ * separators (`250000 plants` → `250,000`); a tilde or wave dash as the range
+ * mark of Chinese and Japanese (`8~16 months` → `8–16 months`); and, in a
+ * document that groups four-digit figures (`1,500`), one that does not
+ * (`1200 migrants`).
  *
  * Deliberately not flagged: years (`2020`), decimals (`1.5`, `0.125`),
  * identifiers and codes glued to letters or hyphens (`K562`, `COVID-19`,
@@ -17,8 +19,17 @@
  * makes a decimal unlikely (`1.500 people`, `€1.500`); `1.500 kg` is left alone.
  * Only English documents are checked: `1.500` and `3,5` are correct German.
  *
+ * Opt-in (not in `mtlint:recommended`): on the dev set 62 % of its findings
+ * touch an annotated span, under the 90 % the preset asks of a formatting rule,
+ * and the clean English source has one (`40000 years ago`). The findings read
+ * as real: of the 49 unmarked ones, 35 are the same artefacts raters marked
+ * elsewhere in the same documents (`43.680 deaths`, `250000 species`,
+ * `8~16 months`), and 14 are SI-style spaced groups (`14 000~230 000`) that
+ * scientific English accepts and raters marked two times in five.
+ *
  * Fix: where the reading is unambiguous (groups of full stops, a decimal
- * comma before a unit, scale word or percent sign, long plain numbers).
+ * comma before a unit, scale word or percent sign, long plain numbers, tilde
+ * ranges).
  *
  * @example {"name": "ok.txt"}
  *   In 2020, 1,500 people paid $3.5 million (0.125 each) for 1.500 kg of K562 cells; call 0800 123 456.
@@ -33,6 +44,17 @@
  *
  * @example {"name": "not-ok.txt", "label": "fixed"}
  *   It cost 3.5 million euros, and 1,500 people came. There are 250,000 flowering plants.
+ *
+ * @example {"name": "not-ok-ranges.txt", "label": "input"}
+ *   Patients were followed up for 8~16 months (groups of 1 ~ 9 and 12 ~ 30 days); about ~5 died.
+ *
+ * @example {"name": "not-ok-ranges.txt", "label": "output"}
+ *   1:32-1:33: Unexpected `~` in the range `8~16`, expected `8–16`
+ *   1:55-1:58: Unexpected `~` in the range `1 ~ 9`, expected `1–9`
+ *   1:66-1:69: Unexpected `~` in the range `12 ~ 30`, expected `12–30`
+ *
+ * @example {"name": "not-ok-ranges.txt", "label": "fixed"}
+ *   Patients were followed up for 8–16 months (groups of 1–9 and 12–30 days); about ~5 died.
  *
  * @example {"name": "not-ok-groups.txt", "label": "input"}
  *   More than 1,500 migrants came, 1200 migrants stayed and 1 500 left.
@@ -65,6 +87,12 @@ const CODE_WORDS = new Set(
   ).split(' '),
 );
 
+/**
+ * A tilde or wave dash, optionally spaced, between two figures. The full-width
+ * tilde (`～`) is left to `fullwidth-punctuation`, whose fix makes it a `~`.
+ */
+const RANGE_TILDE = /^ ?[~〜] ?$/u;
+
 /** Plural-noun shape: a lowercase word ending in `s` (`people` and `children` listed). */
 function countsThings(word: string | undefined): boolean {
   if (!word) return false;
@@ -77,7 +105,7 @@ export default defineRule<Options>(
     id: 'number-format',
     description: 'Numbers in the format of another locale (`1.500`, `3,5`, `1 500`) or long numbers without separators',
     category: 'numbers',
-    recommended: true,
+    recommended: false,
     defaultSeverity: 'warn',
     fixable: true,
     defaultOptions: { minDigits: 5, consistency: true },
@@ -191,7 +219,10 @@ function checkParagraph(
   const report = (from: number, to: number, message: string, expected: string, fixable: boolean) =>
     reportReplacement(context, flat, from, to, message, expected, fixable);
   const inRun = new Set<number>();
+  /** Token index → the first and last token of its space-grouped figure (`14 000`). */
+  const runOf = new Map<number, [number, number]>();
   for (const [first, last] of spaceGroupRuns(text, numbers)) {
+    for (let index = first; index <= last; index++) runOf.set(index, [first, last]);
     const from = numbers[first].numeral.start;
     const to = numbers[last].numeral.end;
     const actual = text.slice(from, to);
@@ -200,6 +231,7 @@ function checkParagraph(
     const expected = groupThousands(actual.replace(/ /g, ''));
     report(from, to, `Unexpected space in \`${actual}\`, expected \`${expected}\``, expected, true);
   }
+  checkTildeRanges(flat, numbers, runOf, report);
   for (let index = 0; index < numbers.length; index++) {
     const token = numbers[index];
     if (inRun.has(index) || token.kind === 'identifier' || token.kind === 'date' || token.kind === 'time') continue;
@@ -247,5 +279,36 @@ function checkParagraph(
         true,
       );
     }
+  }
+}
+
+/**
+ * A tilde between two figures is the Chinese and Japanese range mark (`8~16
+ * months`, `14 000～230 000`); English joins a range with an en dash.
+ */
+function checkTildeRanges(
+  flat: FlatText,
+  numbers: NumberToken[],
+  runOf: ReadonlyMap<number, [number, number]>,
+  report: (from: number, to: number, message: string, expected: string, fixable: boolean) => void,
+): void {
+  const text = flat.text;
+  for (let index = 1; index < numbers.length; index++) {
+    const previous = numbers[index - 1];
+    const next = numbers[index];
+    const joiner = text.slice(previous.end, next.start);
+    if (!RANGE_TILDE.test(joiner) || next.sign) continue;
+    if (previous.kind === 'identifier' || next.kind === 'identifier') continue;
+    const first = numbers[runOf.get(index - 1)?.[0] ?? index - 1];
+    const last = numbers[runOf.get(index)?.[1] ?? index];
+    const left = text.slice(first.start, previous.end);
+    const right = text.slice(next.start, last.end);
+    report(
+      previous.end,
+      next.start,
+      `Unexpected \`${joiner.trim()}\` in the range \`${left}${joiner}${right}\`, expected \`${left}–${right}\``,
+      '–',
+      true,
+    );
   }
 }

@@ -77,7 +77,7 @@ const MEASURE_WORDS = new Set(
 );
 /** Compound head words that make the noun a modifier: `a 20 man team` (tagged nouns catch the rest). */
 const FUNCTION_WORDS = new Set(
-  'in on at of the and to for from since by with than about over under until till around nearly only are is was were has have'.split(
+  'in on at of the and to for from since by with as or but than about over under until till around nearly only are is was were has have'.split(
     ' ',
   ),
 );

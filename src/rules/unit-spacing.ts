@@ -6,11 +6,19 @@
  * inconsistently with the house style: with `units: "spaced"` a unit closed up
  * to its figure (`5km` → `5 km`, the SI and most style guides), with
  * `units: "closed"` the reverse. Units are recognised from a fixed list of
- * symbols (`km`, `kg`, `mg`, `ml`, `kWh`, `°C`, `mmHg`, …); words that double
+ * symbols (`km`, `kg`, `mg`, `ml`, `kWh`, `Mbps`, `°C`, `mmHg`, …); words that double
  * as symbols (`in`, `s`) are only read as units when closed up. Temperatures
  * with a degree sign (`37°C`) are accepted both ways.
  *
  * Only English documents are checked.
+ *
+ * Opt-in (not in `mtlint:recommended`): on the dev set 53 % of the `5 %`
+ * findings touch an annotated span, under the 90 % the preset asks of a
+ * formatting rule. The unmarked ones are the same spaced percent signs raters
+ * marked elsewhere in the same abstracts, but the SI and ISO 80000 do space
+ * `%`, and biomedical English often follows them. With `units: "spaced"`, 39
+ * of 40 closed-up units (`1000Mbps`) were marked, all from one news story;
+ * British news style closes units up (`5km`), so that stays an option too.
  *
  * Fix: close up or insert the space.
  *
@@ -27,13 +35,14 @@
  *   Prices rose by 5% in May.
  *
  * @example {"name": "not-ok-spaced.txt", "label": "input", "config": {"units": "spaced"}}
- *   The road is 5km long and 3 km wide.
+ *   The road is 5km long and 3 km wide, with 1000Mbps links.
  *
  * @example {"name": "not-ok-spaced.txt", "label": "output"}
  *   1:13-1:16: Missing space in `5km`, expected `5 km`
+ *   1:42-1:50: Missing space in `1000Mbps`, expected `1000 Mbps`
  *
  * @example {"name": "not-ok-spaced.txt", "label": "fixed"}
- *   The road is 5 km long and 3 km wide.
+ *   The road is 5 km long and 3 km wide, with 1000 Mbps links.
  */
 
 import { reportReplacement } from '../nlcst/replace.js';
@@ -51,7 +60,7 @@ export default defineRule<Options>(
     id: 'unit-spacing',
     description: 'A percent sign apart from its figure (`5 %`); optionally units spaced against the house style',
     category: 'numbers',
-    recommended: true,
+    recommended: false,
     defaultSeverity: 'warn',
     fixable: true,
     defaultOptions: { percent: 'closed', units: 'ignore' },

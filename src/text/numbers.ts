@@ -110,7 +110,7 @@ export const UNITS: ReadonlySet<string> = new Set(
   (
     'km m cm mm nm µm μm kg g mg µg μg ng t lb lbs oz l L ml mL dl dL µl μl µL μL kWh kW MW GW TW MWh GWh W V mV kV Hz kHz MHz GHz ' +
     'mph kph km/h m/s ft mi yd ha km² km2 m² m2 cm² cm3 cm³ m³ h hr hrs min sec ms µs mmol mol µmol μmol mM µM μM nM pM IU ' +
-    'bpm mmHg Gy mSv cGy kcal kJ cal MB GB TB KB kB Mb Gb kb bp kbp Mbp px dB °C °F K'
+    'Mbps Gbps kbps Kbps bpm mmHg Gy mSv cGy kcal kJ cal MB GB TB KB kB Mb Gb kb bp kbp Mbp px dB °C °F K'
   ).split(' '),
 );
 /** Units that are also words or letters, recognised only when closed up (`5s`, `10in`) — not after a space. */
