@@ -13,6 +13,12 @@
  * stop, so `in the U.S..` is flagged. Marks inside URLs, paths and ranges
  * (`../`, `1..10`, `std::`) are left alone.
  *
+ * Five or more full stops in a row (`industry ......2023`) are the CJK
+ * ellipsis `……` spelt in ASCII, not an English ellipsis: fixed to `...`.
+ * A doubled bracket (`SHARES ((600884.SH)`) is flagged when it leaves the
+ * paragraph with one bracket too many; nested pairs (`((a) b)`, `[[wiki]]`)
+ * and emoticons (`:((`) balance or are left alone.
+ *
  * Fix: keep one mark (and an abbreviation's own full stop: `e.g.,,` →
  * `e.g.,`). A full stop wins over a comma or colon when a capital
  * letter or the end of the paragraph follows (`word., The` → `word. The`), the
@@ -41,6 +47,19 @@
  *   Roman Pratasevich and his girlfriend. The latest sanctions, hurt.
  *   It said so.” Then it left, and came back in the U.S. Why?
  *   Some drugs (e.g., misoprostol) help.
+ *
+ * @example {"name": "ok-brackets.txt"}
+ *   The ratio ((a + b) / c) is small [see [2]]. So sad :(( Wait.... No.
+ *
+ * @example {"name": "not-ok-cjk.txt", "label": "input"}
+ *   The industry ......2023 began. Shares ((600884.SH) rose.
+ *
+ * @example {"name": "not-ok-cjk.txt", "label": "output"}
+ *   1:14-1:20: Unexpected `......`, expected `...`
+ *   1:39-1:41: Unexpected `((`, expected `(`
+ *
+ * @example {"name": "not-ok-cjk.txt", "label": "fixed"}
+ *   The industry ...2023 began. Shares (600884.SH) rose.
  *
  * @example {"name": "ok.md"}
  *   See the [list](https://example.org/a..b) and `a.,b` in code.
@@ -115,9 +134,62 @@ export default defineRule(
           fix: flat.isDirect(run.from, run.to) ? { range: [start, end], text: expected } : undefined,
         });
       }
+      for (const at of doubledBrackets(text)) {
+        const actual = text.slice(at, at + 2);
+        const start = flat.startAt(at);
+        const end = flat.endAt(at + 2);
+        context.report({
+          start,
+          end,
+          message: `Unexpected \`${actual}\`, expected \`${text[at]}\``,
+          actual,
+          expected: [text[at]],
+          fix: flat.isDirect(at, at + 2) ? { range: [start, end], text: text[at] } : undefined,
+        });
+      }
     }
   },
 );
+
+// redos-safe: fixed two-character alternatives.
+const DOUBLED_BRACKET = /\(\(|\)\)|\[\[|\]\]/g;
+
+/**
+ * Offsets of `((`, `))`, `[[`, `]]` that leave the paragraph with one bracket
+ * too many of that kind (`SHARES ((600884.SH)`). Nested pairs (`((a) b)`,
+ * `[[wiki]]`) balance and are left alone, as are emoticons (`:((`).
+ */
+function doubledBrackets(text: string): number[] {
+  const found: number[] = [];
+  DOUBLED_BRACKET.lastIndex = 0;
+  let counts: Record<string, number> | undefined;
+  for (const match of text.matchAll(DOUBLED_BRACKET)) {
+    const at = match.index ?? 0;
+    const before = text[at - 1];
+    if (before === ':' || before === ';' || before === '=' || before === '-' || before === text[at]) continue;
+    if (text[at + 2] === text[at]) continue;
+    counts ??= countBrackets(text);
+    const opening = text[at] === '(' || text[at] === '[';
+    const kind = text[at] === '(' || text[at] === ')' ? 'round' : 'square';
+    const excess = counts[`${kind}Open`] - counts[`${kind}Close`];
+    if (opening ? excess > 0 : excess < 0) found.push(at);
+  }
+  return found;
+}
+
+// redos-safe: one optional character, then one class repeated; no nesting.
+const EMOTICON = /[:;=]-?[()[\]]+/g;
+
+function countBrackets(text: string): Record<string, number> {
+  const counts: Record<string, number> = { roundOpen: 0, roundClose: 0, squareOpen: 0, squareClose: 0 };
+  for (const char of text.replace(EMOTICON, '')) {
+    if (char === '(') counts.roundOpen++;
+    else if (char === ')') counts.roundClose++;
+    else if (char === '[') counts.squareOpen++;
+    else if (char === ']') counts.squareClose++;
+  }
+  return counts;
+}
 
 /** Reads marks separated by nothing, inline spaces or one closing quote; linear in what it consumes. */
 function readRun(text: string, from: number): Run {
@@ -153,6 +225,8 @@ function readRun(text: string, from: number): Run {
 function isAllowed(text: string, run: Run): boolean {
   const marks = run.marks.map((at) => text[at]);
   const joined = marks.join('');
+  // Five or more full stops in a row are the CJK ellipsis `……` spelt in ASCII, not an English one.
+  if (isDotRun(text, run)) return false;
   // Ellipses: `...`, `....`, `. . .`, `…`, and anything next to one.
   if (joined.includes('…') || joined.includes('...')) return true;
   // `?!`, `!?`, `?!?`: an interrobang written out.
@@ -179,8 +253,16 @@ function isAllowed(text: string, run: Run): boolean {
   return false;
 }
 
+/** At least five full stops and nothing else, unspaced: `......` (MT's rendering of `……`). */
+function isDotRun(text: string, run: Run): boolean {
+  return run.marks.length >= DOT_RUN && !run.spaced && run.quote < 0 && run.marks.every((at) => text[at] === '.');
+}
+
+const DOT_RUN = 5;
+
 /** The mark to keep, with the closing quote kept where it was. */
 function expectedFor(text: string, run: Run): string {
+  if (isDotRun(text, run)) return '...';
   const marks = run.marks.map((at) => text[at]);
   let keepIndex = marks.findIndex((mark) => mark === '?' || mark === '!');
   if (keepIndex < 0) {
