@@ -10,7 +10,9 @@
  * also with a full stop: `....`), `?!` and `!?`, and an abbreviation's full
  * stop followed by a comma, semicolon, colon, question or exclamation mark
  * (`the U.S., Canada`, `etc.;`, `e.g.,`, `pears, etc.?`). An abbreviation that ends a sentence takes one full
- * stop, so `in the U.S..` is flagged. Marks inside URLs, paths and ranges
+ * stop, so `in the U.S..` is flagged. In German, `?,` and `!,` are left alone:
+ * German puts a comma after quoted speech even after a question or
+ * exclamation mark (`„Warum?“, fragte er`). Marks inside URLs, paths and ranges
  * (`../`, `1..10`, `std::`) are left alone.
  *
  * Five or more full stops in a row (`industry ......2023`) are the CJK
@@ -120,7 +122,7 @@ export default defineRule(
         }
         const run = readRun(text, index);
         index = run.to;
-        if (run.marks.length < 2 || isAllowed(text, run)) continue;
+        if (run.marks.length < 2 || isAllowed(text, run, context.language)) continue;
         const actual = text.slice(run.from, run.to);
         const expected = expectedFor(text, run);
         const start = flat.startAt(run.from);
@@ -222,9 +224,11 @@ function readRun(text: string, from: number): Run {
   return { from, to, marks, quote, spaced };
 }
 
-function isAllowed(text: string, run: Run): boolean {
+function isAllowed(text: string, run: Run, language: string): boolean {
   const marks = run.marks.map((at) => text[at]);
   const joined = marks.join('');
+  // German sets a comma after quoted speech even after `?` or `!` (`„Warum?“, fragte er`).
+  if (language === 'de' && /^[!?],$/.test(joined)) return true;
   // Five or more full stops in a row are the CJK ellipsis `……` spelt in ASCII, not an English one.
   if (isDotRun(text, run)) return false;
   // Ellipses: `...`, `....`, `. . .`, `…`, and anything next to one.

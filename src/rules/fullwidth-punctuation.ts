@@ -116,11 +116,7 @@ export default defineRule(
         const code = char.charCodeAt(0);
         const ownScript = code >= 0x0600 && code <= 0x06ff ? ARABIC : code >= 0x3000 ? CJK : undefined;
         if (ownScript && (nearScript(text, index, -1, ownScript) || nearScript(text, index, 1, ownScript))) continue;
-        const kind = code >= 0x0600 && code <= 0x06ff
-            ? 'Arabic'
-            : code >= 0x3000
-              ? 'full-width'
-              : 'foreign';
+        const kind = code >= 0x0600 && code <= 0x06ff ? 'Arabic' : code >= 0x3000 ? 'full-width' : 'foreign';
         const after = text[index + 1];
         // A word glued to the mark gets a space (after `.` only before a capital: `3。5` stays a number).
         const spaced =

@@ -8,12 +8,17 @@
  * word the mark belonged to or moves a clause.
  *
  * In English documents it also finds a comma right after an article
- * (`the, police`) and a full stop between two lower-case words (`This. is
- * social mobility`, `girlfriend. the latest`): either the stop is stray or
- * the next sentence lost its capital letter, and both are errors.
- * Abbreviations (`etc. and`, `e.g. the`, `et al. found`), initialisms,
- * ellipses, addresses and lower-case names (`iPhone`, `mRNA`) explain such
- * a stop and are left alone.
+ * (`the, police`) and a full stop after a word that never ends a sentence
+ * (`about the. rich world`, `and. then`).
+ *
+ * A full stop between two other lower-case words (`This. is social
+ * mobility`, `girlfriend. the latest`) is either stray or the next sentence
+ * lost its capital letter. `sentence-case` already reports the second, and
+ * on MT output the two cannot be told apart (systems that lower-case every
+ * sentence produce the same text), so this rule reports it only with
+ * `stopBeforeLowerCase: true`. Abbreviations (`etc. and`, `e.g. the`, `et al.
+ * found`), initialisms, ellipses, addresses and lower-case names (`iPhone`,
+ * `mRNA`) explain such a stop and are left alone either way.
  *
  * Not flagged: an ellipsis (`...and then`, `(...)`), a leading decimal
  * (`.5`), a file extension or a name with a dot (`.NET`), emoticons (`(:`),
@@ -45,8 +50,7 @@
  *   3:2-3:3: Unexpected `.` after `“`
  *   3:24-3:25: Unexpected `,` that belongs to no word
  *   5:10-5:11: Unexpected `,` after the article `the`
- *   5:32-5:33: Unexpected `.` before a lower-case word: a stray full stop, or a sentence that starts in lower case
- *   5:50-5:51: Unexpected `.` before a lower-case word: a stray full stop, or a sentence that starts in lower case
+ *   5:32-5:33: Unexpected `.` after `the`, a word that does not end a sentence
  *
  * @example {"name": "not-ok.txt", "label": "fixed"}
  *   The police raided (which was expected) the office.
@@ -54,6 +58,13 @@
  *   “We will not stop” — , said Viasna.
  *
  *   I saw the fine print about the rich world. This. is it.
+ *
+ * @example {"name": "lower.txt", "label": "input", "config": {"stopBeforeLowerCase": true}}
+ *   The sanctions. were announced, and the. rich left.
+ *
+ * @example {"name": "lower.txt", "label": "output"}
+ *   1:14-1:15: Unexpected `.` before a lower-case word: a stray full stop, or a sentence that starts in lower case
+ *   1:39-1:40: Unexpected `.` after `the`, a word that does not end a sentence
  *
  * @example {"name": "not-ok.md", "label": "input"}
  *   # Title
@@ -82,6 +93,14 @@ import {
   tokenAround,
 } from '../text/punctuation.js';
 
+export interface StrayPunctuationOptions {
+  /**
+   * Also flag a full stop between two lower-case words (`This. is it`), which
+   * may be a stray stop or a lost capital (`sentence-case` reports the latter).
+   */
+  stopBeforeLowerCase: boolean;
+}
+
 function isStrayCandidate(char: string | undefined): boolean {
   return char === ',' || char === ';' || char === ':' || char === '.';
 }
@@ -91,7 +110,7 @@ function isDash(char: string | undefined): boolean {
   return char === '—' || char === '–' || char === '-';
 }
 
-export default defineRule(
+export default defineRule<StrayPunctuationOptions>(
   {
     id: 'stray-punctuation',
     description: 'A `,` `;` `:` or `.` that belongs to no word: at a paragraph start, after `(` or `“`, or alone',
@@ -99,9 +118,9 @@ export default defineRule(
     recommended: true,
     defaultSeverity: 'warn',
     fixable: true,
-    defaultOptions: {},
+    defaultOptions: { stopBeforeLowerCase: false },
   },
-  (tree, context) => {
+  (tree, context, options) => {
     for (const paragraph of paragraphsOf(tree)) {
       const flat = flatten(paragraph);
       const text = flat.text;
@@ -133,10 +152,14 @@ export default defineRule(
           fixable = true;
           keepSpace = true;
         } else if (mark === '.' && context.language === 'en' && isMidSentenceStop(text, index)) {
-          message =
-            'Unexpected `.` before a lower-case word: a stray full stop, or a sentence that starts in lower case';
           // After a word that cannot end a sentence (`the. rich`), the stop is stray for sure.
-          fixable = CANNOT_END.has(wordEndingAt(text, index).toLowerCase());
+          const word = wordEndingAt(text, index);
+          fixable = CANNOT_END.has(word.toLowerCase());
+          if (fixable) message = `Unexpected \`.\` after \`${word}\`, a word that does not end a sentence`;
+          else if (options.stopBeforeLowerCase)
+            message =
+              'Unexpected `.` before a lower-case word: a stray full stop, or a sentence that starts in lower case';
+          else continue;
           keepSpace = true;
         } else continue;
         let end = index + 1;
