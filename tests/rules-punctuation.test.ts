@@ -146,6 +146,19 @@ describe('doubled-punctuation', () => {
     ]);
   });
 
+  it('reports two double quotation marks side by side, without a fix', () => {
+    const text =
+      'To achieve the goal of "" eliminating viral hepatitis by 2030 "" proposed by the WHO, and the "Indo-Pacific Economic Framework"" In order to';
+    expect(findings(text, ['doubled-punctuation'])).toEqual([
+      'doubled-punctuation: ""',
+      'doubled-punctuation: ""',
+      'doubled-punctuation: ""',
+    ]);
+    expect(fixed(text, ['doubled-punctuation'])).toBe(text);
+    const ok = 'An empty string ("") is falsy; x="" in code, """docstring""" and “quoted” “words”.';
+    expect(findings(ok, ['doubled-punctuation'])).toEqual([]);
+  });
+
   it('leaves `?,` and `!,` alone in German, where quoted speech takes a comma after them', () => {
     expect(
       findings('„Warum macht es das?“, höre ich Sie fragen. Warum?, fragte er.', ['doubled-punctuation'], {

@@ -19,7 +19,10 @@
  * ellipsis `……` spelt in ASCII, not an English ellipsis: fixed to `...`.
  * A doubled bracket (`SHARES ((600884.SH)`) is flagged when it leaves the
  * paragraph with one bracket too many; nested pairs (`((a) b)`, `[[wiki]]`)
- * and emoticons (`:((`) balance or are left alone.
+ * and emoticons (`:((`) balance or are left alone. Two double quotation
+ * marks side by side (`the goal of "" eliminating`, `Framework"" In`) are
+ * flagged without a fix: MT lost the words between `“”`, or closed a quote
+ * twice. An empty string shown as `("")` and code (`x=""`, `"""`) are not.
  *
  * Fix: keep one mark (and an abbreviation's own full stop: `e.g.,,` →
  * `e.g.,`). A full stop wins over a comma or colon when a capital
@@ -52,16 +55,20 @@
  *
  * @example {"name": "ok-brackets.txt"}
  *   The ratio ((a + b) / c) is small [see [2]]. So sad :(( Wait.... No.
+ *   An empty string ("") is falsy.
  *
  * @example {"name": "not-ok-cjk.txt", "label": "input"}
  *   The industry ......2023 began. Shares ((600884.SH) rose.
+ *   The goal of "" eliminating hepatitis.
  *
  * @example {"name": "not-ok-cjk.txt", "label": "output"}
  *   1:14-1:20: Unexpected `......`, expected `...`
  *   1:39-1:41: Unexpected `((`, expected `(`
+ *   2:13-2:15: Unexpected doubled quotation mark `""`
  *
  * @example {"name": "not-ok-cjk.txt", "label": "fixed"}
  *   The industry ...2023 began. Shares (600884.SH) rose.
+ *   The goal of "" eliminating hepatitis.
  *
  * @example {"name": "ok.md"}
  *   See the [list](https://example.org/a..b) and `a.,b` in code.
@@ -149,6 +156,16 @@ export default defineRule(
           fix: flat.isDirect(at, at + 2) ? { range: [start, end], text: text[at] } : undefined,
         });
       }
+      for (const at of doubledQuotes(text)) {
+        const actual = text.slice(at, at + 2);
+        // Which one was meant (an opening, a closing, or both with the words lost) is not clear: no fix.
+        context.report({
+          start: flat.startAt(at),
+          end: flat.endAt(at + 2),
+          message: `Unexpected doubled quotation mark \`${actual}\``,
+          actual,
+        });
+      }
     }
   },
 );
@@ -181,6 +198,31 @@ function doubledBrackets(text: string): number[] {
 
 // redos-safe: one optional character, then one class repeated; no nesting.
 const EMOTICON = /[:;=]-?[()[\]]+/g;
+
+function isDoubleQuote(char: string | undefined): boolean {
+  return char === '"' || char === '“' || char === '”' || char === '„';
+}
+
+/**
+ * Offsets of two double quotation marks side by side (`the "" eliminating`,
+ * `Framework"" In`): MT's rendering of `“”` with the words between lost, or a
+ * quote closed twice. Not three or more (`"""` in code), not inside a
+ * technical token (`x=""`), not an empty string shown in brackets (`("")`).
+ */
+function doubledQuotes(text: string): number[] {
+  const found: number[] = [];
+  for (let at = 0; at + 1 < text.length; at++) {
+    if (!isDoubleQuote(text[at]) || !isDoubleQuote(text[at + 1])) continue;
+    if (isDoubleQuote(text[at - 1]) || isDoubleQuote(text[at + 2])) continue;
+    const before = text[at - 1];
+    const after = text[at + 2];
+    if ((before === '(' || before === '[') && (after === ')' || after === ']')) continue;
+    if (before === '=' || isTechnicalToken(tokenAround(text, at).token)) continue;
+    found.push(at);
+    at++;
+  }
+  return found;
+}
 
 function countBrackets(text: string): Record<string, number> {
   const counts: Record<string, number> = { roundOpen: 0, roundClose: 0, squareOpen: 0, squareClose: 0 };
