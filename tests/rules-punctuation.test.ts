@@ -229,17 +229,33 @@ describe('stray-punctuation', () => {
     expect(fixed(text, ['stray-punctuation'])).toBe('The police came (which was expected) and “We left” — , said he.');
   });
 
-  it('in English, a comma after an article and a full stop after a word that cannot end a sentence', () => {
+  it('in English, a comma after an article and a full stop before a lower-case word', () => {
     const text = 'Some of you may have seen. some of these pictures in the, rich world of the. arts. It is going. on.';
-    expect(findings(text, ['stray-punctuation'])).toEqual(['stray-punctuation: ,', 'stray-punctuation: .']);
-    expect(fixed(text, ['stray-punctuation'])).toBe(
-      'Some of you may have seen. some of these pictures in the rich world of the arts. It is going. on.',
-    );
-    // A stop before any lower-case word only on request: `sentence-case` reports the lost capital.
-    expect(findings(text, ['stray-punctuation'], { options: { stopBeforeLowerCase: true } })).toEqual([
+    expect(findings(text, ['stray-punctuation'])).toEqual([
       'stray-punctuation: .',
       'stray-punctuation: ,',
       'stray-punctuation: .',
+      'stray-punctuation: .',
+    ]);
+    expect(fixed(text, ['stray-punctuation'])).toBe(
+      'Some of you may have seen. some of these pictures in the rich world of the arts. It is going. on.',
+    );
+  });
+
+  it('a stop before lower case only where the paragraph capitalises its other sentences', () => {
+    // MT output that lower-cases every sentence: a lost capital as likely as a stray stop (`sentence-case`).
+    const lower =
+      'the pathology is becoming well understood. patients after curative resection should be offered therapy. dr. Smith agreed.';
+    expect(findings(lower, ['stray-punctuation'])).toEqual([]);
+    expect(findings(lower, ['stray-punctuation'], { options: { stopBeforeLowerCase: true } })).toEqual([
+      'stray-punctuation: .',
+      'stray-punctuation: .',
+    ]);
+    // An abbreviation before a capital is no evidence that the text capitalises sentences.
+    expect(findings('We met Dr. Smith and the U.S. Army there. were they ready', ['stray-punctuation'])).toEqual([]);
+    // A stop after a word that cannot end a sentence is stray either way.
+    expect(findings('the rich world of the. arts', ['stray-punctuation'])).toEqual(['stray-punctuation: .']);
+    expect(findings('Sanctions. were announced on Monday. They hurt.', ['stray-punctuation'])).toEqual([
       'stray-punctuation: .',
     ]);
     // German abbreviations such as `usw.` and `bzw.` are followed by lower case: English only.

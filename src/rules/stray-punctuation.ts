@@ -13,12 +13,14 @@
  *
  * A full stop between two other lower-case words (`This. is social
  * mobility`, `girlfriend. the latest`) is either stray or the next sentence
- * lost its capital letter. `sentence-case` already reports the second, and
- * on MT output the two cannot be told apart (systems that lower-case every
- * sentence produce the same text), so this rule reports it only with
- * `stopBeforeLowerCase: true`. Abbreviations (`etc. and`, `e.g. the`, `et al.
- * found`), initialisms, ellipses, addresses and lower-case names (`iPhone`,
- * `mRNA`) explain such a stop and are left alone either way.
+ * lost its capital letter. Where the paragraph's other sentences start with a
+ * capital after a full stop, the lower-case word stands out and the stop is
+ * reported. Where none does (a single sentence, or MT output that lower-cases
+ * every sentence), the two cannot be told apart and `sentence-case` reports
+ * the lost capital; `stopBeforeLowerCase: true` reports the stop there too.
+ * Abbreviations (`etc. and`, `e.g. the`, `et al. found`, `Dr. Smith`),
+ * initialisms, ellipses, addresses and lower-case names (`iPhone`, `mRNA`)
+ * explain such a stop and are left alone either way.
  *
  * Not flagged: an ellipsis (`...and then`, `(...)`), a leading decimal
  * (`.5`), a file extension or a name with a dot (`.NET`), emoticons (`(:`),
@@ -51,6 +53,7 @@
  *   3:24-3:25: Unexpected `,` that belongs to no word
  *   5:10-5:11: Unexpected `,` after the article `the`
  *   5:32-5:33: Unexpected `.` after `the`, a word that does not end a sentence
+ *   5:50-5:51: Unexpected `.` before a lower-case word: a stray full stop, or a sentence that starts in lower case
  *
  * @example {"name": "not-ok.txt", "label": "fixed"}
  *   The police raided (which was expected) the office.
@@ -58,6 +61,15 @@
  *   “We will not stop” — , said Viasna.
  *
  *   I saw the fine print about the rich world. This. is it.
+ *
+ * @example {"name": "not-ok-capitalised.txt", "label": "input"}
+ *   The sanctions. were announced on Monday. They hurt.
+ *
+ * @example {"name": "not-ok-capitalised.txt", "label": "output"}
+ *   1:14-1:15: Unexpected `.` before a lower-case word: a stray full stop, or a sentence that starts in lower case
+ *
+ * @example {"name": "ok-lower-case-text.txt"}
+ *   results are becoming well understood. patients after resection should be offered therapy.
  *
  * @example {"name": "lower.txt", "label": "input", "config": {"stopBeforeLowerCase": true}}
  *   The sanctions. were announced, and the. rich left.
@@ -95,8 +107,9 @@ import {
 
 export interface StrayPunctuationOptions {
   /**
-   * Also flag a full stop between two lower-case words (`This. is it`), which
-   * may be a stray stop or a lost capital (`sentence-case` reports the latter).
+   * Flag a full stop between two lower-case words (`This. is it`) also in a
+   * paragraph that never capitalises a sentence after a full stop, where it
+   * may as well be a lost capital (`sentence-case` reports that).
    */
   stopBeforeLowerCase: boolean;
 }
@@ -124,6 +137,7 @@ export default defineRule<StrayPunctuationOptions>(
     for (const paragraph of paragraphsOf(tree)) {
       const flat = flatten(paragraph);
       const text = flat.text;
+      let capitalises: boolean | undefined;
       for (let index = 0; index < text.length; index++) {
         const mark = text[index];
         if (!isStrayCandidate(mark)) continue;
@@ -156,7 +170,7 @@ export default defineRule<StrayPunctuationOptions>(
           const word = wordEndingAt(text, index);
           fixable = CANNOT_END.has(word.toLowerCase());
           if (fixable) message = `Unexpected \`.\` after \`${word}\`, a word that does not end a sentence`;
-          else if (options.stopBeforeLowerCase)
+          else if (options.stopBeforeLowerCase || (capitalises ??= capitalisesSentences(text)))
             message =
               'Unexpected `.` before a lower-case word: a stray full stop, or a sentence that starts in lower case';
           else continue;
@@ -228,6 +242,24 @@ function isMidSentenceStop(text: string, index: number): boolean {
   for (const char of next) if (isUpper(char)) return false;
   if ((text[end] === ')' || text[end] === '.') && LIST_MARKER.test(next)) return false;
   return true;
+}
+
+/**
+ * True when some sentence of the paragraph starts with a capital after a full
+ * stop that ends a word (`left. The`), not an abbreviation (`Dr. Smith`): the
+ * text capitalises its sentences, so a lower-case word after a stop stands out.
+ */
+function capitalisesSentences(text: string): boolean {
+  for (let index = text.indexOf('.'); index >= 0; index = text.indexOf('.', index + 1)) {
+    let next = index + 1;
+    if (!isInlineSpace(text[next])) continue;
+    while (isInlineSpace(text[next])) next++;
+    if (text[next] === '“' || text[next] === '"' || text[next] === '(') next++;
+    if (!isUpper(text[next])) continue;
+    if (!isLower(text[index - 1]) || !isLetter(text[index - 2]) || endsAbbreviation(text, index)) continue;
+    return true;
+  }
+  return false;
 }
 
 /** Words that never end an English sentence: a full stop after them is stray. */
