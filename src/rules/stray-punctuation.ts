@@ -169,8 +169,9 @@ export default defineRule<StrayPunctuationOptions>(
           // After a word that cannot end a sentence (`the. rich`), the stop is stray for sure.
           const word = wordEndingAt(text, index);
           fixable = CANNOT_END.has(word.toLowerCase());
+          if (!fixable && !options.stopBeforeLowerCase) capitalises ??= capitalisesSentences(text);
           if (fixable) message = `Unexpected \`.\` after \`${word}\`, a word that does not end a sentence`;
-          else if (options.stopBeforeLowerCase || (capitalises ??= capitalisesSentences(text)))
+          else if (options.stopBeforeLowerCase || capitalises)
             message =
               'Unexpected `.` before a lower-case word: a stray full stop, or a sentence that starts in lower case';
           else continue;
