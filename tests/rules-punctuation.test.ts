@@ -128,6 +128,8 @@ describe('doubled-punctuation', () => {
       'the science and technology industry ...2023 began; the "three words" ... Recently, it rose.',
     );
     expect(findings('He waited... then.... And . . . so on. . . .', ['doubled-punctuation'])).toEqual([]);
+    expect(findings('Methods ...... 5\nResults ...... 12', ['doubled-punctuation'])).toEqual([]);
+    expect(findings('A divider .............. ends here.', ['doubled-punctuation'])).toEqual([]);
   });
 
   it('reports a doubled bracket that leaves one too many, not nested pairs or emoticons', () => {

@@ -15,8 +15,10 @@
  * exclamation mark (`„Warum?“, fragte er`). Marks inside URLs, paths and ranges
  * (`../`, `1..10`, `std::`) are left alone.
  *
- * Five or more full stops in a row (`industry ......2023`) are the CJK
- * ellipsis `……` spelt in ASCII, not an English ellipsis: fixed to `...`.
+ * Five to eight full stops in a row (`industry ......2023`) are the CJK
+ * ellipsis `……` spelt in ASCII, not an English ellipsis: fixed to `...`
+ * (longer runs and leaders before a page number, `Methods ...... 5`, are
+ * left alone).
  * A doubled bracket (`SHARES ((600884.SH)`) is flagged when it leaves the
  * paragraph with one bracket too many; nested pairs (`((a) b)`, `[[wiki]]`)
  * and emoticons (`:((`) balance or are left alone. Two double quotation
@@ -301,10 +303,18 @@ function isAllowed(text: string, run: Run, language: string): boolean {
 
 /** At least five full stops and nothing else, unspaced: `......` (MT's rendering of `……`). */
 function isDotRun(text: string, run: Run): boolean {
-  return run.marks.length >= DOT_RUN && !run.spaced && run.quote < 0 && run.marks.every((at) => text[at] === '.');
+  const count = run.marks.length;
+  if (count < DOT_RUN || count > DOT_RUN_MAX || run.spaced || run.quote >= 0) return false;
+  if (!run.marks.every((at) => text[at] === '.')) return false;
+  // A leader before a page number (`Methods ...... 5`) is a table of contents, not an ellipsis.
+  return !LEADER_END.test(text.slice(run.to, run.to + 12));
 }
 
+/** `……` spelt out is six full stops; longer runs are leaders and dividers. */
 const DOT_RUN = 5;
+const DOT_RUN_MAX = 8;
+// redos-safe: bounded input (12 characters), no nested quantifiers.
+const LEADER_END = /^[ \t]*\d+[ \t]*(?:\n|$)/;
 
 /** The mark to keep, with the closing quote kept where it was. */
 function expectedFor(text: string, run: Run): string {
