@@ -118,6 +118,60 @@ describe('doubled-punctuation', () => {
     expect(fixed('The police left., and came back.', ['doubled-punctuation'])).toBe('The police left, and came back.');
   });
 
+  it('reports the CJK ellipsis spelt in full stops, but not an English ellipsis', () => {
+    const text = 'the science and technology industry ......2023 began; the "three words" ...... Recently, it rose.';
+    expect(findings(text, ['doubled-punctuation'])).toEqual([
+      'doubled-punctuation: ......',
+      'doubled-punctuation: ......',
+    ]);
+    expect(fixed(text, ['doubled-punctuation'])).toBe(
+      'the science and technology industry ...2023 began; the "three words" ... Recently, it rose.',
+    );
+    expect(findings('He waited... then.... And . . . so on. . . .', ['doubled-punctuation'])).toEqual([]);
+    expect(findings('Methods ...... 5\nResults ...... 12', ['doubled-punctuation'])).toEqual([]);
+    expect(findings('A divider .............. ends here.', ['doubled-punctuation'])).toEqual([]);
+  });
+
+  it('reports a doubled bracket that leaves one too many, not nested pairs or emoticons', () => {
+    const text = 'In 1996, SONGZONG SHARES ((600884.SH) went public (see above).';
+    expect(findings(text, ['doubled-punctuation'])).toEqual(['doubled-punctuation: ((']);
+    expect(fixed(text, ['doubled-punctuation'])).toBe('In 1996, SONGZONG SHARES (600884.SH) went public (see above).');
+    expect(findings('The value ((a + b) / c) is small.', ['doubled-punctuation'])).toEqual([]);
+    expect(findings('CK-MB (creatine kinase type muscle-brain [MB]) rose (see (a)).', ['doubled-punctuation'])).toEqual(
+      [],
+    );
+    expect(findings('See [[Main Page]] and [[Help]], so sad :(( but fine :)) ok.', ['doubled-punctuation'])).toEqual(
+      [],
+    );
+    expect(findings('It was closed (as of 2020)) and reopened.', ['doubled-punctuation'])).toEqual([
+      'doubled-punctuation: ))',
+    ]);
+  });
+
+  it('reports two double quotation marks side by side, without a fix', () => {
+    const text =
+      'To achieve the goal of "" eliminating viral hepatitis by 2030 "" proposed by the WHO, and the "Indo-Pacific Economic Framework"" In order to';
+    expect(findings(text, ['doubled-punctuation'])).toEqual([
+      'doubled-punctuation: ""',
+      'doubled-punctuation: ""',
+      'doubled-punctuation: ""',
+    ]);
+    expect(fixed(text, ['doubled-punctuation'])).toBe(text);
+    const ok = 'An empty string ("") is falsy; x="" in code, """docstring""" and “quoted” “words”.';
+    expect(findings(ok, ['doubled-punctuation'])).toEqual([]);
+  });
+
+  it('leaves `?,` and `!,` alone in German, where quoted speech takes a comma after them', () => {
+    expect(
+      findings('„Warum macht es das?“, höre ich Sie fragen. Warum?, fragte er.', ['doubled-punctuation'], {
+        language: 'de',
+      }),
+    ).toEqual([]);
+    expect(findings('Why does it do that?, I hear you ask.', ['doubled-punctuation'])).toEqual([
+      'doubled-punctuation: ?,',
+    ]);
+  });
+
   it('reports an MT segment from the dev set (`?:` after a title)', () => {
     expect(findings('ORAL THERAPY OF ENDOCARDITIS?: The non-inferiority', ['doubled-punctuation'])).toEqual([
       'doubled-punctuation: ?:',
@@ -177,7 +231,7 @@ describe('stray-punctuation', () => {
     expect(fixed(text, ['stray-punctuation'])).toBe('The police came (which was expected) and “We left” — , said he.');
   });
 
-  it('in English, a comma after an article and a full stop between lower-case words', () => {
+  it('in English, a comma after an article and a full stop before a lower-case word', () => {
     const text = 'Some of you may have seen. some of these pictures in the, rich world of the. arts. It is going. on.';
     expect(findings(text, ['stray-punctuation'])).toEqual([
       'stray-punctuation: .',
@@ -188,6 +242,24 @@ describe('stray-punctuation', () => {
     expect(fixed(text, ['stray-punctuation'])).toBe(
       'Some of you may have seen. some of these pictures in the rich world of the arts. It is going. on.',
     );
+  });
+
+  it('a stop before lower case only where the paragraph capitalises its other sentences', () => {
+    // MT output that lower-cases every sentence: a lost capital as likely as a stray stop (`sentence-case`).
+    const lower =
+      'the pathology is becoming well understood. patients after curative resection should be offered therapy. dr. Smith agreed.';
+    expect(findings(lower, ['stray-punctuation'])).toEqual([]);
+    expect(findings(lower, ['stray-punctuation'], { options: { stopBeforeLowerCase: true } })).toEqual([
+      'stray-punctuation: .',
+      'stray-punctuation: .',
+    ]);
+    // An abbreviation before a capital is no evidence that the text capitalises sentences.
+    expect(findings('We met Dr. Smith and the U.S. Army there. were they ready', ['stray-punctuation'])).toEqual([]);
+    // A stop after a word that cannot end a sentence is stray either way.
+    expect(findings('the rich world of the. arts', ['stray-punctuation'])).toEqual(['stray-punctuation: .']);
+    expect(findings('Sanctions. were announced on Monday. They hurt.', ['stray-punctuation'])).toEqual([
+      'stray-punctuation: .',
+    ]);
     // German abbreviations such as `usw.` and `bzw.` are followed by lower case: English only.
     expect(findings('Äpfel, Birnen usw. sind gesund, bzw. lecker.', ['stray-punctuation'], { language: 'de' })).toEqual(
       [],
@@ -219,6 +291,19 @@ describe('fullwidth-punctuation', () => {
       'fullwidth-punctuation: \u037e',
       'fullwidth-punctuation: \u0589',
     ]);
+  });
+
+  it('reports ≪ and ≫ standing in for 《》, not as maths operators', () => {
+    const text = 'With the original soundtrack, the video ≪Blossom≫ is amazingly beautiful ≫';
+    expect(findings(text, ['fullwidth-punctuation'])).toEqual([
+      'fullwidth-punctuation: ≪',
+      'fullwidth-punctuation: ≫',
+      'fullwidth-punctuation: ≫',
+    ]);
+    expect(fixed('The video ≪Blossom≫ is beautiful.', ['fullwidth-punctuation'])).toBe(
+      'The video “Blossom” is beautiful.',
+    );
+    expect(findings('This holds for N ≫ 1 and when kT≪E, so x ≪ y.', ['fullwidth-punctuation'])).toEqual([]);
   });
 
   it('leaves marks inside a quoted original alone', () => {

@@ -10,8 +10,21 @@
  * also with a full stop: `....`), `?!` and `!?`, and an abbreviation's full
  * stop followed by a comma, semicolon, colon, question or exclamation mark
  * (`the U.S., Canada`, `etc.;`, `e.g.,`, `pears, etc.?`). An abbreviation that ends a sentence takes one full
- * stop, so `in the U.S..` is flagged. Marks inside URLs, paths and ranges
+ * stop, so `in the U.S..` is flagged. In German, `?,` and `!,` are left alone:
+ * German puts a comma after quoted speech even after a question or
+ * exclamation mark (`„Warum?“, fragte er`). Marks inside URLs, paths and ranges
  * (`../`, `1..10`, `std::`) are left alone.
+ *
+ * Five to eight full stops in a row (`industry ......2023`) are the CJK
+ * ellipsis `……` spelt in ASCII, not an English ellipsis: fixed to `...`
+ * (longer runs and leaders before a page number, `Methods ...... 5`, are
+ * left alone).
+ * A doubled bracket (`SHARES ((600884.SH)`) is flagged when it leaves the
+ * paragraph with one bracket too many; nested pairs (`((a) b)`, `[[wiki]]`)
+ * and emoticons (`:((`) balance or are left alone. Two double quotation
+ * marks side by side (`the goal of "" eliminating`, `Framework"" In`) are
+ * flagged without a fix: MT lost the words between `“”`, or closed a quote
+ * twice. An empty string shown as `("")` and code (`x=""`, `"""`) are not.
  *
  * Fix: keep one mark (and an abbreviation's own full stop: `e.g.,,` →
  * `e.g.,`). A full stop wins over a comma or colon when a capital
@@ -41,6 +54,23 @@
  *   Roman Pratasevich and his girlfriend. The latest sanctions, hurt.
  *   It said so.” Then it left, and came back in the U.S. Why?
  *   Some drugs (e.g., misoprostol) help.
+ *
+ * @example {"name": "ok-brackets.txt"}
+ *   The ratio ((a + b) / c) is small [see [2]]. So sad :(( Wait.... No.
+ *   An empty string ("") is falsy.
+ *
+ * @example {"name": "not-ok-cjk.txt", "label": "input"}
+ *   The industry ......2023 began. Shares ((600884.SH) rose.
+ *   The goal of "" eliminating hepatitis.
+ *
+ * @example {"name": "not-ok-cjk.txt", "label": "output"}
+ *   1:14-1:20: Unexpected `......`, expected `...`
+ *   1:39-1:41: Unexpected `((`, expected `(`
+ *   2:13-2:15: Unexpected doubled quotation mark `""`
+ *
+ * @example {"name": "not-ok-cjk.txt", "label": "fixed"}
+ *   The industry ...2023 began. Shares (600884.SH) rose.
+ *   The goal of "" eliminating hepatitis.
  *
  * @example {"name": "ok.md"}
  *   See the [list](https://example.org/a..b) and `a.,b` in code.
@@ -101,7 +131,7 @@ export default defineRule(
         }
         const run = readRun(text, index);
         index = run.to;
-        if (run.marks.length < 2 || isAllowed(text, run)) continue;
+        if (run.marks.length < 2 || isAllowed(text, run, context.language)) continue;
         const actual = text.slice(run.from, run.to);
         const expected = expectedFor(text, run);
         const start = flat.startAt(run.from);
@@ -115,9 +145,97 @@ export default defineRule(
           fix: flat.isDirect(run.from, run.to) ? { range: [start, end], text: expected } : undefined,
         });
       }
+      for (const at of doubledBrackets(text)) {
+        const actual = text.slice(at, at + 2);
+        const start = flat.startAt(at);
+        const end = flat.endAt(at + 2);
+        context.report({
+          start,
+          end,
+          message: `Unexpected \`${actual}\`, expected \`${text[at]}\``,
+          actual,
+          expected: [text[at]],
+          fix: flat.isDirect(at, at + 2) ? { range: [start, end], text: text[at] } : undefined,
+        });
+      }
+      for (const at of doubledQuotes(text)) {
+        const actual = text.slice(at, at + 2);
+        // Which one was meant (an opening, a closing, or both with the words lost) is not clear: no fix.
+        context.report({
+          start: flat.startAt(at),
+          end: flat.endAt(at + 2),
+          message: `Unexpected doubled quotation mark \`${actual}\``,
+          actual,
+        });
+      }
     }
   },
 );
+
+// redos-safe: fixed two-character alternatives.
+const DOUBLED_BRACKET = /\(\(|\)\)|\[\[|\]\]/g;
+
+/**
+ * Offsets of `((`, `))`, `[[`, `]]` that leave the paragraph with one bracket
+ * too many of that kind (`SHARES ((600884.SH)`). Nested pairs (`((a) b)`,
+ * `[[wiki]]`) balance and are left alone, as are emoticons (`:((`).
+ */
+function doubledBrackets(text: string): number[] {
+  const found: number[] = [];
+  DOUBLED_BRACKET.lastIndex = 0;
+  let counts: Record<string, number> | undefined;
+  for (const match of text.matchAll(DOUBLED_BRACKET)) {
+    const at = match.index ?? 0;
+    const before = text[at - 1];
+    if (before === ':' || before === ';' || before === '=' || before === '-' || before === text[at]) continue;
+    if (text[at + 2] === text[at]) continue;
+    counts ??= countBrackets(text);
+    const opening = text[at] === '(' || text[at] === '[';
+    const kind = text[at] === '(' || text[at] === ')' ? 'round' : 'square';
+    const excess = counts[`${kind}Open`] - counts[`${kind}Close`];
+    if (opening ? excess > 0 : excess < 0) found.push(at);
+  }
+  return found;
+}
+
+// redos-safe: one optional character, then one class repeated; no nesting.
+const EMOTICON = /[:;=]-?[()[\]]+/g;
+
+function isDoubleQuote(char: string | undefined): boolean {
+  return char === '"' || char === '“' || char === '”' || char === '„';
+}
+
+/**
+ * Offsets of two double quotation marks side by side (`the "" eliminating`,
+ * `Framework"" In`): MT's rendering of `“”` with the words between lost, or a
+ * quote closed twice. Not three or more (`"""` in code), not inside a
+ * technical token (`x=""`), not an empty string shown in brackets (`("")`).
+ */
+function doubledQuotes(text: string): number[] {
+  const found: number[] = [];
+  for (let at = 0; at + 1 < text.length; at++) {
+    if (!isDoubleQuote(text[at]) || !isDoubleQuote(text[at + 1])) continue;
+    if (isDoubleQuote(text[at - 1]) || isDoubleQuote(text[at + 2])) continue;
+    const before = text[at - 1];
+    const after = text[at + 2];
+    if ((before === '(' || before === '[') && (after === ')' || after === ']')) continue;
+    if (before === '=' || isTechnicalToken(tokenAround(text, at).token)) continue;
+    found.push(at);
+    at++;
+  }
+  return found;
+}
+
+function countBrackets(text: string): Record<string, number> {
+  const counts: Record<string, number> = { roundOpen: 0, roundClose: 0, squareOpen: 0, squareClose: 0 };
+  for (const char of text.replace(EMOTICON, '')) {
+    if (char === '(') counts.roundOpen++;
+    else if (char === ')') counts.roundClose++;
+    else if (char === '[') counts.squareOpen++;
+    else if (char === ']') counts.squareClose++;
+  }
+  return counts;
+}
 
 /** Reads marks separated by nothing, inline spaces or one closing quote; linear in what it consumes. */
 function readRun(text: string, from: number): Run {
@@ -150,9 +268,13 @@ function readRun(text: string, from: number): Run {
   return { from, to, marks, quote, spaced };
 }
 
-function isAllowed(text: string, run: Run): boolean {
+function isAllowed(text: string, run: Run, language: string): boolean {
   const marks = run.marks.map((at) => text[at]);
   const joined = marks.join('');
+  // German sets a comma after quoted speech even after `?` or `!` (`„Warum?“, fragte er`).
+  if (language === 'de' && /^[!?],$/.test(joined)) return true;
+  // Five or more full stops in a row are the CJK ellipsis `……` spelt in ASCII, not an English one.
+  if (isDotRun(text, run)) return false;
   // Ellipses: `...`, `....`, `. . .`, `…`, and anything next to one.
   if (joined.includes('…') || joined.includes('...')) return true;
   // `?!`, `!?`, `?!?`: an interrobang written out.
@@ -179,8 +301,24 @@ function isAllowed(text: string, run: Run): boolean {
   return false;
 }
 
+/** At least five full stops and nothing else, unspaced: `......` (MT's rendering of `……`). */
+function isDotRun(text: string, run: Run): boolean {
+  const count = run.marks.length;
+  if (count < DOT_RUN || count > DOT_RUN_MAX || run.spaced || run.quote >= 0) return false;
+  if (!run.marks.every((at) => text[at] === '.')) return false;
+  // A leader before a page number (`Methods ...... 5`) is a table of contents, not an ellipsis.
+  return !LEADER_END.test(text.slice(run.to, run.to + 12));
+}
+
+/** `……` spelt out is six full stops; longer runs are leaders and dividers. */
+const DOT_RUN = 5;
+const DOT_RUN_MAX = 8;
+// redos-safe: bounded input (12 characters), no nested quantifiers.
+const LEADER_END = /^[ \t]*\d+[ \t]*(?:\n|$)/;
+
 /** The mark to keep, with the closing quote kept where it was. */
 function expectedFor(text: string, run: Run): string {
+  if (isDotRun(text, run)) return '...';
   const marks = run.marks.map((at) => text[at]);
   let keepIndex = marks.findIndex((mark) => mark === '?' || mark === '!');
   if (keepIndex < 0) {

@@ -14,6 +14,11 @@
  * quotation or a name in the original script (`foreign-script` reports
  * those runs if wanted).
  *
+ * The maths signs `≪` and `≫`, which MT puts where the source had `《》`, are
+ * flagged as quotation marks when they are not used as operators: at the edge
+ * of a paragraph or glued to a word on one side only (`≪Title≫`,
+ * `beautiful ≫`), not in `N ≫ 1` or `x≫y`.
+ *
  * Fix: the English mark (`，` → `,`, `「…」` → `“…”`, `《…》` → `“…”`),
  * with a space after it when a word follows directly (and before an
  * opening bracket or quote glued to the word before).
@@ -33,6 +38,17 @@
  *
  * @example {"name": "not-ok.txt", "label": "fixed"}
  *   Lukashenko met Putin, and the “Daily Beast” reported it: no comment.
+ *
+ * @example {"name": "ok-maths.txt"}
+ *   The rate k ≫ 1 holds when x≪y, so N ≫ 10.
+ *
+ * @example {"name": "not-ok-maths.txt", "label": "input"}
+ *   The song ≪Blossom≫ is beautiful ≫
+ *
+ * @example {"name": "not-ok-maths.txt", "label": "output"}
+ *   1:10-1:11: Unexpected maths sign `≪` as a quotation mark, expected `“`
+ *   1:18-1:19: Unexpected maths sign `≫` as a quotation mark, expected `”`
+ *   1:33-1:34: Unexpected maths sign `≫` as a quotation mark, expected `”`
  *
  * @example {"name": "ok-arabic.txt"}
  *   Arabic comma in Arabic text: مرحبا، كيف الحال؟
@@ -54,12 +70,21 @@
 import { flatten } from '../nlcst/flat.js';
 import { paragraphsOf } from '../nlcst/walk.js';
 import { defineRule } from '../shared/rule.js';
-import { FOREIGN_PUNCTUATION, isNativeMark, isWordChar } from '../text/punctuation.js';
+import { FOREIGN_PUNCTUATION, isNativeMark, isSpace, isWordChar } from '../text/punctuation.js';
+
+/**
+ * Maths signs MT puts where the source had `《》`: `≪` and `≫` (much less /
+ * greater than). Only a quote when not used as an operator (see `lookalikeQuote`).
+ */
+const QUOTE_LOOKALIKES: ReadonlyMap<string, string> = new Map([
+  ['\u226a', '“'], // ≪
+  ['\u226b', '”'], // ≫
+]);
 
 /** Any mark of the table (each one UTF-16 unit): paragraphs without one are skipped whole. */
 // redos-safe: a single character class of escaped code units, no quantifier.
 const ANY_FOREIGN = new RegExp(
-  `[${[...FOREIGN_PUNCTUATION.keys()].map((mark) => `\\u${mark.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}]`,
+  `[${[...FOREIGN_PUNCTUATION.keys(), ...QUOTE_LOOKALIKES.keys()].map((mark) => `\\u${mark.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}]`,
 );
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 const ARABIC = /\p{Script=Arabic}/u;
@@ -84,7 +109,8 @@ export default defineRule(
       if (!ANY_FOREIGN.test(text)) continue;
       for (let index = 0; index < text.length; index++) {
         const char = text[index];
-        const expected = FOREIGN_PUNCTUATION.get(char);
+        const lookalike = lookalikeQuote(text, index);
+        const expected = FOREIGN_PUNCTUATION.get(char) ?? lookalike;
         if (expected === undefined || isNativeMark(char, context.language)) continue;
         // Inside its own script (a quoted original), the mark is that script's business.
         const code = char.charCodeAt(0);
@@ -105,7 +131,9 @@ export default defineRule(
         context.report({
           start,
           end,
-          message: `Unexpected ${kind} \`${char}\`, expected \`${expected}\``,
+          message: lookalike
+            ? `Unexpected maths sign \`${char}\` as a quotation mark, expected \`${expected}\``
+            : `Unexpected ${kind} \`${char}\`, expected \`${expected}\``,
           actual: char,
           expected: [replacement],
           fix: flat.isDirect(index, index + 1) ? { range: [start, end], text: replacement } : undefined,
@@ -114,6 +142,30 @@ export default defineRule(
     }
   },
 );
+
+/**
+ * The quotation mark a `≪` or `≫` at `index` stands for, or undefined when it
+ * is an operator: spaced on both sides between operands (`N ≫ 1`) or glued on
+ * both sides (`x≫y`). A sign at the edge of the paragraph, or glued to a word
+ * on one side only (`≪Title≫`, `beautiful ≫`), is a quotation mark.
+ */
+function lookalikeQuote(text: string, index: number): string | undefined {
+  const quote = QUOTE_LOOKALIKES.get(text[index]);
+  if (quote === undefined) return undefined;
+  const before = text[index - 1];
+  const after = text[index + 1];
+  if (before === undefined || after === undefined) return quote;
+  const spacedBefore = isSpace(before);
+  const spacedAfter = isSpace(after);
+  if (spacedBefore && spacedAfter) {
+    const operandBefore = text[index - 2];
+    const operandAfter = text[index + 2];
+    return operandBefore === undefined || operandAfter === undefined || isSpace(operandBefore) || isSpace(operandAfter)
+      ? quote
+      : undefined;
+  }
+  return spacedBefore === spacedAfter ? undefined : quote;
+}
 
 /** True when the nearest non-space character on one side (within a few) is of `script`. */
 function nearScript(text: string, index: number, step: 1 | -1, script: RegExp): boolean {

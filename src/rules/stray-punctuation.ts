@@ -8,12 +8,19 @@
  * word the mark belonged to or moves a clause.
  *
  * In English documents it also finds a comma right after an article
- * (`the, police`) and a full stop between two lower-case words (`This. is
- * social mobility`, `girlfriend. the latest`): either the stop is stray or
- * the next sentence lost its capital letter, and both are errors.
- * Abbreviations (`etc. and`, `e.g. the`, `et al. found`), initialisms,
- * ellipses, addresses and lower-case names (`iPhone`, `mRNA`) explain such
- * a stop and are left alone.
+ * (`the, police`) and a full stop after a word that never ends a sentence
+ * (`about the. rich world`, `and. then`).
+ *
+ * A full stop between two other lower-case words (`This. is social
+ * mobility`, `girlfriend. the latest`) is either stray or the next sentence
+ * lost its capital letter. Where the paragraph's other sentences start with a
+ * capital after a full stop, the lower-case word stands out and the stop is
+ * reported. Where none does (a single sentence, or MT output that lower-cases
+ * every sentence), the two cannot be told apart and `sentence-case` reports
+ * the lost capital; `stopBeforeLowerCase: true` reports the stop there too.
+ * Abbreviations (`etc. and`, `e.g. the`, `et al. found`, `Dr. Smith`),
+ * initialisms, ellipses, addresses and lower-case names (`iPhone`, `mRNA`)
+ * explain such a stop and are left alone either way.
  *
  * Not flagged: an ellipsis (`...and then`, `(...)`), a leading decimal
  * (`.5`), a file extension or a name with a dot (`.NET`), emoticons (`(:`),
@@ -45,7 +52,7 @@
  *   3:2-3:3: Unexpected `.` after `“`
  *   3:24-3:25: Unexpected `,` that belongs to no word
  *   5:10-5:11: Unexpected `,` after the article `the`
- *   5:32-5:33: Unexpected `.` before a lower-case word: a stray full stop, or a sentence that starts in lower case
+ *   5:32-5:33: Unexpected `.` after `the`, a word that does not end a sentence
  *   5:50-5:51: Unexpected `.` before a lower-case word: a stray full stop, or a sentence that starts in lower case
  *
  * @example {"name": "not-ok.txt", "label": "fixed"}
@@ -54,6 +61,22 @@
  *   “We will not stop” — , said Viasna.
  *
  *   I saw the fine print about the rich world. This. is it.
+ *
+ * @example {"name": "not-ok-capitalised.txt", "label": "input"}
+ *   The sanctions. were announced on Monday. They hurt.
+ *
+ * @example {"name": "not-ok-capitalised.txt", "label": "output"}
+ *   1:14-1:15: Unexpected `.` before a lower-case word: a stray full stop, or a sentence that starts in lower case
+ *
+ * @example {"name": "ok-lower-case-text.txt"}
+ *   results are becoming well understood. patients after resection should be offered therapy.
+ *
+ * @example {"name": "lower.txt", "label": "input", "config": {"stopBeforeLowerCase": true}}
+ *   The sanctions. were announced, and the. rich left.
+ *
+ * @example {"name": "lower.txt", "label": "output"}
+ *   1:14-1:15: Unexpected `.` before a lower-case word: a stray full stop, or a sentence that starts in lower case
+ *   1:39-1:40: Unexpected `.` after `the`, a word that does not end a sentence
  *
  * @example {"name": "not-ok.md", "label": "input"}
  *   # Title
@@ -82,6 +105,15 @@ import {
   tokenAround,
 } from '../text/punctuation.js';
 
+export interface StrayPunctuationOptions {
+  /**
+   * Flag a full stop between two lower-case words (`This. is it`) also in a
+   * paragraph that never capitalises a sentence after a full stop, where it
+   * may as well be a lost capital (`sentence-case` reports that).
+   */
+  stopBeforeLowerCase: boolean;
+}
+
 function isStrayCandidate(char: string | undefined): boolean {
   return char === ',' || char === ';' || char === ':' || char === '.';
 }
@@ -91,7 +123,7 @@ function isDash(char: string | undefined): boolean {
   return char === '—' || char === '–' || char === '-';
 }
 
-export default defineRule(
+export default defineRule<StrayPunctuationOptions>(
   {
     id: 'stray-punctuation',
     description: 'A `,` `;` `:` or `.` that belongs to no word: at a paragraph start, after `(` or `“`, or alone',
@@ -99,12 +131,13 @@ export default defineRule(
     recommended: true,
     defaultSeverity: 'warn',
     fixable: true,
-    defaultOptions: {},
+    defaultOptions: { stopBeforeLowerCase: false },
   },
-  (tree, context) => {
+  (tree, context, options) => {
     for (const paragraph of paragraphsOf(tree)) {
       const flat = flatten(paragraph);
       const text = flat.text;
+      let capitalises: boolean | undefined;
       for (let index = 0; index < text.length; index++) {
         const mark = text[index];
         if (!isStrayCandidate(mark)) continue;
@@ -133,10 +166,15 @@ export default defineRule(
           fixable = true;
           keepSpace = true;
         } else if (mark === '.' && context.language === 'en' && isMidSentenceStop(text, index)) {
-          message =
-            'Unexpected `.` before a lower-case word: a stray full stop, or a sentence that starts in lower case';
           // After a word that cannot end a sentence (`the. rich`), the stop is stray for sure.
-          fixable = CANNOT_END.has(wordEndingAt(text, index).toLowerCase());
+          const word = wordEndingAt(text, index);
+          fixable = CANNOT_END.has(word.toLowerCase());
+          if (!fixable && !options.stopBeforeLowerCase) capitalises ??= capitalisesSentences(text);
+          if (fixable) message = `Unexpected \`.\` after \`${word}\`, a word that does not end a sentence`;
+          else if (options.stopBeforeLowerCase || capitalises)
+            message =
+              'Unexpected `.` before a lower-case word: a stray full stop, or a sentence that starts in lower case';
+          else continue;
           keepSpace = true;
         } else continue;
         let end = index + 1;
@@ -205,6 +243,24 @@ function isMidSentenceStop(text: string, index: number): boolean {
   for (const char of next) if (isUpper(char)) return false;
   if ((text[end] === ')' || text[end] === '.') && LIST_MARKER.test(next)) return false;
   return true;
+}
+
+/**
+ * True when some sentence of the paragraph starts with a capital after a full
+ * stop that ends a word (`left. The`), not an abbreviation (`Dr. Smith`): the
+ * text capitalises its sentences, so a lower-case word after a stop stands out.
+ */
+function capitalisesSentences(text: string): boolean {
+  for (let index = text.indexOf('.'); index >= 0; index = text.indexOf('.', index + 1)) {
+    let next = index + 1;
+    if (!isInlineSpace(text[next])) continue;
+    while (isInlineSpace(text[next])) next++;
+    if (text[next] === '“' || text[next] === '"' || text[next] === '(') next++;
+    if (!isUpper(text[next])) continue;
+    if (!isLower(text[index - 1]) || !isLetter(text[index - 2]) || endsAbbreviation(text, index)) continue;
+    return true;
+  }
+  return false;
 }
 
 /** Words that never end an English sentence: a full stop after them is stray. */
