@@ -253,8 +253,12 @@ describe('stray-punctuation', () => {
       'stray-punctuation: .',
       'stray-punctuation: .',
     ]);
-    // An abbreviation before a capital is no evidence that the text capitalises sentences.
-    expect(findings('We met Dr. Smith and the U.S. Army there. were they ready', ['stray-punctuation'])).toEqual([]);
+    // An abbreviation before a capital is no evidence that the text capitalises sentences…
+    expect(findings('we met Dr. Smith and the U.S. Army there. were they ready', ['stray-punctuation'])).toEqual([]);
+    // … but a paragraph that starts with a capital is.
+    expect(findings('We met Dr. Smith and the U.S. Army there. were they ready', ['stray-punctuation'])).toEqual([
+      'stray-punctuation: .',
+    ]);
     // A stop after a word that cannot end a sentence is stray either way.
     expect(findings('the rich world of the. arts', ['stray-punctuation'])).toEqual(['stray-punctuation: .']);
     expect(findings('Sanctions. were announced on Monday. They hurt.', ['stray-punctuation'])).toEqual([

@@ -13,11 +13,13 @@
  *
  * A full stop between two other lower-case words (`This. is social
  * mobility`, `girlfriend. the latest`) is either stray or the next sentence
- * lost its capital letter. Where the paragraph's other sentences start with a
- * capital after a full stop, the lower-case word stands out and the stop is
- * reported. Where none does (a single sentence, or MT output that lower-cases
- * every sentence), the two cannot be told apart and `sentence-case` reports
- * the lost capital; `stopBeforeLowerCase: true` reports the stop there too.
+ * lost its capital letter. Where another sentence of the paragraph starts with
+ * a capital after a full stop, or the paragraph starts with a capital and this
+ * is its only lower-case start, the lower-case word stands out and the stop is
+ * reported. Elsewhere (MT output that lower-cases every sentence but the
+ * first), the two cannot be told apart: `sentence-case`
+ * (opt-in) reports the lost capitals, and `stopBeforeLowerCase: true` reports
+ * the stop there too.
  * Abbreviations (`etc. and`, `e.g. the`, `et al. found`, `Dr. Smith`),
  * initialisms, ellipses, addresses and lower-case names (`iPhone`, `mRNA`)
  * explain such a stop and are left alone either way.
@@ -247,10 +249,14 @@ function isMidSentenceStop(text: string, index: number): boolean {
 
 /**
  * True when some sentence of the paragraph starts with a capital after a full
- * stop that ends a word (`left. The`), not an abbreviation (`Dr. Smith`): the
- * text capitalises its sentences, so a lower-case word after a stop stands out.
+ * stop that ends a word (`left. The`), not an abbreviation (`Dr. Smith`), or
+ * the paragraph starts with a capital and has one lower-case start at most:
+ * the text capitalises its sentences, so a lower-case word after a stop stands
+ * out. MT output that lower-cases every sentence but the first has several.
  */
 function capitalisesSentences(text: string): boolean {
+  const first = text.search(/\p{L}/u);
+  if (first >= 0 && isUpper(text[first]) && lowerCaseStarts(text) <= 1) return true;
   for (let index = text.indexOf('.'); index >= 0; index = text.indexOf('.', index + 1)) {
     let next = index + 1;
     if (!isInlineSpace(text[next])) continue;
@@ -261,6 +267,15 @@ function capitalisesSentences(text: string): boolean {
     return true;
   }
   return false;
+}
+
+/** How many full stops of the paragraph stand before a lower-case word. */
+function lowerCaseStarts(text: string): number {
+  let count = 0;
+  for (let index = text.indexOf('.'); index >= 0; index = text.indexOf('.', index + 1)) {
+    if (isMidSentenceStop(text, index)) count++;
+  }
+  return count;
 }
 
 /** Words that never end an English sentence: a full stop after them is stray. */
