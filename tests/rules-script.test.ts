@@ -190,6 +190,28 @@ describe('sentence-case', () => {
     expect(findings(article, 'sentence-case')).toEqual([]);
   });
 
+  it('accepts the abbreviations of scientific text, numbered list items and lower-case brands', () => {
+    const text = [
+      'Strains of Candida spp. were isolated from the samples. Pseudomonas sp. strain PA1 grew well.',
+      'The cultivar Vitis vinifera cv. merlot and var. alba were used, as in Vol. three and ch. four of the report.',
+      'The list: i. red apples and pears ii. green pears and plums iii. yellow plums and figs.',
+      'The team measured conc. levels and wt. changes after two wks. of treatment in all groups.',
+      'Patients were observed for 3 mos. or longer, and the mean age was 45 yrs. at baseline.',
+      'The text was in sect. two and suppl. table three, incl. those with esp. severe symptoms.',
+      'The developers use npm. npm installs the packages quickly.',
+    ].join('\n\n');
+    expect(findings(text, 'sentence-case')).toEqual([]);
+  });
+
+  it('counts a sentence from the last real sentence end, not from an abbreviation inside it', () => {
+    const text = [
+      'Treatment was given i.v. or s.c. twice daily. the rest was oral.',
+      'Results were significant (p < 0.05 vs. control). the effect size was moderate.',
+      'The isolates were community-acquired E. faecalis bacteraemia. according to recent studies, the rate rose.',
+    ].join('\n\n');
+    expect(findings(text, 'sentence-case').map((f) => f.actual)).toEqual(['the', 'the', 'according']);
+  });
+
   it('checks paragraph starts only when asked', () => {
     expect(findings('the police arrived.', 'sentence-case')).toEqual([]);
     expect(findings('the police arrived.', 'sentence-case', { paragraphStart: true })).toHaveLength(1);
