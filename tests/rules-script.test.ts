@@ -257,6 +257,21 @@ describe('repeated-phrase and repeated-words', () => {
     expect(markdown).toHaveLength(1);
     expect(markdown[0].fix).toBeUndefined();
   });
+
+  it('repeated-words takes a doubled Pinyin syllable for a Chinese name, not a stutter', () => {
+    const names =
+      'The pianist Lang Lang played in Beijing. The Wuhan writer Fang Fang kept a diary. The pandas Mei Xiang and Tian Tian left the zoo, and Bao Bao flew to China.';
+    expect(findings(names, 'repeated-words')).toEqual([]);
+    // Stutters of the same shape are still found: English words, and words that are no Pinyin syllable.
+    const stutters =
+      'In In 1876, the survey began. He He said the Review of Health Services Services (RHS) was late. It will cost about about $5 million.';
+    expect(findings(stutters, 'repeated-words').map((f) => f.actual)).toEqual([
+      'In In',
+      'He He',
+      'Services Services',
+      'about about',
+    ]);
+  });
 });
 
 describe('long-sentence', () => {

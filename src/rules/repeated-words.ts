@@ -7,7 +7,11 @@
  * `gave her her keys`, reduplications such as `ylang ylang` or `ha ha`) are
  * allowed. Capitalised words and numbers, which retext takes for names, are
  * checked too (`In In 1876`, `Now Now this is`, `208 208 studies`), except
- * names known to be doubled (`Duran Duran`, `Bora Bora`). In German (`language: de`) a relative pronoun before an article is
+ * names known to be doubled (`Duran Duran`, `Bora Bora`) and a doubled Pinyin
+ * syllable, which is a Chinese name (the pianist `Lang Lang`, the writer
+ * `Fang Fang`, the panda `Tian Tian`): MT from Chinese writes a doubled given
+ * name apart where Pinyin spelling joins it (`Fangfang`), but that is a
+ * question of name format, and removing one half would be wrong. In German (`language: de`) a relative pronoun before an article is
  * correct (`eine Pflanze, die die erste nachahmt`), so doubled articles and
  * pronouns are allowed there. A word that ends in a full stop (`U.S.`, `A.`)
  * is not a repeat: its stop can end the sentence (`in the U.S. U.S. troops`).
@@ -16,7 +20,7 @@
  *
  * @example {"name": "ok.txt"}
  *   He had had enough. She said that that was fine. What it is is a plant called ylang ylang.
- *   She lives in the U.S. U.S. troops left.
+ *   She lives in the U.S. U.S. troops left. The pianist Lang Lang played for the panda Tian Tian.
 
  *
  * @example {"name": "not-ok.txt", "label": "input"}
@@ -49,6 +53,20 @@ const ALLOWED: Readonly<Record<string, ReadonlySet<string>>> = {
 const DOUBLED_NAMES = new Set(
   'duran bora walla sirhan mahi baden sing talk wagga pago ylang cous tuk chop bye knock dum yo ha ho no'.split(' '),
 );
+/**
+ * A Pinyin syllable: Chinese given names and nicknames are often one syllable
+ * doubled and written apart in English (`Lang Lang`, `Fang Fang`, the pandas
+ * `Tian Tian` and `Bao Bao`), so a capitalised doubled syllable is a name.
+ */
+const PINYIN =
+  /^(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?(?:a|ai|an|ang|ao|e|ei|en|eng|er|i|ia|ian|iang|iao|ie|in|ing|iong|iu|o|ong|ou|u|ua|uai|uan|uang|ue|ui|un|uo|ü|üe)$/u;
+/** English words of the same shape that MT doubles at the start of a sentence (`In In 1876`, `He He said`). */
+const NOT_NAMES = new Set('a an in he she me we ye you'.split(' '));
+
+function isDoubledName(lower: string): boolean {
+  return DOUBLED_NAMES.has(lower) || (PINYIN.test(lower) && !NOT_NAMES.has(lower));
+}
+
 /** `what it is is`, `the thing is is`: the doubled `is` is correct after these words. */
 const BEFORE_IS_IS = /\b(?:it|what|thing|problem|question|point|issue|truth|fact|reason)\s+$/iu;
 
@@ -109,7 +127,7 @@ export default defineRule(
             !value.endsWith('.') &&
             // Only what retext ignores: a capital followed by lower case, or a number.
             value.slice(1) === value.slice(1).toLowerCase() &&
-            ((/^\p{Lu}/u.test(value) && !DOUBLED_NAMES.has(lower)) || /^\d{2,}$/u.test(value))
+            ((/^\p{Lu}/u.test(value) && !isDoubledName(lower)) || /^\d{2,}$/u.test(value))
           ) {
             const actual = context.text.slice(previous.start, end);
             context.report({
