@@ -264,11 +264,12 @@ describe('repeated-phrase and repeated-words', () => {
     expect(findings(names, 'repeated-words')).toEqual([]);
     // Stutters of the same shape are still found: English words, and words that are no Pinyin syllable.
     const stutters =
-      'In In 1876, the survey began. He He said the Review of Health Services Services (RHS) was late. It will cost about about $5 million.';
+      'In In 1876, the survey began. He He said the Review of Health Services Services (RHS) was late. So So it will cost about about $5 million.';
     expect(findings(stutters, 'repeated-words').map((f) => f.actual)).toEqual([
       'In In',
       'He He',
       'Services Services',
+      'So So',
       'about about',
     ]);
   });

@@ -54,17 +54,51 @@ const DOUBLED_NAMES = new Set(
   'duran bora walla sirhan mahi baden sing talk wagga pago ylang cous tuk chop bye knock dum yo ha ho no'.split(' '),
 );
 /**
- * A Pinyin syllable: Chinese given names and nicknames are often one syllable
- * doubled and written apart in English (`Lang Lang`, `Fang Fang`, the pandas
- * `Tian Tian` and `Bao Bao`), so a capitalised doubled syllable is a name.
+ * The syllables of Pinyin: Chinese given names and nicknames are often one
+ * syllable doubled and written apart in English (`Lang Lang`, `Fang Fang`, the
+ * pandas `Tian Tian` and `Bao Bao`), so a capitalised doubled syllable is a
+ * name. Initials with the finals they take (the standard syllable table).
  */
-const PINYIN =
-  /^(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?(?:a|ai|an|ang|ao|e|ei|en|eng|er|i|ia|ian|iang|iao|ie|in|ing|iong|iu|o|ong|ou|u|ua|uai|uan|uang|ue|ui|un|uo|ü|üe)$/u;
-/** English words of the same shape that MT doubles at the start of a sentence (`In In 1876`, `He He said`). */
-const NOT_NAMES = new Set('a an in he she me we ye you'.split(' '));
+const PINYIN: ReadonlySet<string> = (() => {
+  const gkh = 'a e ai ei ao ou an en ang eng ong u ua uo uai ui uan un uang';
+  const jqx = 'i ia iao ie iu ian in iang ing iong u ue uan un';
+  const zcs = 'a e i ai ao ou an en ang eng ong u uo ui uan un';
+  const table: Record<string, string> = {
+    '': 'a o e ai ei ao ou an en ang eng er',
+    b: 'a o ai ei ao an en ang eng i iao ie ian in ing u',
+    p: 'a o ai ei ao ou an en ang eng i iao ie ian in ing u',
+    m: 'a o e ai ei ao ou an en ang eng i iao ie iu ian in ing u',
+    f: 'a o ei ou an en ang eng u',
+    d: 'a e ai ei ao ou an en ang eng ong i ia iao ie iu ian ing u uo ui uan un',
+    t: 'a e ai ao ou an ang eng ong i iao ie ian ing u uo ui uan un',
+    n: 'a e ai ei ao ou an en ang eng ong i iao ie iu ian in iang ing u uo uan ü üe',
+    l: 'a o e ai ei ao ou an ang eng ong i ia iao ie iu ian in iang ing u uo uan un ü üe',
+    g: gkh,
+    k: gkh,
+    h: gkh,
+    j: jqx,
+    q: jqx,
+    x: jqx,
+    zh: 'a e i ai ei ao ou an en ang eng ong u ua uo uai ui uan un uang',
+    ch: 'a e i ai ao ou an en ang eng ong u ua uo uai ui uan un uang',
+    sh: 'a e i ai ei ao ou an en ang eng u ua uo uai ui uan un uang',
+    r: 'e i ao ou an en ang eng ong u ua uo ui uan un',
+    z: `${zcs} ei`,
+    c: zcs,
+    s: zcs,
+    y: 'a o e ao ou an ang i in ing ong u ue uan un',
+    w: 'a o ai ei an en ang eng u',
+  };
+  const syllables = new Set<string>();
+  for (const [initial, finals] of Object.entries(table))
+    for (const final of finals.split(' ')) syllables.add(initial + final);
+  return syllables;
+})();
+/** English words that are also Pinyin syllables and that MT doubles at the start of a sentence (`He He said`). */
+const NOT_NAMES = new Set('a an he she me ye you can'.split(' '));
 
 function isDoubledName(lower: string): boolean {
-  return DOUBLED_NAMES.has(lower) || (PINYIN.test(lower) && !NOT_NAMES.has(lower));
+  return DOUBLED_NAMES.has(lower) || (PINYIN.has(lower) && !NOT_NAMES.has(lower));
 }
 
 /** `what it is is`, `the thing is is`: the doubled `is` is correct after these words. */
