@@ -1,7 +1,8 @@
 /**
  * Script, language, casing and repetition rules on real text: the sample MT
  * article, artefacts as MT produces them, paragraphs in other languages
- * (written for these tests), and correct English that must stay quiet.
+ * (written for these tests, and the opening lines of public-domain novels),
+ * and correct English that must stay quiet.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -137,6 +138,46 @@ describe('untranslated', () => {
       expect(text.slice(result[0].offset, result[0].offset + 12)).toBe(paragraph.slice(0, 12));
     });
   }
+
+  it('finds the opening lines of public-domain novels in six languages between English paragraphs', () => {
+    // Cervantes (1605), Hugo (1862), Kafka (1915), Manzoni (1840), Machado de Assis (1899), Multatuli (1860).
+    const novels: Array<[string, string]> = [
+      [
+        'Spanish',
+        'En un lugar de la Mancha, de cuyo nombre no quiero acordarme, no ha mucho tiempo que vivía un hidalgo de los de lanza en astillero, adarga antigua, rocín flaco y galgo corredor.',
+      ],
+      [
+        'French',
+        "En 1815, M. Charles-François-Bienvenu Myriel était évêque de Digne. C'était un vieillard d'environ soixante-quinze ans; il occupait le siège de Digne depuis 1806.",
+      ],
+      [
+        'German',
+        'Als Gregor Samsa eines Morgens aus unruhigen Träumen erwachte, fand er sich in seinem Bett zu einem ungeheueren Ungeziefer verwandelt.',
+      ],
+      [
+        'Italian',
+        'Quel ramo del lago di Como, che volge a mezzogiorno, tra due catene non interrotte di monti, tutto a seni e a golfi, a seconda dello sporgere e del rientrare di quelli, vien, quasi a un tratto, a ristringersi.',
+      ],
+      [
+        'Portuguese',
+        'Uma noite destas, vindo da cidade para o Engenho Novo, encontrei no trem da Central um rapaz aqui do bairro, que eu conheço de vista e de chapéu.',
+      ],
+      [
+        'Dutch',
+        'Ik ben makelaar in koffie, en woon op de Lauriergracht, No. 37. Het is mijn gewoonte niet, romans te schrijven, of zulke dingen, en het heeft dan ook lang geduurd, voordat ik er toe overging een paar riem papier extra te bestellen.',
+      ],
+    ];
+    for (const [name, passage] of novels) {
+      const text = `The police raided the offices of several human rights groups on Wednesday morning.\n\n${passage}\n\nMany journalists were questioned for hours, and their computers were seized.`;
+      const result = findings(text, 'untranslated');
+      expect(result.map((f) => f.message.replace(/ (paragraph|sentences?),/u, ','))).toEqual([
+        `Unexpected ${name}, expected English`,
+      ]);
+      // Inside the passage (the French name-laden first sentence is left alone).
+      expect(result[0].offset).toBeGreaterThanOrEqual(text.indexOf(passage));
+      expect(result[0].endOffset).toBeLessThanOrEqual(text.indexOf(passage) + passage.length);
+    }
+  });
 
   it('finds a single long foreign sentence between English ones', () => {
     for (const name of ['German', 'French', 'Spanish', 'Italian', 'Portuguese']) {
