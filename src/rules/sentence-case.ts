@@ -22,6 +22,15 @@
  * The English parser does not end a sentence before a lower-case word, so
  * the rule looks for a full stop, then white space, then a lower-case word.
  *
+ * Opt-in (not in `mtlint:recommended`): on the dev set only two findings in
+ * three overlap a span the raters marked (precision 0.67, below the 0.9 the
+ * preset asks for). The others are not false alarms: all fall in biomedical
+ * abstracts that one MT system returned in lower case but for the first
+ * letter of each segment, where the raters marked some lower-case sentence
+ * starts and let the same error pass in the next sentence or in the next run
+ * of the system. It never fired on clean English. Turn it on for MT output
+ * that may have lost its capitals.
+ *
  * @example {"name": "ok.txt"}
  *   He waited… and then left. “Stop!” he said. She bought an iPhone. eBay sold it. We met approx. two hours later, e.g. at noon.
  *   Candida spp. were isolated after two wks. of treatment: i. red plates ii. green plates.
@@ -78,7 +87,7 @@ export default defineRule<SentenceCaseOptions>(
     id: 'sentence-case',
     description: 'A sentence that starts with a lower-case letter',
     category: 'style',
-    recommended: true,
+    recommended: false,
     defaultSeverity: 'warn',
     fixable: true,
     defaultOptions: { allow: [], paragraphStart: false },
