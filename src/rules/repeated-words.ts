@@ -18,6 +18,12 @@
  *
  * Fix: remove the second occurrence.
  *
+ * Opt-in (not in `mtlint:recommended`): MT output rarely doubles a word, and
+ * on the dev set three of the rule's five findings overlap a span the raters
+ * marked (precision 0.6, below the 0.9 the preset asks for). The two others
+ * are real doubled words the raters did not mark; the rule never fired on
+ * clean English. Turn it on for MT output.
+ *
  * @example {"name": "ok.txt"}
  *   He had had enough. She said that that was fine. What it is is a plant called ylang ylang.
  *   She lives in the U.S. U.S. troops left. The pianist Lang Lang played for the panda Tian Tian.
@@ -111,7 +117,7 @@ export default defineRule(
     id: 'repeated-words',
     description: 'A word repeated back to back (`the the`)',
     category: 'repetition',
-    recommended: true,
+    recommended: false,
     defaultSeverity: 'warn',
     fixable: true,
     defaultOptions: {},
