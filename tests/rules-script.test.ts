@@ -57,6 +57,17 @@ describe('mixed-script', () => {
     expect(output).toBe('Police raided offices in Minsk; Putin said nothing to a reporter about Trump.');
   });
 
+  it('finds a Cyrillic р copied from a Russian source as the p of a p-value', () => {
+    // Russian abstracts write `р<0,05` with a Cyrillic `р`; MT copies it next to Latin text.
+    const text = 'The scale was reliable (р<0.001, α=0.91) and stable over time (р = 0.02).';
+    expect(findings(text, 'mixed-script').map((f) => f.message)).toEqual([
+      'Unexpected Cyrillic `р` (U+0440) in `р`, expected `p`',
+      'Unexpected Cyrillic `р` (U+0440) in `р`, expected `p`',
+    ]);
+    const { output } = fixText(text, { config: { extends: [], rules: { 'mixed-script': 'warn' } } });
+    expect(output).toBe('The scale was reliable (p<0.001, α=0.91) and stable over time (p = 0.02).');
+  });
+
   it('reports a mostly Cyrillic word without a fix', () => {
     const [finding] = findings('The city of Мoсква replied.', 'mixed-script');
     expect(finding.message).toBe('Unexpected Latin `o` (U+006F) in `Мoсква`');
