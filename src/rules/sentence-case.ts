@@ -55,7 +55,7 @@ import { blockKind, paragraphsOf } from '../nlcst/walk.js';
 import { defineRule } from '../shared/rule.js';
 
 export interface SentenceCaseOptions {
-  /** Words that may start a sentence in lower case (brand names such as `adidas`). */
+  /** Words that may start a sentence in lower case (brand names such as `innocent`). */
   allow: string[];
   /** Also flag a paragraph that starts in lower case. */
   paragraphStart: boolean;
