@@ -114,11 +114,11 @@ describe('registry and presets', () => {
 
   it('the recommended preset is a unified plugin with mtlint ids', async () => {
     const processor = unified().use(retextEnglish).use(recommended);
-    const file = new VFile('She left. . Then the the end.');
+    const file = new VFile('She left. . Then the end the end.');
     await processor.run(processor.parse(file), file);
     expect(file.messages.map((message) => [message.source, message.ruleId])).toEqual([
       ['mtlint', 'doubled-punctuation'],
-      ['mtlint', 'repeated-words'],
+      ['mtlint', 'repeated-phrase'],
     ]);
   });
 });

@@ -35,21 +35,21 @@ describe('presets', () => {
 
 describe('config cascade', () => {
   it('nearest config wins, farther ones still apply, root stops the search', () => {
-    write('.mtlintrc.json', JSON.stringify({ rules: { 'repeated-words': 'off', readability: 'warn' } }));
+    write('.mtlintrc.json', JSON.stringify({ rules: { 'repeated-phrase': 'off', readability: 'warn' } }));
     write('a/.mtlintrc.yaml', 'rules:\n  doubled-punctuation: error\n');
     write('a/b/package.json', JSON.stringify({ name: 'x', mtlint: { rules: { 'doubled-punctuation': 'warn' } } }));
     write('c/.mtlintrc.yml', 'root: true\n');
     const resolver = new ConfigResolver();
     const inA = resolver.forFile(join(dir.path, 'a/file.txt'));
     expect(inA.rules.get('doubled-punctuation')?.severity).toBe('error');
-    expect(inA.rules.has('repeated-words')).toBe(false);
+    expect(inA.rules.has('repeated-phrase')).toBe(false);
     expect(inA.rules.has('readability')).toBe(true);
     const inB = resolver.forFile(join(dir.path, 'a/b/file.txt'));
     expect(inB.rules.get('doubled-punctuation')?.severity).toBe('warn');
     expect(inB.rules.has('readability')).toBe(true);
     const inC = resolver.forFile(join(dir.path, 'c/file.txt'));
     // root: true — the parent's settings do not apply.
-    expect(inC.rules.has('repeated-words')).toBe(true);
+    expect(inC.rules.has('repeated-phrase')).toBe(true);
     expect(inC.rules.has('readability')).toBe(false);
   });
 
@@ -65,28 +65,28 @@ describe('config cascade', () => {
       JSON.stringify({
         root: true,
         extends: ['mtlint:recommended', './shared/base.yaml'],
-        overrides: [{ files: ['news/**/*.md'], rules: { 'repeated-words': 'error' } }],
+        overrides: [{ files: ['news/**/*.md'], rules: { 'repeated-phrase': 'error' } }],
       }),
     );
     const resolver = new ConfigResolver({ projectRoot: dir.path });
     const news = resolver.forFile(join(dir.path, 'news/2024/a.md'));
     expect(news.rules.get('readability')).toEqual({ severity: 'warn', options: { age: 18 } });
-    expect(news.rules.get('repeated-words')?.severity).toBe('error');
+    expect(news.rules.get('repeated-phrase')?.severity).toBe('error');
     const other = resolver.forFile(join(dir.path, 'blog/a.md'));
-    expect(other.rules.get('repeated-words')?.severity).toBe('warn');
+    expect(other.rules.get('repeated-phrase')?.severity).toBe('warn');
   });
 
   it('extends [] starts from no rules', () => {
-    write('.mtlintrc.json', JSON.stringify({ root: true, extends: [], rules: { 'repeated-words': 'warn' } }));
+    write('.mtlintrc.json', JSON.stringify({ root: true, extends: [], rules: { 'repeated-phrase': 'warn' } }));
     const config = new ConfigResolver().forFile(join(dir.path, 'a.txt'));
-    expect([...config.rules.keys()]).toEqual(['repeated-words']);
+    expect([...config.rules.keys()]).toEqual(['repeated-phrase']);
   });
 
   it('--config uses one file only; --no-config uses the defaults', () => {
-    write('.mtlintrc.json', JSON.stringify({ rules: { 'repeated-words': 'off' } }));
+    write('.mtlintrc.json', JSON.stringify({ rules: { 'repeated-phrase': 'off' } }));
     const other = write('other.json', JSON.stringify({ rules: { readability: 'error' } }));
     const only = new ConfigResolver({ configFile: other }).forFile(join(dir.path, 'a.txt'));
-    expect(only.rules.has('repeated-words')).toBe(true);
+    expect(only.rules.has('repeated-phrase')).toBe(true);
     expect(only.rules.get('readability')?.severity).toBe('error');
     const none = new ConfigResolver({ noConfig: true }).forFile(join(dir.path, 'a.txt'));
     expect([...none.rules.keys()].sort()).toEqual([...presetConfig('mtlint:recommended').rules.keys()].sort());

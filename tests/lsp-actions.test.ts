@@ -68,8 +68,8 @@ describe('Disable <rule> for this line', () => {
   });
 
   it('leaves the other rules of the line alone', () => {
-    const { left } = disableLine('Intro.\n\nShe left. . Then the the end.\n', 'md', 'doubled-punctuation');
-    expect(left).toEqual(['repeated-words']);
+    const { left } = disableLine('Intro.\n\nShe left. . Then the end the end.\n', 'md', 'doubled-punctuation');
+    expect(left).toEqual(['repeated-phrase']);
   });
 });
 

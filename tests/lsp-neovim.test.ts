@@ -188,7 +188,7 @@ describe('Neovim (headless) with the README snippet', () => {
         expect.arrayContaining([
           { line: 5, text: '. .', code: 'doubled-punctuation', source: 'mtlint' },
           { line: 7, text: ' ', code: 'space-before-punctuation', source: 'mtlint' },
-          { line: 8, text: 'the the', code: 'repeated-words', source: 'mtlint' },
+          { line: 8, text: 'the raids', code: 'repeated-phrase', source: 'mtlint' },
         ]),
       );
       expect(article[4]).toContain('Lukashenko’s');

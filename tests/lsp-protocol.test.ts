@@ -166,7 +166,6 @@ describe('mtlint lsp: diagnostics', () => {
       expect.arrayContaining([
         ['doubled-punctuation', '. .'],
         ['space-before-punctuation', ' '],
-        ['repeated-words', 'the the'],
       ]),
     );
     for (const diagnostic of published.diagnostics) {
@@ -218,14 +217,14 @@ describe('mtlint lsp: diagnostics', () => {
       return false;
     };
     void client.waitFor(seen, 5_000).catch(() => undefined);
-    const last = 'She left. . Then , the the end.\n';
+    const last = 'She left. . Then , the end the end.\n';
     for (let version = 2; version <= 8; version++)
       change(client, uri, version, version === 8 ? last : `She left. . ${version}\n`);
     const final = await client.diagnostics(uri, 8);
     expect(final.diagnostics.map((d) => d.code)).toEqual([
       'doubled-punctuation',
       'space-before-punctuation',
-      'repeated-words',
+      'repeated-phrase',
     ]);
     expect(versions).toEqual([8]);
     client.notify('textDocument/didClose', { textDocument: { uri } });
@@ -297,17 +296,17 @@ describe('mtlint lsp: code actions', () => {
     const client = await started();
     const uri = uriOf(join(work, 'list.md'));
     const text =
-      '# Notes\n\n- First item is fine.\n- Said that the the raids went on.\n\nA paragraph\nthat ends. . Here.\n';
+      '# Notes\n\n- First item is fine.\n- Said that the raids the raids went on.\n\nA paragraph\nthat ends. . Here.\n';
     open(client, uri, text);
     const { diagnostics } = await client.diagnostics(uri);
     const edits: TextEdit[] = [];
-    for (const code of ['repeated-words', 'doubled-punctuation']) {
+    for (const code of ['repeated-phrase', 'doubled-punctuation']) {
       const actions = await codeActions(client, uri, diagnostics.find((d) => d.code === code)!);
       edits.push(...editsOf(actions.find((a) => a.title === `Disable ${code} for this line`)!, uri));
     }
     const edited = applyTextEdits(text, edits);
     expect(edited).toBe(
-      '# Notes\n\n- First item is fine.\n- Said that the the raids went on. <!-- mtlint-disable-line repeated-words -->\n\n' +
+      '# Notes\n\n- First item is fine.\n- Said that the raids the raids went on. <!-- mtlint-disable-line repeated-phrase -->\n\n' +
         'A paragraph\nthat ends. . Here. <!-- mtlint-disable-line doubled-punctuation -->\n',
     );
     change(client, uri, 2, edited);
@@ -393,10 +392,10 @@ describe('mtlint lsp: configuration', () => {
     const project = join(work, 'project');
     mkdirSync(join(project, 'news'), { recursive: true });
     mkdirSync(join(project, 'drafts'), { recursive: true });
-    writeFileSync(join(project, 'news', '.mtlintrc.json'), JSON.stringify({ rules: { 'repeated-words': 'off' } }));
+    writeFileSync(join(project, 'news', '.mtlintrc.json'), JSON.stringify({ rules: { 'repeated-phrase': 'off' } }));
     writeFileSync(join(project, '.mtlintignore'), 'drafts/\n');
     const client = await started({ init: { workspaceFolders: [{ uri: uriOf(project), name: 'project' }] } });
-    const text = 'She left. . Then the the end.\n';
+    const text = 'She left. . Then the end the end.\n';
     const top = uriOf(join(project, 'top.md'));
     const news = uriOf(join(project, 'news', 'story.md'));
     const draft = uriOf(join(project, 'drafts', 'draft.md'));
@@ -405,7 +404,7 @@ describe('mtlint lsp: configuration', () => {
     open(client, draft, text);
     expect((await client.diagnostics(top)).diagnostics.map((d) => d.code)).toEqual([
       'doubled-punctuation',
-      'repeated-words',
+      'repeated-phrase',
     ]);
     // The CLI agrees.
     const cliRun = spawnSync(process.execPath, [cli, '--format', 'json', 'news/'], { cwd: project, encoding: 'utf8' });
@@ -451,7 +450,7 @@ describe('mtlint lsp: configuration', () => {
     const repaired = await client.diagnostics(news);
     expect(repaired.diagnostics.map((d) => [d.code, d.severity])).toEqual([
       ['doubled-punctuation', 1],
-      ['repeated-words', 2],
+      ['repeated-phrase', 2],
     ]);
     expect((await client.diagnostics(draft)).diagnostics).toHaveLength(2);
   });
@@ -494,10 +493,10 @@ describe('mtlint lsp: configuration', () => {
         ],
       },
     });
-    const text = 'She left. . Then the the end.\n';
+    const text = 'She left. . Then the end the end.\n';
     open(client, uriOf(join(a, 'x.md')), text);
     expect((await client.diagnostics(uriOf(join(a, 'x.md')))).diagnostics.map((d) => d.code)).toEqual([
-      'repeated-words',
+      'repeated-phrase',
     ]);
     open(client, uriOf(join(b, 'y.md')), text);
     expect((await client.diagnostics(uriOf(join(b, 'y.md')))).diagnostics).toEqual([]);

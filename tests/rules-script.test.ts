@@ -1,7 +1,8 @@
 /**
  * Script, language, casing and repetition rules on real text: the sample MT
  * article, artefacts as MT produces them, paragraphs in other languages
- * (written for these tests), and correct English that must stay quiet.
+ * (written for these tests, and the opening lines of public-domain novels),
+ * and correct English that must stay quiet.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -54,6 +55,17 @@ describe('mixed-script', () => {
     expect(findings(text, 'mixed-script').map((f) => f.actual)).toEqual(['оffices', 'Мinsk', 'Ρutin', 'а', 'Trumρ']);
     const { output } = fixText(text, { config: { extends: [], rules: { 'mixed-script': 'warn' } } });
     expect(output).toBe('Police raided offices in Minsk; Putin said nothing to a reporter about Trump.');
+  });
+
+  it('finds a Cyrillic р copied from a Russian source as the p of a p-value', () => {
+    // Russian abstracts write `р<0,05` with a Cyrillic `р`; MT copies it next to Latin text.
+    const text = 'The scale was reliable (р<0.001, α=0.91) and stable over time (р = 0.02).';
+    expect(findings(text, 'mixed-script').map((f) => f.message)).toEqual([
+      'Unexpected Cyrillic `р` (U+0440) in `р`, expected `p`',
+      'Unexpected Cyrillic `р` (U+0440) in `р`, expected `p`',
+    ]);
+    const { output } = fixText(text, { config: { extends: [], rules: { 'mixed-script': 'warn' } } });
+    expect(output).toBe('The scale was reliable (p<0.001, α=0.91) and stable over time (p = 0.02).');
   });
 
   it('reports a mostly Cyrillic word without a fix', () => {
@@ -138,6 +150,46 @@ describe('untranslated', () => {
     });
   }
 
+  it('finds the opening lines of public-domain novels in six languages between English paragraphs', () => {
+    // Cervantes (1605), Hugo (1862), Kafka (1915), Manzoni (1840), Machado de Assis (1899), Multatuli (1860).
+    const novels: Array<[string, string]> = [
+      [
+        'Spanish',
+        'En un lugar de la Mancha, de cuyo nombre no quiero acordarme, no ha mucho tiempo que vivía un hidalgo de los de lanza en astillero, adarga antigua, rocín flaco y galgo corredor.',
+      ],
+      [
+        'French',
+        "En 1815, M. Charles-François-Bienvenu Myriel était évêque de Digne. C'était un vieillard d'environ soixante-quinze ans; il occupait le siège de Digne depuis 1806.",
+      ],
+      [
+        'German',
+        'Als Gregor Samsa eines Morgens aus unruhigen Träumen erwachte, fand er sich in seinem Bett zu einem ungeheueren Ungeziefer verwandelt.',
+      ],
+      [
+        'Italian',
+        'Quel ramo del lago di Como, che volge a mezzogiorno, tra due catene non interrotte di monti, tutto a seni e a golfi, a seconda dello sporgere e del rientrare di quelli, vien, quasi a un tratto, a ristringersi.',
+      ],
+      [
+        'Portuguese',
+        'Uma noite destas, vindo da cidade para o Engenho Novo, encontrei no trem da Central um rapaz aqui do bairro, que eu conheço de vista e de chapéu.',
+      ],
+      [
+        'Dutch',
+        'Ik ben makelaar in koffie, en woon op de Lauriergracht, No. 37. Het is mijn gewoonte niet, romans te schrijven, of zulke dingen, en het heeft dan ook lang geduurd, voordat ik er toe overging een paar riem papier extra te bestellen.',
+      ],
+    ];
+    for (const [name, passage] of novels) {
+      const text = `The police raided the offices of several human rights groups on Wednesday morning.\n\n${passage}\n\nMany journalists were questioned for hours, and their computers were seized.`;
+      const result = findings(text, 'untranslated');
+      expect(result.map((f) => f.message.replace(/ (paragraph|sentences?),/u, ','))).toEqual([
+        `Unexpected ${name}, expected English`,
+      ]);
+      // Inside the passage (the French name-laden first sentence is left alone).
+      expect(result[0].offset).toBeGreaterThanOrEqual(text.indexOf(passage));
+      expect(result[0].endOffset).toBeLessThanOrEqual(text.indexOf(passage) + passage.length);
+    }
+  });
+
   it('finds a single long foreign sentence between English ones', () => {
     for (const name of ['German', 'French', 'Spanish', 'Italian', 'Portuguese']) {
       const sentence = FOREIGN[name][1].split(/(?<=\.) /)[0];
@@ -186,8 +238,33 @@ describe('sentence-case', () => {
     expect(findings('Er kam am 3. mai, z. B. mit dem Zug, bzw. dem Bus.', 'sentence-case', undefined, 'de')).toEqual(
       [],
     );
-    expect(findings('Police left. adidas won.', 'sentence-case', { allow: ['adidas'] })).toEqual([]);
+    expect(findings('The police left the building. innocent drinks won.', 'sentence-case')).toHaveLength(1);
+    expect(
+      findings('The police left the building. innocent drinks won.', 'sentence-case', { allow: ['innocent'] }),
+    ).toEqual([]);
     expect(findings(article, 'sentence-case')).toEqual([]);
+  });
+
+  it('accepts the abbreviations of scientific text, numbered list items and lower-case brands', () => {
+    const text = [
+      'Strains of Candida spp. were isolated from the samples. Pseudomonas sp. strain PA1 grew well.',
+      'The cultivar Vitis vinifera cv. merlot and var. alba were used, as in Vol. three and ch. four of the report.',
+      'The list: i. red apples and pears ii. green pears and plums iii. yellow plums and figs.',
+      'The team measured conc. levels and wt. changes after two wks. of treatment in all groups.',
+      'Patients were observed for 3 mos. or longer, and the mean age was 45 yrs. at baseline.',
+      'The text was in sect. two and suppl. table three, incl. those with esp. severe symptoms.',
+      'The developers use npm. npm installs the packages quickly.',
+    ].join('\n\n');
+    expect(findings(text, 'sentence-case')).toEqual([]);
+  });
+
+  it('counts a sentence from the last real sentence end, not from an abbreviation inside it', () => {
+    const text = [
+      'Treatment was given i.v. or s.c. twice daily. the rest was oral.',
+      'Results were significant (p < 0.05 vs. control). the effect size was moderate.',
+      'The isolates were community-acquired E. faecalis bacteraemia. according to recent studies, the rate rose.',
+    ].join('\n\n');
+    expect(findings(text, 'sentence-case').map((f) => f.actual)).toEqual(['the', 'the', 'according']);
   });
 
   it('checks paragraph starts only when asked', () => {
@@ -234,6 +311,22 @@ describe('repeated-phrase and repeated-words', () => {
     }).findings;
     expect(markdown).toHaveLength(1);
     expect(markdown[0].fix).toBeUndefined();
+  });
+
+  it('repeated-words takes a doubled Pinyin syllable for a Chinese name, not a stutter', () => {
+    const names =
+      'The pianist Lang Lang played in Beijing. The Wuhan writer Fang Fang kept a diary. The pandas Mei Xiang and Tian Tian left the zoo, and Bao Bao flew to China.';
+    expect(findings(names, 'repeated-words')).toEqual([]);
+    // Stutters of the same shape are still found: English words, and words that are no Pinyin syllable.
+    const stutters =
+      'In In 1876, the survey began. He He said the Review of Health Services Services (RHS) was late. So So it will cost about about $5 million.';
+    expect(findings(stutters, 'repeated-words').map((f) => f.actual)).toEqual([
+      'In In',
+      'He He',
+      'Services Services',
+      'So So',
+      'about about',
+    ]);
   });
 });
 

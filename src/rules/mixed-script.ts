@@ -3,9 +3,16 @@
  *
  * Finds Latin words that contain Cyrillic or Greek letters drawn like Latin
  * ones (`Мinsk` with a Cyrillic `М`, `Ρutin` with a Greek `Ρ`), and lone
- * look-alike words in Latin text (a Cyrillic `а` for the article `a`). They
- * look right but break search, spell checking, sorting and screen readers;
- * MT and copy-paste from Cyrillic sources leave them behind.
+ * look-alike words in Latin text (a Cyrillic `а` for the article `a`, the
+ * Cyrillic `р` of a Russian source's `р<0,05` kept in `р<0.05`). They look
+ * right but break search, spell checking, sorting and screen readers; MT and
+ * copy-paste from Cyrillic sources leave them behind.
+ *
+ * On the dev set the rule's only two findings are such a `р<0.0001`, which two
+ * MT systems copied from a Russian abstract (the other systems and the human
+ * translation wrote a Latin `p`) and the raters did not mark: its measured
+ * precision, 0 of 2, says little. It never fired on clean English and finds
+ * every injected look-alike.
  *
  * Fix: the Latin letters, when every foreign letter of the word has a Latin
  * look-alike and the word is mostly Latin. A mostly Cyrillic word with a Latin
@@ -20,14 +27,15 @@
  *   Police raided offices in Minsk. The dose was 5 μg of αKlotho and NF-κB rose (Cronbach α = 0.9).
  *
  * @example {"name": "not-ok.txt", "label": "input"}
- *   Police raided offices in Мinsk and Ρutin said nothing.
+ *   Police raided offices in Мinsk and Ρutin said nothing (р<0.05).
  *
  * @example {"name": "not-ok.txt", "label": "output"}
  *   1:26-1:31: Unexpected Cyrillic `М` (U+041C) in `Мinsk`, expected `Minsk`
  *   1:36-1:41: Unexpected Greek `Ρ` (U+03A1) in `Ρutin`, expected `Putin`
+ *   1:56-1:57: Unexpected Cyrillic `р` (U+0440) in `р`, expected `p`
  *
  * @example {"name": "not-ok.txt", "label": "fixed"}
- *   Police raided offices in Minsk and Putin said nothing.
+ *   Police raided offices in Minsk and Putin said nothing (p<0.05).
  */
 import { flatten, textOf } from '../nlcst/flat.js';
 import { paragraphsOf, walk } from '../nlcst/walk.js';

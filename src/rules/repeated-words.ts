@@ -7,16 +7,26 @@
  * `gave her her keys`, reduplications such as `ylang ylang` or `ha ha`) are
  * allowed. Capitalised words and numbers, which retext takes for names, are
  * checked too (`In In 1876`, `Now Now this is`, `208 208 studies`), except
- * names known to be doubled (`Duran Duran`, `Bora Bora`). In German (`language: de`) a relative pronoun before an article is
+ * names known to be doubled (`Duran Duran`, `Bora Bora`) and a doubled Pinyin
+ * syllable, which is a Chinese name (the pianist `Lang Lang`, the writer
+ * `Fang Fang`, the panda `Tian Tian`): MT from Chinese writes a doubled given
+ * name apart where Pinyin spelling joins it (`Fangfang`), but that is a
+ * question of name format, and removing one half would be wrong. In German (`language: de`) a relative pronoun before an article is
  * correct (`eine Pflanze, die die erste nachahmt`), so doubled articles and
  * pronouns are allowed there. A word that ends in a full stop (`U.S.`, `A.`)
  * is not a repeat: its stop can end the sentence (`in the U.S. U.S. troops`).
  *
  * Fix: remove the second occurrence.
  *
+ * Opt-in (not in `mtlint:recommended`): MT output rarely doubles a word, and
+ * on the dev set three of the rule's five findings overlap a span the raters
+ * marked (precision 0.6, below the 0.9 the preset asks for). The two others
+ * are real doubled words the raters did not mark; the rule never fired on
+ * clean English. Turn it on for MT output.
+ *
  * @example {"name": "ok.txt"}
  *   He had had enough. She said that that was fine. What it is is a plant called ylang ylang.
- *   She lives in the U.S. U.S. troops left.
+ *   She lives in the U.S. U.S. troops left. The pianist Lang Lang played for the panda Tian Tian.
 
  *
  * @example {"name": "not-ok.txt", "label": "input"}
@@ -49,6 +59,54 @@ const ALLOWED: Readonly<Record<string, ReadonlySet<string>>> = {
 const DOUBLED_NAMES = new Set(
   'duran bora walla sirhan mahi baden sing talk wagga pago ylang cous tuk chop bye knock dum yo ha ho no'.split(' '),
 );
+/**
+ * The syllables of Pinyin: Chinese given names and nicknames are often one
+ * syllable doubled and written apart in English (`Lang Lang`, `Fang Fang`, the
+ * pandas `Tian Tian` and `Bao Bao`), so a capitalised doubled syllable is a
+ * name. Initials with the finals they take (the standard syllable table).
+ */
+const PINYIN: ReadonlySet<string> = (() => {
+  const gkh = 'a e ai ei ao ou an en ang eng ong u ua uo uai ui uan un uang';
+  const jqx = 'i ia iao ie iu ian in iang ing iong u ue uan un';
+  const zcs = 'a e i ai ao ou an en ang eng ong u uo ui uan un';
+  const table: Record<string, string> = {
+    '': 'a o e ai ei ao ou an en ang eng er',
+    b: 'a o ai ei ao an en ang eng i iao ie ian in ing u',
+    p: 'a o ai ei ao ou an en ang eng i iao ie ian in ing u',
+    m: 'a o e ai ei ao ou an en ang eng i iao ie iu ian in ing u',
+    f: 'a o ei ou an en ang eng u',
+    d: 'a e ai ei ao ou an en ang eng ong i ia iao ie iu ian ing u uo ui uan un',
+    t: 'a e ai ao ou an ang eng ong i iao ie ian ing u uo ui uan un',
+    n: 'a e ai ei ao ou an en ang eng ong i iao ie iu ian in iang ing u uo uan ü üe',
+    l: 'a o e ai ei ao ou an ang eng ong i ia iao ie iu ian in iang ing u uo uan un ü üe',
+    g: gkh,
+    k: gkh,
+    h: gkh,
+    j: jqx,
+    q: jqx,
+    x: jqx,
+    zh: 'a e i ai ei ao ou an en ang eng ong u ua uo uai ui uan un uang',
+    ch: 'a e i ai ao ou an en ang eng ong u ua uo uai ui uan un uang',
+    sh: 'a e i ai ei ao ou an en ang eng u ua uo uai ui uan un uang',
+    r: 'e i ao ou an en ang eng ong u ua uo ui uan un',
+    z: `${zcs} ei`,
+    c: zcs,
+    s: zcs,
+    y: 'a o e ao ou an ang i in ing ong u ue uan un',
+    w: 'a o ai ei an en ang eng u',
+  };
+  const syllables = new Set<string>();
+  for (const [initial, finals] of Object.entries(table))
+    for (const final of finals.split(' ')) syllables.add(initial + final);
+  return syllables;
+})();
+/** English words that are also Pinyin syllables and that MT doubles at the start of a sentence (`He He said`). */
+const NOT_NAMES = new Set('a an he she me ye you can'.split(' '));
+
+function isDoubledName(lower: string): boolean {
+  return DOUBLED_NAMES.has(lower) || (PINYIN.has(lower) && !NOT_NAMES.has(lower));
+}
+
 /** `what it is is`, `the thing is is`: the doubled `is` is correct after these words. */
 const BEFORE_IS_IS = /\b(?:it|what|thing|problem|question|point|issue|truth|fact|reason)\s+$/iu;
 
@@ -59,7 +117,7 @@ export default defineRule(
     id: 'repeated-words',
     description: 'A word repeated back to back (`the the`)',
     category: 'repetition',
-    recommended: true,
+    recommended: false,
     defaultSeverity: 'warn',
     fixable: true,
     defaultOptions: {},
@@ -109,7 +167,7 @@ export default defineRule(
             !value.endsWith('.') &&
             // Only what retext ignores: a capital followed by lower case, or a number.
             value.slice(1) === value.slice(1).toLowerCase() &&
-            ((/^\p{Lu}/u.test(value) && !DOUBLED_NAMES.has(lower)) || /^\d{2,}$/u.test(value))
+            ((/^\p{Lu}/u.test(value) && !isDoubledName(lower)) || /^\d{2,}$/u.test(value))
           ) {
             const actual = context.text.slice(previous.start, end);
             context.report({

@@ -68,6 +68,13 @@ const FOREIGN_SHARE = 0.1;
 /** franc's relative score of the document language must stay below this. */
 const SENTENCE_SCORE = 0.75;
 const PARAGRAPH_SCORE = 0.85;
+/**
+ * A sentence with this share of the guessed language's function words and
+ * none of the document language's is judged with the paragraph's score limit:
+ * franc rates literary or old-fashioned prose (`Quel ramo del lago di Como,
+ * che volge a mezzogiorno…`) closer to English than news.
+ */
+const STRONG_SHARE = 0.2;
 /** Without a function-word list for the guessed language, franc alone must be this sure. */
 const UNCONFIRMED_SCORE = 0.6;
 /** The configured language stays when this share of the text is recognisably written in it. */
@@ -244,7 +251,8 @@ function judge(unit: Unit, language: string, minWords: number, maxScore: number)
   if (!guess || guess.language === language) return undefined;
   const score = guess.scoreOf(language);
   const share = functionWordShare(lower, guess.language);
-  if (share === undefined ? score > UNCONFIRMED_SCORE : score > maxScore || share < FOREIGN_SHARE) return undefined;
+  const limit = share !== undefined && share >= STRONG_SHARE && !own ? Math.max(maxScore, PARAGRAPH_SCORE) : maxScore;
+  if (share === undefined ? score > UNCONFIRMED_SCORE : score > limit || share < FOREIGN_SHARE) return undefined;
   return guess.language;
 }
 
