@@ -85,6 +85,21 @@ const artefacts = fc.constantFrom(
   '%',
   ' %',
   '№',
+  // Chinese-MT artefacts: tilde ranges, spelt-out ellipses, doubled brackets and quotes, ≪≫ for 《》.
+  '8~16',
+  ' ~ ',
+  '～',
+  '.....',
+  '((',
+  '))',
+  '""',
+  '≪',
+  '≫',
+  '1.500',
+  '3,5',
+  '14 000',
+  '250000',
+  'Fang Fang',
 );
 const unicode = fc.constantFrom(
   '😀',
