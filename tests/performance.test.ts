@@ -12,6 +12,15 @@ import { describe, expect, it } from 'vitest';
 import { lint, rules } from '../src/index.js';
 import { flatten, textOf } from '../src/nlcst/flat.js';
 import { walk } from '../src/nlcst/walk.js';
+import {
+  FIRST_PERSON,
+  isFirstOrSecondPerson,
+  mayHaveFirstOrSecondPerson,
+  mayHaveSpeechVerb,
+  SECOND_PERSON,
+  SPEECH_VERBS,
+  wordsOf,
+} from '../src/text/speech.js';
 
 const SAMPLE = readFileSync(join(import.meta.dirname, '..', 'samples', 'belarus-mt-article.txt'), 'utf8');
 
@@ -64,5 +73,44 @@ describe('textOf', () => {
       checked++;
     });
     expect(checked).toBeGreaterThan(1000);
+  });
+});
+
+describe('pre-checks that skip tokenizing a sentence', () => {
+  // A pre-check may say yes too often, never no where the tokens would match.
+  const odd = [
+    "I'm here.",
+    'Let’s go, we’ll see.',
+    'WE SAID NO.',
+    'uS and yOu',
+    '_we_ and x-you',
+    'the minister as\u212Aed again',
+    'Nothing here, said-so and sayso.',
+    'Iraq, Mesaid, Yourself-help, ourselves.',
+    'é-you said',
+  ];
+  const sentences = [...SAMPLE.split(/(?<=[.!?])\s+/), ...odd];
+
+  it('mayHaveFirstOrSecondPerson is true wherever the tokens hold such a pronoun', () => {
+    let skipped = 0;
+    for (const sentence of sentences) {
+      const tokens = wordsOf(sentence);
+      const any = tokens.some((token) => FIRST_PERSON.has(token.lower) || SECOND_PERSON.has(token.lower));
+      if (any) expect(mayHaveFirstOrSecondPerson(sentence), sentence).toBe(true);
+      if (isFirstOrSecondPerson(tokens)) expect(mayHaveFirstOrSecondPerson(sentence), sentence).toBe(true);
+      if (!mayHaveFirstOrSecondPerson(sentence)) skipped++;
+    }
+    expect(skipped).toBeGreaterThan(sentences.length / 2);
+  });
+
+  it('mayHaveSpeechVerb is true wherever the tokens hold a speech verb', () => {
+    let skipped = 0;
+    for (const sentence of sentences) {
+      if (wordsOf(sentence).some((token) => SPEECH_VERBS.has(token.lower)))
+        expect(mayHaveSpeechVerb(sentence), sentence).toBe(true);
+      if (!mayHaveSpeechVerb(sentence)) skipped++;
+    }
+    expect(mayHaveSpeechVerb('the minister as\u212Aed again')).toBe(true);
+    expect(skipped).toBeGreaterThan(sentences.length / 2);
   });
 });

@@ -64,6 +64,7 @@ import {
   isFirstOrSecondPerson,
   leadingAccordingTo,
   leadingAttributions,
+  mayHaveFirstOrSecondPerson,
   SPEECH_VERBS,
   startsWithSubordinator,
   trailingAccordingTo,
@@ -221,7 +222,8 @@ export default defineRule<Options>(
           }
         }
 
-        if (!attributed && !hasQuote(from, to)) {
+        // The pronoun test first: most sentences have none, and then need no tokens.
+        if (!attributed && !hasQuote(from, to) && mayHaveFirstOrSecondPerson(sentence)) {
           const tokens = wordsOf(text, from, to);
           if (isFirstOrSecondPerson(tokens)) {
             if (previousAttributed && tokens.length >= 4 && !startsWithSubordinator(tokens)) {
