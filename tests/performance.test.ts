@@ -10,7 +10,7 @@ import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { lint, rules } from '../src/index.js';
-import { flatten, textOf } from '../src/nlcst/flat.js';
+import { flatten, textLengthOf, textOf } from '../src/nlcst/flat.js';
 import { walk } from '../src/nlcst/walk.js';
 import {
   FIRST_PERSON,
@@ -70,6 +70,7 @@ describe('textOf', () => {
     let checked = 0;
     walk(tree, (node) => {
       expect(textOf(node)).toBe(flatten(node).text);
+      expect(textLengthOf(node)).toBe(textOf(node).length);
       checked++;
     });
     expect(checked).toBeGreaterThan(1000);
