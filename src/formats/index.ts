@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { extname } from 'node:path';
 import type { Node, Paragraph, Parent, Root } from 'nlcst';
 import { ParseEnglish } from 'parse-english';
+import { loadLazyModules } from '../shared/lazy.js';
 import type { LineIndex, Point } from './lines.js';
 import { EditableIndex } from './mapping.js';
 import { extractText } from './txt.js';
@@ -52,6 +53,8 @@ const extractors: { md?: Extractor; html?: Extractor } = {};
 export async function loadFormats(): Promise<void> {
   extractors.md ??= (await import('./markdown.js')).extractMarkdown;
   extractors.html ??= (await import('./html.js')).extractHtml;
+  // The rules' and reporters' lazy modules too (see shared/lazy.ts): same Node limit.
+  await loadLazyModules();
 }
 
 /** True when this Node can load an ES module synchronously (`require(esm)`, Node ≥ 20.19). */
