@@ -3,6 +3,7 @@
  * the fast `readability` gives the plugin's scores, and `textOf` is `flatten().text`.
  */
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import retextEnglish from 'retext-english';
 import retextReadability from 'retext-readability';
@@ -21,6 +22,7 @@ import {
   SPEECH_VERBS,
   wordsOf,
 } from '../src/text/speech.js';
+import { readLexicon } from '../src/text/tagger.js';
 
 const SAMPLE = readFileSync(join(import.meta.dirname, '..', 'samples', 'belarus-mt-article.txt'), 'utf8');
 
@@ -113,5 +115,14 @@ describe('pre-checks that skip tokenizing a sentence', () => {
     }
     expect(mayHaveSpeechVerb('the minister as\u212Aed again')).toBe(true);
     expect(skipped).toBeGreaterThan(sentences.length / 2);
+  });
+});
+
+describe('the pos lexicon read as JSON', () => {
+  it('is the lexicon the module exports', () => {
+    const require = createRequire(import.meta.url);
+    const lexicon = readLexicon(require);
+    expect(lexicon).toBeDefined();
+    expect(lexicon).toEqual(require('pos/lexicon.js'));
   });
 });
