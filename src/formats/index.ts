@@ -11,7 +11,10 @@ import { ParseEnglish } from 'parse-english';
 import { loadLazyModules } from '../shared/lazy.js';
 import type { LineIndex, Point } from './lines.js';
 import { EditableIndex } from './mapping.js';
-import { extractText } from './txt.js';
+import { extractText, textBlocks } from './txt.js';
+
+export { textBlocks };
+
 import type { ExtractedDocument, FormatName, ProseBlock } from './types.js';
 
 export { LineIndex } from './lines.js';
@@ -105,7 +108,7 @@ const parser = new ParseEnglish();
  * never split), with positions in original-text coordinates.
  */
 export function* buildTrees(
-  blocks: readonly ProseBlock[],
+  blocks: Iterable<ProseBlock>,
   lines: LineIndex,
   chunkSize: number = DEFAULT_CHUNK_SIZE,
 ): Generator<Root> {
