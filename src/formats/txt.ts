@@ -2,8 +2,6 @@
 import { BlockMapping } from './mapping.js';
 import type { ExtractedDocument, ProseBlock } from './types.js';
 
-const BLANK_LINE = /\r?\n[ \t]*(?:\r?\n|\r)|\r[ \t]*\r/g;
-
 export function extractText(text: string): ExtractedDocument {
   return { format: 'txt', blocks: [...textBlocks(text)], controls: [] };
 }
@@ -13,7 +11,8 @@ export function extractText(text: string): ExtractedDocument {
  * comes, so a huge file never holds all its blocks at once.
  */
 export function* textBlocks(text: string): Generator<ProseBlock> {
-  const blankLine = new RegExp(BLANK_LINE.source, 'g');
+  // Its own regex object: a suspended generator must not share `lastIndex` with another.
+  const blankLine = /\r?\n[ \t]*(?:\r?\n|\r)|\r[ \t]*\r/g;
   let start = 0;
   for (;;) {
     const match = blankLine.exec(text);

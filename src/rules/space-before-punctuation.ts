@@ -135,13 +135,16 @@ export default defineRule(
   },
 );
 
-/** True when the mark at `index` belongs to the word before it. */
 /**
  * Where the scan has something to check: an opening bracket before inline
  * space, or inline space before a mark `attachesBefore` can accept. Inline
- * space before anything else is skipped whole, as the scan would.
+ * space before anything else is skipped whole, as the scan would. A run is
+ * tried from its first character only (the lookbehind), which keeps the search
+ * linear on long runs of spaces.
  */
-const CANDIDATE = /[([{][ \t\u00a0\u202f]|[ \t\u00a0\u202f]+[,;.:!?)\]]/g;
+const CANDIDATE = /[([{][ \t\u00a0\u202f]|(?<![ \t\u00a0\u202f])[ \t\u00a0\u202f]+[,;.:!?)\]]/g;
+
+/** True when the mark at `index` belongs to the word before it. */
 
 function attachesBefore(text: string, index: number, frenchSpacing: boolean): boolean {
   const mark = text[index];

@@ -236,6 +236,8 @@ function wordHint(words: Iterable<string>): (text: string) => boolean {
   const stems = new Set<string>();
   for (const word of words) stems.add(word.split("'")[0]);
   const alternatives = [...stems].sort((a, b) => b.length - a.length).join('|');
+  // redos-safe: an alternation of literal ASCII words (no quantifiers) between two one-character lookarounds.
+  // redos-safe: an alternation of literal ASCII words (no quantifiers) between two one-character lookarounds.
   const pattern = new RegExp(`(?<![A-Za-z0-9])(?:${alternatives})(?![A-Za-z0-9])`, 'i');
   return (text) => pattern.test(text) || text.includes('\u212A');
 }
