@@ -55,7 +55,7 @@ export function summarize(profile: Profile): Array<[string, number]> {
         if (match && !rule) rule = match[1];
         if (frame.functionName === 'buildTrees') parse = true;
         if (frame.functionName === 'lint' && frame.url.endsWith('/engine/lint.js')) lint = true;
-        if (frame.functionName === 'POSTagger') lexicon = true;
+        if (frame.functionName === 'POSTagger' || frame.functionName === 'readLexicon') lexicon = true;
       }
       place = rule
         ? `rule \`${rule}\`${lexicon ? ' (loading the pos lexicon, once per process)' : ''}`

@@ -3,6 +3,7 @@
  * the fast `readability` gives the plugin's scores, and `textOf` is `flatten().text`.
  */
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import retextEnglish from 'retext-english';
 import retextReadability from 'retext-readability';
@@ -10,8 +11,18 @@ import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { lint, rules } from '../src/index.js';
-import { flatten, textOf } from '../src/nlcst/flat.js';
+import { flatten, textLengthOf, textOf } from '../src/nlcst/flat.js';
 import { walk } from '../src/nlcst/walk.js';
+import {
+  FIRST_PERSON,
+  isFirstOrSecondPerson,
+  mayHaveFirstOrSecondPerson,
+  mayHaveSpeechVerb,
+  SECOND_PERSON,
+  SPEECH_VERBS,
+  wordsOf,
+} from '../src/text/speech.js';
+import { readLexicon } from '../src/text/tagger.js';
 
 const SAMPLE = readFileSync(join(import.meta.dirname, '..', 'samples', 'belarus-mt-article.txt'), 'utf8');
 
@@ -61,8 +72,57 @@ describe('textOf', () => {
     let checked = 0;
     walk(tree, (node) => {
       expect(textOf(node)).toBe(flatten(node).text);
+      expect(textLengthOf(node)).toBe(textOf(node).length);
       checked++;
     });
     expect(checked).toBeGreaterThan(1000);
+  });
+});
+
+describe('pre-checks that skip tokenizing a sentence', () => {
+  // A pre-check may say yes too often, never no where the tokens would match.
+  const odd = [
+    "I'm here.",
+    'Let’s go, we’ll see.',
+    'WE SAID NO.',
+    'uS and yOu',
+    '_we_ and x-you',
+    'the minister as\u212Aed again',
+    'Nothing here, said-so and sayso.',
+    'Iraq, Mesaid, Yourself-help, ourselves.',
+    'é-you said',
+  ];
+  const sentences = [...SAMPLE.split(/(?<=[.!?])\s+/), ...odd];
+
+  it('mayHaveFirstOrSecondPerson is true wherever the tokens hold such a pronoun', () => {
+    let skipped = 0;
+    for (const sentence of sentences) {
+      const tokens = wordsOf(sentence);
+      const any = tokens.some((token) => FIRST_PERSON.has(token.lower) || SECOND_PERSON.has(token.lower));
+      if (any) expect(mayHaveFirstOrSecondPerson(sentence), sentence).toBe(true);
+      if (isFirstOrSecondPerson(tokens)) expect(mayHaveFirstOrSecondPerson(sentence), sentence).toBe(true);
+      if (!mayHaveFirstOrSecondPerson(sentence)) skipped++;
+    }
+    expect(skipped).toBeGreaterThan(sentences.length / 2);
+  });
+
+  it('mayHaveSpeechVerb is true wherever the tokens hold a speech verb', () => {
+    let skipped = 0;
+    for (const sentence of sentences) {
+      if (wordsOf(sentence).some((token) => SPEECH_VERBS.has(token.lower)))
+        expect(mayHaveSpeechVerb(sentence), sentence).toBe(true);
+      if (!mayHaveSpeechVerb(sentence)) skipped++;
+    }
+    expect(mayHaveSpeechVerb('the minister as\u212Aed again')).toBe(true);
+    expect(skipped).toBeGreaterThan(sentences.length / 2);
+  });
+});
+
+describe('the pos lexicon read as JSON', () => {
+  it('is the lexicon the module exports', () => {
+    const require = createRequire(import.meta.url);
+    const lexicon = readLexicon(require);
+    expect(lexicon).toBeDefined();
+    expect(lexicon).toEqual(require('pos/lexicon.js'));
   });
 });

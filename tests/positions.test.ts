@@ -5,7 +5,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { buildTrees, extract, LineIndex } from '../src/formats/index.js';
 import { type Finding, type FormatName, lint } from '../src/index.js';
+import { textOf } from '../src/nlcst/flat.js';
+import { walk } from '../src/nlcst/walk.js';
 
 const config = { extends: [], rules: { 'doubled-punctuation': 'warn', 'space-before-punctuation': 'warn' } } as const;
 
@@ -121,4 +124,37 @@ describe('the English parser is used for every format', () => {
       expect(sentences, format).toHaveLength(2);
     }
   });
+});
+
+describe('tree positions', () => {
+  // Plain-text blocks move the parser's points in place (shared between nodes); every node must still
+  // point at its own text, with the line and column of its offsets.
+  for (const [name, text, format] of [
+    ['the sample article', readFileSync(join(import.meta.dirname, '../samples/belarus-mt-article.txt'), 'utf8'), 'txt'],
+    ['CRLF, tabs and emoji', 'First line.\r\n\tTabbed 😀 text , here.\r\n\r\nEmoji 👍🏽 end. . Next\r\n', 'txt'],
+    [
+      'Markdown with a plain paragraph',
+      '# Title\n\nPlain *and* marked.\n\nOnly plain text here. Two sentences.\n',
+      'md',
+    ],
+  ] as const) {
+    it(`${name}: every node's offsets, lines and columns`, () => {
+      const lines = new LineIndex(text);
+      let nodes = 0;
+      for (const tree of buildTrees(extract(text, format).blocks, lines)) {
+        walk(tree, (node) => {
+          const position = node.position;
+          if (!position) return;
+          nodes++;
+          const start = position.start.offset ?? -1;
+          const end = position.end.offset ?? -1;
+          expect({ line: position.start.line, column: position.start.column }).toEqual(pointOf(text, start));
+          expect({ line: position.end.line, column: position.end.column }).toEqual(pointOf(text, end));
+          // A root spans the blank lines between its paragraphs; every other node is one stretch of text.
+          if (format === 'txt' && node.type !== 'RootNode') expect(text.slice(start, end)).toBe(textOf(node));
+        });
+      }
+      expect(nodes).toBeGreaterThan(10);
+    });
+  }
 });

@@ -13,6 +13,7 @@ import {
   type FormatName,
   formatFor,
   LineIndex,
+  textBlocks,
 } from '../formats/index.js';
 import { getRule } from '../rules/index.js';
 import type { MtlintMessage, RelatedPlace, Suggestion, TextEdit } from '../shared/rule.js';
@@ -89,9 +90,10 @@ export function lint(input: string, options: LintOptions = {}): LintResult {
   const filePath = options.filePath ?? '<text>';
   const config = resolveConfigObject(options.config, options.filePath);
   const format = options.format ?? formatFor(options.filePath);
-  const document = extract(text, format);
+  // Plain text is split into paragraphs as it is parsed: a huge file never holds all its blocks at once.
+  const document = format === 'txt' ? undefined : extract(text, format);
   const lines = new LineIndex(text);
-  const editable = format === 'txt' ? undefined : editableIndex(document);
+  const editable = document ? editableIndex(document) : undefined;
   const file = new VFile({ path: filePath, value: text });
   file.data.mtlint = {
     text,
@@ -101,10 +103,11 @@ export function lint(input: string, options: LintOptions = {}): LintResult {
   };
   const processor = processorFor(config);
   if (config.rules.size > 0) {
-    for (const tree of buildTrees(document.blocks, lines, options.chunkSize)) processor.runSync(tree, file);
+    const blocks = document ? document.blocks : textBlocks(text);
+    for (const tree of buildTrees(blocks, lines, options.chunkSize)) processor.runSync(tree, file);
   }
   const findings = toFindings(file.messages as MtlintMessage[], config, lines);
-  return { filePath, findings: applyControls(findings, document.controls, lines), bom };
+  return { filePath, findings: applyControls(findings, document?.controls ?? [], lines), bom };
 }
 
 function toFindings(messages: MtlintMessage[], config: ResolvedConfig, lines: LineIndex): Finding[] {

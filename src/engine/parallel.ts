@@ -1,26 +1,51 @@
 /**
- * Lints files on worker threads (`--concurrency`), one file at a time per
- * worker, with results in the same order as a single-threaded run. Small runs
- * stay on the main thread: starting a worker costs more than a few files.
+ * Lints files on worker threads (`--concurrency`), with results in the same
+ * order as a single-threaded run. Small runs stay on the main thread: starting
+ * a worker costs more than a few files.
+ *
+ * The main thread is one of the `concurrency` lanes: it lints too, between
+ * feeding the workers, so a 2-core run starts one worker, not two (each
+ * worker loads every module again and warms its own JIT). Workers get files in
+ * batches and always have the next batch queued, so they never wait for the
+ * main thread to answer, and results come back one message per batch.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { ConfigError, ConfigResolver } from './config.js';
 import { DEFAULT_MAX_FILE_SIZE, FileError, listFiles, readTextFile } from './files.js';
-import { type FileResult, type LintFilesOptions, type LintFilesResult, lintFiles, summarize } from './lint-files.js';
+import {
+  type FileResult,
+  type LintFilesOptions,
+  type LintFilesResult,
+  lintFiles,
+  lintOneFile,
+  summarize,
+} from './lint-files.js';
 
 export interface ParallelOptions extends LintFilesOptions {
-  /** Worker threads; default: the number of cores. 1: no workers. */
+  /** Threads, the main one included; default: the number of cores. 1: no workers. */
   concurrency?: number;
 }
 
-/** Files per worker below which another worker does not pay for its start-up. */
+/** Files per lane below which another lane does not pay for its start-up. */
 const FILES_PER_WORKER = 8;
+/** Most files in one message to a worker. */
+const MAX_BATCH = 16;
+/** Batches a worker holds at once: the one it lints and the next. */
+const BATCHES_AHEAD = 2;
 
-export type WorkerRequest = { index: number; filePath: string } | { done: true };
-export type WorkerReply =
+export type WorkerRequest = { files: Array<{ index: number; filePath: string }> } | { done: true };
+export type WorkerOutcome =
   | { index: number; result: FileResult }
   | { index: number; error: { kind: 'file' | 'config' | 'other'; message: string; filePath: string; key?: string } };
+export type WorkerReply = { outcomes: WorkerOutcome[] };
+
+/** A file's outcome as plain data (what crosses threads; the main thread's lane uses it too, for equal errors). */
+export function toOutcome(index: number, filePath: string, outcome: FileResult | Error): WorkerOutcome {
+  if (!(outcome instanceof Error)) return { index, result: outcome };
+  const kind = outcome instanceof ConfigError ? 'config' : outcome instanceof FileError ? 'file' : 'other';
+  return { index, error: { kind, message: outcome.message, filePath } };
+}
 
 export async function lintFilesParallel(patterns: string[], options: ParallelOptions = {}): Promise<LintFilesResult> {
   const cwd = options.cwd ?? process.cwd();
@@ -32,29 +57,27 @@ export async function lintFilesParallel(patterns: string[], options: ParallelOpt
     return { results: [], errors: [error as Error], ignored: [] };
   }
   const files = options.selectFiles ? options.selectFiles(listed.files) : listed.files;
-  const workers = Math.min(requested, Math.floor(files.length / FILES_PER_WORKER));
+  const lanes = Math.min(requested, Math.floor(files.length / FILES_PER_WORKER));
   // Fixing with a cache updates the cache from the fixed text: keep that on one thread.
-  if (workers <= 1 || (options.cache && (options.fix || options.fixDryRun))) return lintFiles(patterns, options);
+  if (lanes <= 1 || (options.cache && (options.fix || options.fixDryRun))) return lintFiles(patterns, options);
 
   const outcomes: Array<FileResult | Error | undefined> = new Array(files.length);
   let next = 0;
   // Functions and the cache stay on this thread; workers get plain data.
   const { concurrency: _concurrency, selectFiles: _select, cache, ...workerOptions } = options;
-  const resolver = cache
-    ? new ConfigResolver({
-        configFile: options.configFile,
-        noConfig: options.noConfig,
-        ruleOverrides: options.ruleOverrides,
-        projectRoot: cwd,
-      })
-    : undefined;
+  const resolver = new ConfigResolver({
+    configFile: options.configFile,
+    noConfig: options.noConfig,
+    ruleOverrides: options.ruleOverrides,
+    projectRoot: cwd,
+  });
   /** Text and config of files sent to a worker, to store their results in the cache. */
   const pending = new Map<number, { text: string; config: ReturnType<ConfigResolver['forFile']> }>();
   /** The next file that is not answered from the cache, or -1. */
   const nextToLint = (): number => {
     while (next < files.length) {
       const index = next++;
-      if (!cache || !resolver) return index;
+      if (!cache) return index;
       try {
         const config = resolver.forFile(files[index]);
         const text = readTextFile(files[index], options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE).text;
@@ -65,37 +88,71 @@ export async function lintFilesParallel(patterns: string[], options: ParallelOpt
         }
         pending.set(index, { text, config });
       } catch {
-        // The worker reports the problem with the file or config.
+        // The lane that lints the file reports the problem with the file or config.
       }
       return index;
     }
     return -1;
   };
-  await Promise.all(
-    Array.from({ length: workers }, () => {
-      return new Promise<void>((resolve, reject) => {
-        const worker = new Worker(new URL('./worker.js', import.meta.url), {
-          workerData: { options: { ...workerOptions, cwd } },
-        });
-        const feed = () => {
-          const index = nextToLint();
-          if (index >= 0) worker.postMessage({ index, filePath: files[index] } satisfies WorkerRequest);
-          else worker.postMessage({ done: true } satisfies WorkerRequest);
-        };
-        worker.on('message', (reply: WorkerReply) => {
-          outcomes[reply.index] = 'result' in reply ? reply.result : revive(reply.error);
-          const stored = pending.get(reply.index);
-          if (stored && cache && 'result' in reply)
-            cache.set(files[reply.index], stored.text, stored.config, reply.result);
-          pending.delete(reply.index);
-          feed();
-        });
-        worker.on('error', reject);
-        worker.on('exit', () => resolve());
+  /** The next files for a worker: smaller batches towards the end, so the lanes finish together. */
+  const nextBatch = (): Array<{ index: number; filePath: string }> => {
+    const size = Math.max(1, Math.min(MAX_BATCH, Math.floor((files.length - next) / (lanes * 4))));
+    const batch: Array<{ index: number; filePath: string }> = [];
+    while (batch.length < size) {
+      const index = nextToLint();
+      if (index < 0) break;
+      batch.push({ index, filePath: files[index] });
+    }
+    return batch;
+  };
+  const accept = (outcome: WorkerOutcome): void => {
+    outcomes[outcome.index] = 'result' in outcome ? outcome.result : revive(outcome.error);
+    const stored = pending.get(outcome.index);
+    if (stored && cache && 'result' in outcome)
+      cache.set(files[outcome.index], stored.text, stored.config, outcome.result);
+    pending.delete(outcome.index);
+  };
+
+  const workerRuns = Array.from({ length: lanes - 1 }, () => {
+    return new Promise<void>((resolve, reject) => {
+      const worker = new Worker(new URL('./worker.js', import.meta.url), {
+        workerData: { options: { ...workerOptions, cwd } },
+      });
+      let queued = 0;
+      let closed = false;
+      const feed = () => {
+        while (!closed && queued < BATCHES_AHEAD) {
+          const batch = nextBatch();
+          if (batch.length === 0) {
+            if (queued === 0) {
+              closed = true;
+              worker.postMessage({ done: true } satisfies WorkerRequest);
+            }
+            return;
+          }
+          queued++;
+          worker.postMessage({ files: batch } satisfies WorkerRequest);
+        }
+      };
+      worker.on('message', (reply: WorkerReply) => {
+        queued--;
+        for (const outcome of reply.outcomes) accept(outcome);
         feed();
       });
-    }),
-  );
+      worker.on('error', reject);
+      worker.on('exit', () => resolve());
+      feed();
+    });
+  });
+  const workersDone = Promise.all(workerRuns);
+  // Awaited below, after the main thread's own files; a failing worker must not go unhandled meanwhile.
+  workersDone.catch(() => undefined);
+  // The main thread's lane: one file at a time, letting the workers' replies in between.
+  for (let index = nextToLint(); index >= 0; index = nextToLint()) {
+    accept(toOutcome(index, files[index], lintOneFile(files[index], resolver, workerOptions, cwd)));
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  await workersDone;
   const results: FileResult[] = [];
   const errors: Error[] = [...listed.errors];
   for (const outcome of outcomes) {
@@ -105,7 +162,7 @@ export async function lintFilesParallel(patterns: string[], options: ParallelOpt
   return { results, errors, ignored: listed.ignored };
 }
 
-function revive(error: Extract<WorkerReply, { error: unknown }>['error']): Error {
+function revive(error: Extract<WorkerOutcome, { error: unknown }>['error']): Error {
   if (error.kind === 'config') {
     const revived = new ConfigError('', '', '');
     revived.message = error.message;

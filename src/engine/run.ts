@@ -55,7 +55,7 @@ Options:
       --ignore-path FILE     ignore file to use (default .mtlintignore)
       --no-ignore            do not use ignore files
       --max-file-size BYTES  skip files larger than this (default 50 MB)
-      --concurrency N        worker threads for many files (default: the number of cores)
+      --concurrency N        threads for many files (default: the number of cores)
       --since REF            lint only files changed against a git ref
       --shard K/N            lint only the K-th of N parts of the file list
       --cache                reuse the results of unchanged files

@@ -1,10 +1,9 @@
 /** A lint worker thread: receives file paths, lints each, replies with the result. */
 import { parentPort, workerData } from 'node:worker_threads';
 import { canRequireModules, loadFormats } from '../formats/index.js';
-import { ConfigError, ConfigResolver } from './config.js';
-import { FileError } from './files.js';
+import { ConfigResolver } from './config.js';
 import { type LintFilesOptions, lintOneFile } from './lint-files.js';
-import type { WorkerReply, WorkerRequest } from './parallel.js';
+import { toOutcome, type WorkerReply, type WorkerRequest } from './parallel.js';
 
 if (!canRequireModules()) await loadFormats();
 
@@ -21,11 +20,8 @@ parentPort?.on('message', (request: WorkerRequest) => {
     parentPort?.close();
     return;
   }
-  const outcome = lintOneFile(request.filePath, resolver, options, options.cwd);
-  let reply: WorkerReply;
-  if (outcome instanceof Error) {
-    const kind = outcome instanceof ConfigError ? 'config' : outcome instanceof FileError ? 'file' : 'other';
-    reply = { index: request.index, error: { kind, message: outcome.message, filePath: request.filePath } };
-  } else reply = { index: request.index, result: outcome };
-  parentPort?.postMessage(reply);
+  const outcomes = request.files.map(({ index, filePath }) =>
+    toOutcome(index, filePath, lintOneFile(filePath, resolver, options, options.cwd)),
+  );
+  parentPort?.postMessage({ outcomes } satisfies WorkerReply);
 });

@@ -8,9 +8,13 @@ import { createRequire } from 'node:module';
 import { extname } from 'node:path';
 import type { Node, Paragraph, Parent, Root } from 'nlcst';
 import { ParseEnglish } from 'parse-english';
-import type { LineIndex } from './lines.js';
+import { loadLazyModules } from '../shared/lazy.js';
+import type { LineIndex, Point } from './lines.js';
 import { EditableIndex } from './mapping.js';
-import { extractText } from './txt.js';
+import { extractText, textBlocks } from './txt.js';
+
+export { textBlocks };
+
 import type { ExtractedDocument, FormatName, ProseBlock } from './types.js';
 
 export { LineIndex } from './lines.js';
@@ -52,6 +56,8 @@ const extractors: { md?: Extractor; html?: Extractor } = {};
 export async function loadFormats(): Promise<void> {
   extractors.md ??= (await import('./markdown.js')).extractMarkdown;
   extractors.html ??= (await import('./html.js')).extractHtml;
+  // The rules' and reporters' lazy modules too (see shared/lazy.ts): same Node limit.
+  await loadLazyModules();
 }
 
 /** True when this Node can load an ES module synchronously (`require(esm)`, Node ≥ 20.19). */
@@ -102,7 +108,7 @@ const parser = new ParseEnglish();
  * never split), with positions in original-text coordinates.
  */
 export function* buildTrees(
-  blocks: readonly ProseBlock[],
+  blocks: Iterable<ProseBlock>,
   lines: LineIndex,
   chunkSize: number = DEFAULT_CHUNK_SIZE,
 ): Generator<Root> {
@@ -157,7 +163,10 @@ function parseBlock(block: ProseBlock, lines: LineIndex): Paragraph | undefined 
     paragraph.position = parsed.position;
   }
   paragraph.data = { ...(paragraph.data ?? {}), block: block.kind } as Paragraph['data'];
-  remap(paragraph, block, lines);
+  const runs = block.mapping.runs;
+  if (runs.length === 1 && !runs[0].atomic && runs[0].virtualStart === 0)
+    shiftInPlace(paragraph, runs[0].originalStart, lines);
+  else remap(paragraph, block, lines);
   return paragraph;
 }
 
@@ -219,6 +228,42 @@ function shift(root: Node, by: number): void {
     const children = (node as Parent).children;
     if (children) for (const child of children) stack.push(child);
   }
+}
+
+/**
+ * `remap` for the common block that is one stretch of the original (plain
+ * text, most Markdown paragraphs): every offset moves by `by`, so the points
+ * the parser made are moved in place instead of allocating new positions for
+ * every node (a third of the parse's garbage). The parser shares point
+ * objects between nodes (a word and its text, a sentence and its first
+ * word); a moved point is marked by a negative offset until all are moved,
+ * so none moves twice. Same offsets, lines and columns as `remap`: with one
+ * run, both ways to map an offset add `by`, and the parser's points always
+ * have offsets, an end never before its start.
+ */
+function shiftInPlace(root: Node, by: number, lines: LineIndex): void {
+  const moved: Array<Point & { offset: number }> = [];
+  const limit = lines.text.length;
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop() as Node;
+    const position = node.position;
+    if (position) {
+      const start = position.start as Point & { offset: number };
+      const end = position.end as Point & { offset: number };
+      if (start.offset >= 0) {
+        start.offset = -Math.min(Math.max(0, start.offset + by), limit) - 1;
+        moved.push(start);
+      }
+      if (end.offset >= 0) {
+        end.offset = -Math.min(Math.max(0, end.offset + by), limit) - 1;
+        moved.push(end);
+      }
+    }
+    const children = (node as Parent).children;
+    if (children) for (const child of children) stack.push(child);
+  }
+  for (const point of moved) lines.place(point, -point.offset - 1);
 }
 
 /** Rewrites every position from virtual to original coordinates. */

@@ -50,6 +50,25 @@ export class LineIndex {
     return { line: low + 1, column: clamped - this.starts[low] + 1, offset: clamped };
   }
 
+  /** Sets `point` to `offset` (already within the text) and its line and column, without allocating. */
+  place(point: Point, offset: number): void {
+    const starts = this.starts;
+    let line = this.hint;
+    if (!(starts[line] <= offset && (line + 1 >= starts.length || offset < starts[line + 1]))) {
+      let low = 0;
+      let high = starts.length - 1;
+      while (low < high) {
+        const mid = (low + high + 1) >> 1;
+        if (starts[mid] <= offset) low = mid;
+        else high = mid - 1;
+      }
+      this.hint = line = low;
+    }
+    point.line = line + 1;
+    point.column = offset - starts[line] + 1;
+    point.offset = offset;
+  }
+
   /** Offset of a 1-based line and column; clamped into the text. */
   toOffset(line: number, column: number): number {
     const lineIndex = Math.min(Math.max(1, line), this.starts.length) - 1;

@@ -8,7 +8,10 @@
  * (an entity like `&amp;`, a placeholder for inline code): such ranges are
  * reported but never edited.
  */
-import { decodeNamedCharacterReference } from 'decode-named-character-reference';
+import { lazyModule } from '../shared/lazy.js';
+
+/** The entity table (2,000 names) loads with the first `&name;` in Markdown or HTML. */
+const entities = lazyModule<typeof import('decode-named-character-reference')>('decode-named-character-reference');
 
 export interface Run {
   virtualStart: number;
@@ -193,7 +196,7 @@ function referenceLength(reference: string): number {
 }
 
 function decodeNamed(name: string): string | false {
-  return decodeNamedCharacterReference(name);
+  return entities().decodeNamedCharacterReference(name);
 }
 
 /** Editable ranges of a whole document: the non-atomic runs of all its blocks, in original order. */

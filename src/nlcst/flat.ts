@@ -44,6 +44,17 @@ export function textOf(node: Node): string {
   return text;
 }
 
+/** `textOf(node).length`, without building the string. */
+export function textLengthOf(node: Node): number {
+  const value = (node as Literal).value;
+  if (typeof value === 'string') return value.length;
+  const children = (node as Parent).children;
+  if (!children) return 0;
+  let length = 0;
+  for (const child of children) length += textLengthOf(child);
+  return length;
+}
+
 function build(node: Node): FlatText {
   // Parallel arrays instead of one object per leaf: paragraphs have hundreds of leaves.
   const froms: number[] = [];

@@ -1,8 +1,11 @@
 /** `stylish`: vfile-reporter's output, coloured only when asked. */
 import { relative } from 'node:path';
 import { VFile } from 'vfile';
-import { reporter } from 'vfile-reporter';
+import { lazyModule } from '../shared/lazy.js';
 import type { Reporter } from './types.js';
+
+/** vfile-reporter (and its terminal-width helpers) load only when this format is used. */
+const vfileReporter = lazyModule<typeof import('vfile-reporter')>('vfile-reporter');
 
 export const stylish: Reporter = (results, context) => {
   const files = results.map((result) => {
@@ -21,7 +24,12 @@ export const stylish: Reporter = (results, context) => {
     return file;
   });
   if (files.length === 0) return '';
-  const output = reporter(files, { color: context.color, quiet: true, silent: false, defaultName: '<stdin>' });
+  const output = vfileReporter().reporter(files, {
+    color: context.color,
+    quiet: true,
+    silent: false,
+    defaultName: '<stdin>',
+  });
   return output ? `${output}\n` : '';
 };
 

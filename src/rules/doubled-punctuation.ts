@@ -95,6 +95,9 @@ import {
   tokenAround,
 } from '../text/punctuation.js';
 
+/** The characters `isStackMark` accepts. */
+const STACK_MARK = /[.,;:!?…]/g;
+
 function isStackMark(char: string | undefined): boolean {
   return char === '.' || char === ',' || char === ';' || char === ':' || char === '!' || char === '?' || char === '…';
 }
@@ -125,11 +128,11 @@ export default defineRule(
       const text = flat.text;
       let index = 0;
       while (index < text.length) {
-        if (!isStackMark(text[index])) {
-          index++;
-          continue;
-        }
-        const run = readRun(text, index);
+        // Jump to the next mark that can stack (most characters are none).
+        STACK_MARK.lastIndex = index;
+        const found = STACK_MARK.exec(text);
+        if (!found) break;
+        const run = readRun(text, found.index);
         index = run.to;
         if (run.marks.length < 2 || isAllowed(text, run, context.language)) continue;
         const actual = text.slice(run.from, run.to);

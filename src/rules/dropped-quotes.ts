@@ -56,7 +56,7 @@
  *   3:1-3:11: Possibly dropped quotation marks around speech attributed to `Pavel Marinich`
  */
 import type { Paragraph } from 'nlcst';
-import { textOf } from '../nlcst/flat.js';
+import { textLengthOf } from '../nlcst/flat.js';
 import type { Report } from '../shared/rule.js';
 import { defineRule } from '../shared/rule.js';
 import { quotesOf } from '../text/quotes.js';
@@ -64,6 +64,7 @@ import {
   isFirstOrSecondPerson,
   leadingAccordingTo,
   leadingAttributions,
+  mayHaveFirstOrSecondPerson,
   SPEECH_VERBS,
   startsWithSubordinator,
   trailingAccordingTo,
@@ -221,7 +222,8 @@ export default defineRule<Options>(
           }
         }
 
-        if (!attributed && !hasQuote(from, to)) {
+        // The pronoun test first: most sentences have none, and then need no tokens.
+        if (!attributed && !hasQuote(from, to) && mayHaveFirstOrSecondPerson(sentence)) {
           const tokens = wordsOf(text, from, to);
           if (isFirstOrSecondPerson(tokens)) {
             if (previousAttributed && tokens.length >= 4 && !startsWithSubordinator(tokens)) {
@@ -261,7 +263,7 @@ function sentenceRanges(paragraph: Paragraph): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
   let offset = 0;
   for (const child of paragraph.children) {
-    const length = textOf(child).length;
+    const length = textLengthOf(child);
     if (child.type === 'SentenceNode') ranges.push([offset, offset + length]);
     offset += length;
   }

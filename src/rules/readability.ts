@@ -18,16 +18,14 @@
  */
 import { automatedReadability } from 'automated-readability';
 import { colemanLiau } from 'coleman-liau';
-import { daleChall } from 'dale-chall';
 import { daleChallFormula, daleChallGradeLevel } from 'dale-chall-formula';
 import { flesch } from 'flesch';
 import { gunningFog } from 'gunning-fog';
 import type { Node, Parent } from 'nlcst';
 import { smogFormula } from 'smog-formula';
-import { spache } from 'spache';
 import { spacheFormula } from 'spache-formula';
-import { syllable } from 'syllable';
 import { textOf } from '../nlcst/flat.js';
+import { lazyModule } from '../shared/lazy.js';
 import { defineRule } from '../shared/rule.js';
 
 export interface ReadabilityOptions {
@@ -36,8 +34,16 @@ export interface ReadabilityOptions {
   threshold: number;
 }
 
-const SPACHE = new Set(spache);
-const DALE_CHALL = new Set(daleChall);
+/** The word lists and the syllable counter load when the rule first scores a sentence (it is off by default). */
+const spache = lazyModule<typeof import('spache')>('spache');
+const daleChall = lazyModule<typeof import('dale-chall')>('dale-chall');
+const syllable = lazyModule<typeof import('syllable')>('syllable');
+let wordLists: { spache: ReadonlySet<string>; daleChall: ReadonlySet<string> } | undefined;
+
+function lists(): { spache: ReadonlySet<string>; daleChall: ReadonlySet<string> } {
+  wordLists ??= { spache: new Set(spache().spache), daleChall: new Set(daleChall().daleChall) };
+  return wordLists;
+}
 /** Syllables per word form: the count is by far the costliest part of a sentence's score. */
 const syllables = new Map<string, number>();
 const MAX_CACHED = 50_000;
@@ -45,7 +51,7 @@ const MAX_CACHED = 50_000;
 function syllablesOf(word: string): number {
   let count = syllables.get(word);
   if (count === undefined) {
-    count = syllable(word);
+    count = syllable().syllable(word);
     if (syllables.size >= MAX_CACHED) syllables.clear();
     syllables.set(word, count);
   }
@@ -54,6 +60,7 @@ function syllablesOf(word: string): number {
 
 /** The seven grade-to-age scores retext-readability 8 computes for one sentence (same formulas, same order). */
 export function sentenceAges(words: readonly string[]): number[] {
+  const { spache: SPACHE, daleChall: DALE_CHALL } = lists();
   const familiar = new Set<string>();
   const easy = new Set<string>();
   let complexPolysillabicWord = 0;

@@ -33,8 +33,9 @@
  *   1:7-1:68: Unexpected loop: `a process of` 3 times in one sentence
  */
 
+import { textOf } from '../nlcst/flat.js';
 import type { Sentence } from '../nlcst/walk.js';
-import { eachSentence, isWord, toText } from '../nlcst/walk.js';
+import { eachSentence, isWord } from '../nlcst/walk.js';
 import { defineRule } from '../shared/rule.js';
 import { functionWordsOf } from '../text/language.js';
 
@@ -78,7 +79,7 @@ function tokensOf(sentence: Sentence): Token[] {
   let onlySpace = false;
   for (const child of sentence.children) {
     if (isWord(child)) {
-      const raw = toText(child);
+      const raw = textOf(child);
       const start = child.position?.start.offset ?? 0;
       tokens.push({ norm: raw.toLowerCase(), raw, start, end: child.position?.end.offset ?? start, spaced: onlySpace });
       onlySpace = true;
@@ -179,11 +180,17 @@ function loops(
   for (let index = 0; index < tokens.length; index++)
     if ((counts.get(tokens[index].norm) ?? 0) >= MIN_LOOP) candidates.push(index);
   if (candidates.length < MIN_LOOP) return;
+  // Every word of a phrase seen three times is seen three times itself: `frequent[index]` is how
+  // many words from `index` on are, so phrases that cannot loop are never keyed.
+  const frequent = new Array<number>(tokens.length + 1).fill(0);
+  for (let index = tokens.length - 1; index >= 0; index--)
+    frequent[index] = (counts.get(tokens[index].norm) ?? 0) >= MIN_LOOP ? frequent[index + 1] + 1 : 0;
   // Longest phrase first: the report names the whole repeated unit.
   for (let length = MAX_LENGTH; length >= MIN_LENGTH; length--) {
     const seen = new Map<string, number[]>();
     for (const index of candidates) {
       if (index + length > tokens.length) break;
+      if (frequent[index] < length) continue;
       // A phrase does not run across punctuation.
       if (!allSpaced(tokens, index + 1, index + length)) continue;
       const key = tokens

@@ -41,10 +41,13 @@
  * @example {"name": "not-ok.txt", "label": "fixed"}
  *   Police raided the homes of dozens of organizations. In 1876, 208 people left.
  */
+
+import type { Root } from 'nlcst';
 import retextRepeatedWords from 'retext-repeated-words';
-import { eachSentence, isWord, toText } from '../nlcst/walk.js';
+import { textOf } from '../nlcst/flat.js';
+import { eachSentence, isWord } from '../nlcst/walk.js';
 import { runForeignTransformer } from '../nlcst/wrap-plugin.js';
-import { defineRule } from '../shared/rule.js';
+import { defineRule, type Report, type RuleContext } from '../shared/rule.js';
 
 /** Words that may be doubled on purpose, per document language (besides retext's own list). */
 const ALLOWED: Readonly<Record<string, ReadonlySet<string>>> = {
@@ -125,68 +128,81 @@ export default defineRule(
   },
   (tree, context) => {
     const allowed = ALLOWED[context.language];
-    for (const message of runForeignTransformer(transformer, tree, context.file)) {
-      const start = message.place && 'start' in message.place ? message.place.start.offset : undefined;
-      const end = message.place && 'end' in message.place ? message.place.end.offset : undefined;
-      if (start === undefined || end === undefined) continue;
-      const actual = context.text.slice(start, end);
-      const kept = message.expected?.[0] ?? '';
-      if (allowed?.has(kept.toLowerCase())) continue;
-      // An abbreviation's full stop can also end the sentence: `in the U.S. U.S. troops left`.
-      if (kept.endsWith('.')) continue;
-      if (kept.toLowerCase() === 'is' && context.language === 'en') {
-        if (BEFORE_IS_IS.test(context.text.slice(Math.max(0, start - 12), start))) continue;
-      }
-      // Keep the first occurrence: drop the white space and the second word.
-      const firstEnd = start + kept.length;
-      const direct =
-        actual.toLowerCase().startsWith(kept.toLowerCase()) &&
-        /^\s+$/u.test(context.text.slice(firstEnd, end - kept.length));
-      context.report({
-        start,
-        end,
-        message: message.reason,
-        actual,
-        expected: [actual.slice(0, kept.length)],
-        fix: direct ? { range: [firstEnd, end], text: '' } : undefined,
+    // retext-repeated-words reports a word, one white-space node and the same word (any case).
+    // Its walk costs as much as ours, so it runs only on trees where ours saw such a pair;
+    // our own findings wait so the order of reports stays: retext's first, then ours.
+    const own: Report[] = [];
+    let retextPair = context.language !== 'en';
+    if (context.language === 'en') {
+      eachSentence(tree, (sentence) => {
+        let previous: { value: string; lower: string; start: number; end: number; index: number } | undefined;
+        let spaced = false;
+        const children = sentence.children;
+        for (let index = 0; index < children.length; index++) {
+          const child = children[index];
+          if (isWord(child)) {
+            const value = textOf(child);
+            const start = child.position?.start.offset ?? 0;
+            const end = child.position?.end.offset ?? start;
+            const lower = value.toLowerCase();
+            if (previous && spaced && previous.lower === lower) {
+              if (previous.index === index - 2) retextPair = true;
+              if (
+                !value.endsWith('.') &&
+                // Only what retext ignores: a capital followed by lower case, or a number.
+                value.slice(1) === value.slice(1).toLowerCase() &&
+                ((/^\p{Lu}/u.test(value) && !isDoubledName(lower)) || /^\d{2,}$/u.test(value))
+              ) {
+                const actual = context.text.slice(previous.start, end);
+                own.push({
+                  start: previous.start,
+                  end,
+                  message: `Unexpected repeated \`${value}\`, remove one occurrence`,
+                  actual,
+                  expected: [previous.value],
+                  fix: /^\s+$/u.test(context.text.slice(previous.end, start))
+                    ? { range: [previous.end, end], text: '' }
+                    : undefined,
+                });
+              }
+            }
+            previous = { value, lower, start, end, index };
+            spaced = false;
+          } else if (child.type === 'WhiteSpaceNode') spaced = previous !== undefined;
+          else previous = undefined;
+        }
       });
     }
-    if (context.language !== 'en') return;
-    eachSentence(tree, (sentence) => {
-      let previous: { value: string; start: number; end: number } | undefined;
-      let spaced = false;
-      for (const child of sentence.children) {
-        if (isWord(child)) {
-          const value = toText(child);
-          const start = child.position?.start.offset ?? 0;
-          const end = child.position?.end.offset ?? start;
-          const lower = value.toLowerCase();
-          if (
-            previous &&
-            spaced &&
-            previous.value.toLowerCase() === lower &&
-            !value.endsWith('.') &&
-            // Only what retext ignores: a capital followed by lower case, or a number.
-            value.slice(1) === value.slice(1).toLowerCase() &&
-            ((/^\p{Lu}/u.test(value) && !isDoubledName(lower)) || /^\d{2,}$/u.test(value))
-          ) {
-            const actual = context.text.slice(previous.start, end);
-            context.report({
-              start: previous.start,
-              end,
-              message: `Unexpected repeated \`${value}\`, remove one occurrence`,
-              actual,
-              expected: [previous.value],
-              fix: /^\s+$/u.test(context.text.slice(previous.end, start))
-                ? { range: [previous.end, end], text: '' }
-                : undefined,
-            });
-          }
-          previous = { value, start, end };
-          spaced = false;
-        } else if (child.type === 'WhiteSpaceNode') spaced = previous !== undefined;
-        else previous = undefined;
-      }
-    });
+    if (retextPair) reportRetext(tree, context, allowed);
+    for (const report of own) context.report(report);
   },
 );
+
+function reportRetext(tree: Root, context: RuleContext, allowed: ReadonlySet<string> | undefined): void {
+  for (const message of runForeignTransformer(transformer, tree, context.file)) {
+    const start = message.place && 'start' in message.place ? message.place.start.offset : undefined;
+    const end = message.place && 'end' in message.place ? message.place.end.offset : undefined;
+    if (start === undefined || end === undefined) continue;
+    const actual = context.text.slice(start, end);
+    const kept = message.expected?.[0] ?? '';
+    if (allowed?.has(kept.toLowerCase())) continue;
+    // An abbreviation's full stop can also end the sentence: `in the U.S. U.S. troops left`.
+    if (kept.endsWith('.')) continue;
+    if (kept.toLowerCase() === 'is' && context.language === 'en') {
+      if (BEFORE_IS_IS.test(context.text.slice(Math.max(0, start - 12), start))) continue;
+    }
+    // Keep the first occurrence: drop the white space and the second word.
+    const firstEnd = start + kept.length;
+    const direct =
+      actual.toLowerCase().startsWith(kept.toLowerCase()) &&
+      /^\s+$/u.test(context.text.slice(firstEnd, end - kept.length));
+    context.report({
+      start,
+      end,
+      message: message.reason,
+      actual,
+      expected: [actual.slice(0, kept.length)],
+      fix: direct ? { range: [firstEnd, end], text: '' } : undefined,
+    });
+  }
+}

@@ -84,6 +84,11 @@ export default defineRule(
       const text = flat.text;
       let index = 0;
       while (index < text.length) {
+        // Jump to the next place that can matter; every other character only moves the scan on.
+        CANDIDATE.lastIndex = index;
+        const found = CANDIDATE.exec(text);
+        if (!found) break;
+        index = found.index;
         const char = text[index];
         if (isOpeningBracket(char) && isInlineSpace(text[index + 1])) {
           let end = index + 1;
@@ -130,7 +135,17 @@ export default defineRule(
   },
 );
 
+/**
+ * Where the scan has something to check: an opening bracket before inline
+ * space, or inline space before a mark `attachesBefore` can accept. Inline
+ * space before anything else is skipped whole, as the scan would. A run is
+ * tried from its first character only (the lookbehind), which keeps the search
+ * linear on long runs of spaces.
+ */
+const CANDIDATE = /[([{][ \t\u00a0\u202f]|(?<![ \t\u00a0\u202f])[ \t\u00a0\u202f]+[,;.:!?)\]]/g;
+
 /** True when the mark at `index` belongs to the word before it. */
+
 function attachesBefore(text: string, index: number, frenchSpacing: boolean): boolean {
   const mark = text[index];
   const after = text[index + 1];

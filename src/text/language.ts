@@ -3,7 +3,10 @@
  * trigram language identifier) restricted to languages written in Latin
  * script, which keeps it fast and much more accurate on short text.
  */
-import { francAll } from 'franc';
+import { lazyModule } from '../shared/lazy.js';
+
+/** `franc` and its trigram tables load only when a rule asks for a language guess. */
+const franc = lazyModule<typeof import('franc')>('franc');
 
 interface LanguageInfo {
   /** ISO 639-3 code as `franc` returns it. */
@@ -139,7 +142,7 @@ export interface LanguageGuess {
 
 /** The most likely Latin-script language of `text`, or undefined when `franc` cannot tell. */
 export function guessLanguage(text: string): LanguageGuess | undefined {
-  const scores = francAll(text, { only: CANDIDATES, minLength: 10 });
+  const scores = franc().francAll(text, { only: CANDIDATES, minLength: 10 });
   const [top] = scores;
   if (!top || top[0] === 'und') return undefined;
   const language = BY_ISO3.get(top[0]);

@@ -55,6 +55,8 @@ export interface QuoteAnalysis {
 /** Every character this module treats as a possible quotation mark. */
 export const QUOTE_CHARS = '"\'“”‘’„‚«»‹›「」『』';
 const QUOTE_SET = new Set(QUOTE_CHARS);
+/** Finds the next possible quotation mark (a regex scan beats a per-character Set lookup). */
+const QUOTE_SEARCH = /["'“”‘’„‚«»‹›「」『』]/g;
 
 interface CharInfo {
   kind: QuoteKind;
@@ -239,9 +241,9 @@ function classifyOne(text: string, index: number, language: string): RawMark | u
 /** Classifies and pairs the quotation marks of one paragraph. */
 export function analyzeQuotes(text: string, language = 'en'): QuoteAnalysis {
   const raws: RawMark[] = [];
-  for (let index = 0; index < text.length; index++) {
-    if (!QUOTE_SET.has(text[index])) continue;
-    const raw = classifyOne(text, index, language);
+  QUOTE_SEARCH.lastIndex = 0;
+  for (let found = QUOTE_SEARCH.exec(text); found !== null; found = QUOTE_SEARCH.exec(text)) {
+    const raw = classifyOne(text, found.index, language);
     if (raw) raws.push(raw);
   }
   const marks = raws.map((raw) => raw.mark);
