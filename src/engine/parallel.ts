@@ -11,6 +11,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { isBigFile, lintOnBoundedWorker } from './bounded.js';
 import { ConfigError, ConfigResolver } from './config.js';
 import { DEFAULT_MAX_FILE_SIZE, FileError, listFiles, readTextFile } from './files.js';
 import {
@@ -25,6 +26,10 @@ import {
 export interface ParallelOptions extends LintFilesOptions {
   /** Threads, the main one included; default: the number of cores. 1: no workers. */
   concurrency?: number;
+  /** Lint big files on a worker with a bounded heap (default true). */
+  boundHeap?: boolean;
+  /** What counts as big (default `BIG_FILE_BYTES`). */
+  bigFileBytes?: number;
 }
 
 /** Files per lane below which another lane does not pay for its start-up. */
@@ -57,6 +62,12 @@ export async function lintFilesParallel(patterns: string[], options: ParallelOpt
     return { results: [], errors: [error as Error], ignored: [] };
   }
   const files = options.selectFiles ? options.selectFiles(listed.files) : listed.files;
+  // Big files go one at a time to a worker with a bounded heap (the cache stays on this thread).
+  const big =
+    options.cache || options.boundHeap === false
+      ? []
+      : files.filter((filePath) => isBigFile(filePath, options.bigFileBytes));
+  if (big.length > 0) return lintWithBigFiles(patterns, options, files, big, cwd);
   const lanes = Math.min(requested, Math.floor(files.length / FILES_PER_WORKER));
   // Fixing with a cache updates the cache from the fixed text: keep that on one thread.
   if (lanes <= 1 || (options.cache && (options.fix || options.fixDryRun))) return lintFiles(patterns, options);
@@ -160,6 +171,46 @@ export async function lintFilesParallel(patterns: string[], options: ParallelOpt
     else if (outcome) results.push(outcome);
   }
   return { results, errors, ignored: listed.ignored };
+}
+
+/** The other files as usual, then each big one on a bounded worker; results in the order of `files`. */
+async function lintWithBigFiles(
+  patterns: string[],
+  options: ParallelOptions,
+  files: string[],
+  big: string[],
+  cwd: string,
+): Promise<LintFilesResult> {
+  const bigFiles = new Set(big);
+  const rest = await lintFilesParallel(patterns, {
+    ...options,
+    selectFiles: () => files.filter((filePath) => !bigFiles.has(filePath)),
+  });
+  const {
+    concurrency: _concurrency,
+    selectFiles: _select,
+    cache: _cache,
+    boundHeap: _bound,
+    ...workerOptions
+  } = options;
+  const resolver = new ConfigResolver({
+    configFile: options.configFile,
+    noConfig: options.noConfig,
+    ruleOverrides: options.ruleOverrides,
+    projectRoot: cwd,
+  });
+  const results = [...rest.results];
+  const errors = [...rest.errors];
+  for (const filePath of big) {
+    const outcome =
+      (await lintOnBoundedWorker(filePath, { ...workerOptions, cwd })) ??
+      toOutcome(0, filePath, lintOneFile(filePath, resolver, workerOptions, cwd));
+    if ('result' in outcome) results.push(outcome.result);
+    else errors.push(revive(outcome.error));
+  }
+  const order = new Map(files.map((filePath, index) => [filePath, index]));
+  results.sort((a, b) => (order.get(a.filePath) ?? 0) - (order.get(b.filePath) ?? 0));
+  return { results, errors, ignored: rest.ignored };
 }
 
 function revive(error: Extract<WorkerOutcome, { error: unknown }>['error']): Error {
