@@ -65,8 +65,10 @@ describe('big files on a bounded worker', () => {
   });
 
   it('bound the heap by the size of the file', () => {
-    expect(heapLimitMegabytes(10 * 1024 * 1024)).toBe(296);
+    expect(heapLimitMegabytes(10 * 1024 * 1024)).toBe(768);
     // A 100 MB file: the heap bound leaves room under 1 GB for the rest of the process.
-    expect(heapLimitMegabytes(100 * 1024 * 1024)).toBeLessThan(700);
+    expect(heapLimitMegabytes(100 * 1024 * 1024)).toBe(768);
+    // Bigger files get room for their text, twice (`--fix`), with more to spare.
+    expect(heapLimitMegabytes(300 * 1024 * 1024)).toBe(1756);
   });
 });
