@@ -77,6 +77,16 @@ export function summarize(filePath: string, findings: Finding[]): FileResult {
   return { filePath, findings, errorCount, warningCount, fixableErrorCount, fixableWarningCount };
 }
 
+/** The config resolver of a run: its config options, rooted at `cwd`. */
+export function resolverFor(options: LintFilesOptions, cwd: string): ConfigResolver {
+  return new ConfigResolver({
+    configFile: options.configFile,
+    noConfig: options.noConfig,
+    ruleOverrides: options.ruleOverrides,
+    projectRoot: cwd,
+  });
+}
+
 export function lintFiles(patterns: string[], options: LintFilesOptions = {}): LintFilesResult {
   const cwd = options.cwd ?? process.cwd();
   const errors: Error[] = [];
@@ -87,12 +97,7 @@ export function lintFiles(patterns: string[], options: LintFilesOptions = {}): L
     return { results: [], errors: [error as Error], ignored: [] };
   }
   errors.push(...listed.errors);
-  const resolver = new ConfigResolver({
-    configFile: options.configFile,
-    noConfig: options.noConfig,
-    ruleOverrides: options.ruleOverrides,
-    projectRoot: cwd,
-  });
+  const resolver = resolverFor(options, cwd);
   const results: FileResult[] = [];
   const files = options.selectFiles ? options.selectFiles(listed.files) : listed.files;
   for (const filePath of files) {

@@ -12,7 +12,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { isBigFile, lintOnBoundedWorker } from './bounded.js';
-import { ConfigError, ConfigResolver } from './config.js';
+import { ConfigError, type ConfigResolver } from './config.js';
 import { DEFAULT_MAX_FILE_SIZE, FileError, listFiles, readTextFile } from './files.js';
 import {
   type FileResult,
@@ -20,6 +20,7 @@ import {
   type LintFilesResult,
   lintFiles,
   lintOneFile,
+  resolverFor,
   summarize,
 } from './lint-files.js';
 
@@ -76,12 +77,7 @@ export async function lintFilesParallel(patterns: string[], options: ParallelOpt
   let next = 0;
   // Functions and the cache stay on this thread; workers get plain data.
   const { concurrency: _concurrency, selectFiles: _select, cache, ...workerOptions } = options;
-  const resolver = new ConfigResolver({
-    configFile: options.configFile,
-    noConfig: options.noConfig,
-    ruleOverrides: options.ruleOverrides,
-    projectRoot: cwd,
-  });
+  const resolver = resolverFor(options, cwd);
   /** Text and config of files sent to a worker, to store their results in the cache. */
   const pending = new Map<number, { text: string; config: ReturnType<ConfigResolver['forFile']> }>();
   /** The next file that is not answered from the cache, or -1. */
@@ -193,12 +189,7 @@ async function lintWithBigFiles(
     boundHeap: _bound,
     ...workerOptions
   } = options;
-  const resolver = new ConfigResolver({
-    configFile: options.configFile,
-    noConfig: options.noConfig,
-    ruleOverrides: options.ruleOverrides,
-    projectRoot: cwd,
-  });
+  const resolver = resolverFor(options, cwd);
   const results = [...rest.results];
   const errors = [...rest.errors];
   for (const filePath of big) {
