@@ -380,6 +380,9 @@ describe('counterexamples the property tests found', () => {
     // currency-spacing: a sign between two figures.
     ['2021 $ 500', 'txt'],
     ['In 2021 USD 500 were paid.', 'txt'],
+    // spurious-number: a function word glued to figures on both sides.
+    ['8~16the3.5', 'txt'],
+    ['It rose in2020and fell.', 'txt'],
   ] as Array<[string, FormatName]>)('%j (%s)', (input, format) => {
     checkFixes(input, format);
     const once = fixText(input, { format, config });

@@ -99,16 +99,23 @@ export default defineRule(
     for (const paragraph of paragraphsOf(tree)) {
       const { flat, numbers } = numbersOf(paragraph);
       const text = flat.text;
-      const report = (from: number, to: number, message: string, fixText?: string) => {
+      /** `space`: where the fix inserts a space instead of replacing [from, to) (a word may be glued on both sides). */
+      const report = (from: number, to: number, message: string, fixText?: string, space?: number) => {
         const start = flat.startAt(from);
         const end = flat.endAt(to);
+        const at = space === undefined ? undefined : flat.startAt(space);
         context.report({
           start,
           end,
           message,
           actual: text.slice(from, to),
           expected: fixText === undefined ? undefined : [fixText],
-          fix: fixText !== undefined && flat.isDirect(from, to) ? { range: [start, end], text: fixText } : undefined,
+          fix:
+            fixText === undefined || !flat.isDirect(from, to)
+              ? undefined
+              : at === undefined
+                ? { range: [start, end], text: fixText }
+                : { range: [at, at], text: ' ' },
         });
       };
       for (let index = 0; index < numbers.length; index++) {
@@ -119,14 +126,26 @@ export default defineRule(
           const from = token.numeral.start - before.length;
           const actual = text.slice(from, token.numeral.end);
           const expected = `${before} ${token.numeral.text}`;
-          report(from, token.numeral.end, `Missing space in \`${actual}\`, expected \`${expected}\``, expected);
+          report(
+            from,
+            token.numeral.end,
+            `Missing space in \`${actual}\`, expected \`${expected}\``,
+            expected,
+            token.numeral.start,
+          );
           continue;
         }
         if (token.gluedAfter && FUNCTION_WORDS.has(token.gluedAfter) && !token.gluedBefore && !token.hyphenWordBefore) {
           const to = token.numeral.end + token.gluedAfter.length;
           const actual = text.slice(token.numeral.start, to);
           const expected = `${token.numeral.text} ${token.gluedAfter}`;
-          report(token.numeral.start, to, `Missing space in \`${actual}\`, expected \`${expected}\``, expected);
+          report(
+            token.numeral.start,
+            to,
+            `Missing space in \`${actual}\`, expected \`${expected}\``,
+            expected,
+            token.numeral.end,
+          );
           continue;
         }
         // The same numeral twice: `500 500`.
