@@ -75,8 +75,8 @@ export async function lintFilesParallel(patterns: string[], options: ParallelOpt
 
   const outcomes: Array<FileResult | Error | undefined> = new Array(files.length);
   let next = 0;
-  // Functions and the cache stay on this thread; workers get plain data.
-  const { concurrency: _concurrency, selectFiles: _select, cache, ...workerOptions } = options;
+  const cache = options.cache;
+  const workerOptions = workerOptionsOf(options);
   const resolver = resolverFor(options, cwd);
   /** Text and config of files sent to a worker, to store their results in the cache. */
   const pending = new Map<number, { text: string; config: ReturnType<ConfigResolver['forFile']> }>();
@@ -169,6 +169,19 @@ export async function lintFilesParallel(patterns: string[], options: ParallelOpt
   return { results, errors, ignored: listed.ignored };
 }
 
+/** What a worker (or this thread's lane) needs: functions and the cache stay on this thread, workers get plain data. */
+function workerOptionsOf(options: ParallelOptions): LintFilesOptions {
+  const {
+    concurrency: _concurrency,
+    selectFiles: _select,
+    cache: _cache,
+    boundHeap: _bound,
+    bigFileBytes: _big,
+    ...workerOptions
+  } = options;
+  return workerOptions;
+}
+
 /** The other files as usual, then each big one on a bounded worker; results in the order of `files`. */
 async function lintWithBigFiles(
   patterns: string[],
@@ -182,13 +195,7 @@ async function lintWithBigFiles(
     ...options,
     selectFiles: () => files.filter((filePath) => !bigFiles.has(filePath)),
   });
-  const {
-    concurrency: _concurrency,
-    selectFiles: _select,
-    cache: _cache,
-    boundHeap: _bound,
-    ...workerOptions
-  } = options;
+  const workerOptions = workerOptionsOf(options);
   const resolver = resolverFor(options, cwd);
   const results = [...rest.results];
   const errors = [...rest.errors];
