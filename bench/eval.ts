@@ -20,7 +20,7 @@ Scores mtlint on MQM-annotated MT output (default: ../shared/eval/dev/*.jsonl).
 
 Options:
   --rule ID            score only this rule (repeatable)
-  --preset NAME        all (default) or recommended
+  --preset NAME        all (default), strict or recommended
   --split PATH         a .jsonl file or folder of the same schema (repeatable)
   --seed N             seed of the artefact injection (default 1)
   --per-kind N         injected artefacts per kind (default 150)
@@ -57,7 +57,8 @@ function main(argv: string[]): number {
     return 0;
   }
   const preset = (values.preset ?? 'all') as PresetChoice;
-  if (preset !== 'all' && preset !== 'recommended') throw new Error('--preset must be `all` or `recommended`');
+  if (preset !== 'all' && preset !== 'strict' && preset !== 'recommended')
+    throw new Error('--preset must be `all`, `strict` or `recommended`');
   const number = (value: string | undefined, name: string, fallback: number): number => {
     if (value === undefined) return fallback;
     const parsed = Number(value);

@@ -14,11 +14,12 @@ import { VERSION } from '../src/version.js';
 export const ROOT = join(import.meta.dirname, '..', import.meta.dirname.includes('/dist/') ? '..' : '');
 
 export function rulesTable(): string {
-  const header = '| rule | what it finds | default | fixable |\n| --- | --- | --- | --- |';
+  const header = '| rule | what it finds | default | strict | fixable |\n| --- | --- | --- | --- | --- |';
   const rows = rules.map((rule) => {
     const meta = rule.meta;
     const state = meta.recommended ? meta.defaultSeverity : 'off';
-    return `| <a id="${meta.id}"></a>[\`${meta.id}\`](src/rules/${meta.id}.ts) | ${meta.description} | ${state} | ${meta.fixable ? 'yes' : ''} |`;
+    const strict = meta.recommended || meta.strict ? meta.defaultSeverity : 'off';
+    return `| <a id="${meta.id}"></a>[\`${meta.id}\`](src/rules/${meta.id}.ts) | ${meta.description} | ${state} | ${strict} | ${meta.fixable ? 'yes' : ''} |`;
   });
   return [header, ...rows].join('\n');
 }

@@ -29,6 +29,7 @@ export { VERSION } from './version.js';
 
 export const presets = Object.freeze({
   'mtlint:recommended': () => presetConfig('mtlint:recommended'),
+  'mtlint:strict': () => presetConfig('mtlint:strict'),
   'mtlint:all': () => presetConfig('mtlint:all'),
 });
 

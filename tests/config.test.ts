@@ -31,6 +31,22 @@ describe('presets', () => {
     expect(all.rules.size).toBe(rules.length);
     expect(recommended.rules.has('readability')).toBe(false);
   });
+
+  it('strict is recommended plus the strict rules, and an extends target', () => {
+    const strict = presetConfig('mtlint:strict');
+    expect([...strict.rules.keys()].sort()).toEqual(
+      rules
+        .filter((rule) => rule.meta.recommended || rule.meta.strict)
+        .map((rule) => rule.meta.id)
+        .sort(),
+    );
+    expect(strict.rules.has('space-before-punctuation')).toBe(true);
+    expect(strict.rules.has('readability')).toBe(false);
+    expect(presetConfig('mtlint:recommended').rules.has('space-before-punctuation')).toBe(false);
+    write('.mtlintrc.json', '{"root": true, "extends": "mtlint:strict"}');
+    const resolved = new ConfigResolver().forFile(join(dir.path, 'article.txt'));
+    expect([...resolved.rules.keys()].sort()).toEqual([...strict.rules.keys()].sort());
+  });
 });
 
 describe('config cascade', () => {
@@ -114,7 +130,7 @@ describe('config errors name the file and the key', () => {
     ['.mtlintrc.json', '{"rules": ', /\.mtlintrc\.json: invalid JSON/],
     ['.mtlintrc.yaml', 'rules: [unclosed', /\.mtlintrc\.yaml: invalid YAML/],
     ['.mtlintrc.json', '{"plugins": ["x"]}', /\.mtlintrc\.json: plugins: unknown key `plugins`/],
-    ['.mtlintrc.json', '{"extends": "mtlint:strict"}', /extends: unknown preset `mtlint:strict`/],
+    ['.mtlintrc.json', '{"extends": "mtlint:strictest"}', /extends: unknown preset `mtlint:strictest`/],
     ['.mtlintrc.json', '{"extends": "eslint-config-evil"}', /extends: `eslint-config-evil` must be a built-in preset/],
     ['.mtlintrc.json', '{"overrides": [{"rules": {}}]}', /overrides\[0\]\.files: must be a glob/],
   ];

@@ -34,15 +34,26 @@ export function markdownTable(rows: string[][]): string {
   return [header, align, ...body].map((row) => `| ${row.join(' | ')} |`).join('\n');
 }
 
+/** The smallest built-in preset a rule is in. */
+function presetLabel(rule: { recommended: boolean; strict?: boolean }): string {
+  return rule.recommended ? 'rec.' : rule.strict ? 'strict' : '';
+}
+
 function recallCells(row: RecallRow): string[] {
-  return [String(row.spans), String(row.found), percent(row.recall), percent(row.recallRecommended)];
+  return [
+    String(row.spans),
+    String(row.found),
+    percent(row.recall),
+    percent(row.recallStrict),
+    percent(row.recallRecommended),
+  ];
 }
 
 export function ruleRows(result: EvalResult): string[][] {
   const rows = [
     [
       'rule',
-      'rec.',
+      'preset',
       'findings',
       'hits',
       'precision',
@@ -59,7 +70,7 @@ export function ruleRows(result: EvalResult): string[][] {
     const injectedFound = Object.values(rule.injectedFound).reduce((sum: number, n) => sum + (n ?? 0), 0);
     rows.push([
       rule.id,
-      rule.recommended ? 'yes' : '',
+      presetLabel(rule),
       String(rule.findings),
       String(rule.hits),
       percent(rule.precision),
@@ -71,9 +82,10 @@ export function ruleRows(result: EvalResult): string[][] {
       String(injectedFound),
     ]);
   }
-  for (const [name, total] of [
-    ['all rules', result.totals.all],
-    ['recommended', result.totals.recommended],
+  for (const [name, total, key] of [
+    ['all rules', result.totals.all, 'all'],
+    ['strict', result.totals.strict, 'strict'],
+    ['recommended', result.totals.recommended, 'recommended'],
   ] as const) {
     rows.push([
       `(${name})`,
@@ -83,12 +95,8 @@ export function ruleRows(result: EvalResult): string[][] {
       percent(total.precision),
       String(total.punctuationHits),
       String(total.cleanReferenceFindings),
-      rate(name === 'all rules' ? result.cleanEnglish.sourcePer10k.all : result.cleanEnglish.sourcePer10k.recommended),
-      rate(
-        name === 'all rules'
-          ? result.cleanEnglish.referencePer10k.all
-          : result.cleanEnglish.referencePer10k.recommended,
-      ),
+      rate(result.cleanEnglish.sourcePer10k[key]),
+      rate(result.cleanEnglish.referencePer10k[key]),
       '',
       '',
     ]);
@@ -97,7 +105,7 @@ export function ruleRows(result: EvalResult): string[][] {
 }
 
 export function recallRows(result: EvalResult): string[][] {
-  const rows = [['punctuation span class', 'spans', 'found', 'recall', 'recall (rec.)']];
+  const rows = [['punctuation span class', 'spans', 'found', 'recall', 'recall (strict)', 'recall (rec.)']];
   for (const name of PUNCTUATION_CLASSES) {
     rows.push([`${name}: ${CLASS_LABELS[name]}`, ...recallCells(result.punctuationRecall[name])]);
   }
@@ -107,14 +115,16 @@ export function recallRows(result: EvalResult): string[][] {
 }
 
 export function injectionRows(result: EvalResult): string[][] {
-  const rows = [['injected artefact', 'injected', 'found', 'recall', 'recall (rec.)', 'found by']];
+  const rows = [['injected artefact', 'injected', 'found', 'recall', 'recall (strict)', 'recall (rec.)', 'found by']];
   let spans = 0;
   let found = 0;
   let foundRecommended = 0;
+  let foundStrict = 0;
   for (const [kind, row] of Object.entries(result.injected)) {
     spans += row.spans;
     found += row.found;
     foundRecommended += row.foundRecommended;
+    foundStrict += row.foundStrict;
     const by = Object.entries(row.byRule)
       .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
       .slice(0, 3)
@@ -127,6 +137,7 @@ export function injectionRows(result: EvalResult): string[][] {
     String(spans),
     String(found),
     percent(spans ? found / spans : null),
+    percent(spans ? foundStrict / spans : null),
     percent(spans ? foundRecommended / spans : null),
     '',
   ]);
@@ -194,12 +205,12 @@ export function textReport(result: EvalResult): string {
 
 /** The compact summary `npm run docs` copies into README.md. */
 export function qualityMarkdown(result: EvalResult): string {
-  const rules = [['rule', 'recommended', 'findings', 'precision', 'clean refs', 'src /10k words', 'injected found']];
+  const rules = [['rule', 'preset', 'findings', 'precision', 'clean refs', 'src /10k words', 'injected found']];
   for (const rule of result.rules) {
     const injectedFound = Object.values(rule.injectedFound).reduce((sum: number, n) => sum + (n ?? 0), 0);
     rules.push([
       `\`${rule.id}\``,
-      rule.recommended ? 'yes' : '',
+      rule.recommended ? 'recommended' : rule.strict ? 'strict' : '',
       String(rule.findings),
       percent(rule.precision),
       String(rule.cleanReferenceFindings),
@@ -207,23 +218,19 @@ export function qualityMarkdown(result: EvalResult): string {
       String(injectedFound),
     ]);
   }
-  const recall = [['annotated target spans', 'spans', 'recall (all)', 'recall (recommended)']];
+  const shares = (row: RecallRow) => [percent(row.recall), percent(row.recallStrict), percent(row.recallRecommended)];
+  const recall = [['annotated target spans', 'spans', 'recall (all)', 'recall (strict)', 'recall (recommended)']];
   for (const name of PUNCTUATION_CLASSES) {
     const row = result.punctuationRecall[name];
-    recall.push([CLASS_LABELS[name], String(row.spans), percent(row.recall), percent(row.recallRecommended)]);
+    recall.push([CLASS_LABELS[name], String(row.spans), ...shares(row)]);
   }
   const total = result.punctuationRecall.total;
-  recall.push(['total', String(total.spans), percent(total.recall), percent(total.recallRecommended)]);
+  recall.push(['total', String(total.spans), ...shares(total)]);
   const digits = result.digitRecall;
-  recall.push([
-    'spans of any category holding a digit',
-    String(digits.spans),
-    percent(digits.recall),
-    percent(digits.recallRecommended),
-  ]);
-  const injected = [['injected artefact', 'injected', 'recall (all)', 'recall (recommended)']];
+  recall.push(['spans of any category holding a digit', String(digits.spans), ...shares(digits)]);
+  const injected = [['injected artefact', 'injected', 'recall (all)', 'recall (strict)', 'recall (recommended)']];
   for (const [kind, row] of Object.entries(result.injected)) {
-    injected.push([kind, String(row.spans), percent(row.recall), percent(row.recallRecommended)]);
+    injected.push([kind, String(row.spans), ...shares(row)]);
   }
   const clean = result.cleanEnglish;
   const parts = [
@@ -235,7 +242,7 @@ export function qualityMarkdown(result: EvalResult): string {
     '',
     markdownTable(rules),
     '',
-    `All rules: precision ${percent(result.totals.all.precision)}, ${rate(clean.sourcePer10k.all)} findings per 10,000 words of clean English source; recommended: precision ${percent(result.totals.recommended.precision)}, ${rate(clean.sourcePer10k.recommended)} per 10,000 words.`,
+    `All rules: precision ${percent(result.totals.all.precision)}, ${rate(clean.sourcePer10k.all)} findings per 10,000 words of clean English source; strict: precision ${percent(result.totals.strict.precision)}, ${rate(clean.sourcePer10k.strict)}; recommended: precision ${percent(result.totals.recommended.precision)}, ${rate(clean.sourcePer10k.recommended)}.`,
     '',
     markdownTable(recall),
   ];

@@ -25,7 +25,7 @@ import {
   touches,
 } from './score.js';
 
-export type PresetChoice = 'all' | 'recommended';
+export type PresetChoice = 'all' | 'strict' | 'recommended';
 
 export const DEFINITIONS: Record<string, string> = {
   document:
@@ -60,6 +60,8 @@ export interface EvalOptions {
 export interface RuleResult extends RuleScore {
   id: string;
   recommended: boolean;
+  /** In `mtlint:strict` (recommended rules are). */
+  strict: boolean;
   precision: number | null;
   /** Per corpus file: findings and hits. */
   corpora: Record<string, { findings: number; hits: number; precision: number | null }>;
@@ -83,6 +85,9 @@ export interface RecallRow {
   /** … counting only rules in `mtlint:recommended`. */
   foundRecommended: number;
   recallRecommended: number | null;
+  /** … counting only rules in `mtlint:strict`. */
+  foundStrict: number;
+  recallStrict: number | null;
 }
 
 export interface InjectionRow extends RecallRow {
@@ -99,16 +104,17 @@ export interface EvalResult {
   totals: {
     all: RuleScore & { precision: number | null };
     recommended: RuleScore & { precision: number | null };
+    strict: RuleScore & { precision: number | null };
   };
   cleanEnglish: {
     sourceSegments: number;
     sourceWords: number;
     referenceSegments: number;
     referenceWords: number;
-    sourceFindings: { all: number; recommended: number };
-    referenceFindings: { all: number; recommended: number };
-    sourcePer10k: { all: number | null; recommended: number | null };
-    referencePer10k: { all: number | null; recommended: number | null };
+    sourceFindings: { all: number; recommended: number; strict: number };
+    referenceFindings: { all: number; recommended: number; strict: number };
+    sourcePer10k: { all: number | null; recommended: number | null; strict: number | null };
+    referencePer10k: { all: number | null; recommended: number | null; strict: number | null };
   };
   punctuationRecall: Record<PunctuationClass | 'total', RecallRow>;
   /** Target-side spans of any category whose text holds a digit (what number rules can find). */
@@ -133,7 +139,9 @@ export function selectedRules(options: Pick<EvalOptions, 'rules' | 'preset'>): s
     return [...new Set(options.rules)];
   }
   const preset = options.preset ?? 'all';
-  return registry.filter((rule) => preset === 'all' || rule.meta.recommended).map((rule) => rule.meta.id);
+  return registry
+    .filter((rule) => preset === 'all' || rule.meta.recommended || (preset === 'strict' && rule.meta.strict === true))
+    .map((rule) => rule.meta.id);
 }
 
 function configFor(ruleIds: readonly string[], language: string): Config {
@@ -151,13 +159,16 @@ function emptyClasses(): Record<PunctuationClass, number> {
   return Object.fromEntries(PUNCTUATION_CLASSES.map((name) => [name, 0])) as Record<PunctuationClass, number>;
 }
 
-function recallRow(spans: number, found: number, foundRecommended: number): RecallRow {
+function recallRow(spans: number, found: number, foundRecommended: number, foundStrict: number): RecallRow {
+  const share = (count: number) => (spans === 0 ? null : count / spans);
   return {
     spans,
     found,
-    recall: spans === 0 ? null : found / spans,
+    recall: share(found),
     foundRecommended,
-    recallRecommended: spans === 0 ? null : foundRecommended / spans,
+    recallRecommended: share(foundRecommended),
+    foundStrict,
+    recallStrict: share(foundStrict),
   };
 }
 
@@ -178,6 +189,9 @@ export function runEval(options: EvalOptions): { result: EvalResult; details?: E
   };
   const ruleIds = selectedRules(options);
   const recommended = new Set(registry.filter((rule) => rule.meta.recommended).map((rule) => rule.meta.id));
+  const strict = new Set(
+    registry.filter((rule) => rule.meta.recommended || rule.meta.strict === true).map((rule) => rule.meta.id),
+  );
   const seed = options.seed ?? 1;
   const perKind = options.perKind ?? DEFAULT_PER_KIND;
   const details: EvalDetails | undefined = options.keepDetails ? { targets: [], sources: [], noise: [] } : undefined;
@@ -189,6 +203,7 @@ export function runEval(options: EvalOptions): { result: EvalResult; details?: E
       result = {
         id,
         recommended: recommended.has(id),
+        strict: strict.has(id),
         ...emptyScore(),
         precision: null,
         corpora: {},
@@ -209,14 +224,15 @@ export function runEval(options: EvalOptions): { result: EvalResult; details?: E
   const classSpans = emptyClasses();
   const classFound = emptyClasses();
   const classFoundRecommended = emptyClasses();
-  const digitSpans = { spans: 0, found: 0, foundRecommended: 0 };
+  const classFoundStrict = emptyClasses();
+  const digitSpans = { spans: 0, found: 0, foundRecommended: 0, foundStrict: 0 };
   const cleanEnglish = {
     sourceSegments: 0,
     sourceWords: 0,
     referenceSegments: 0,
     referenceWords: 0,
-    sourceFindings: { all: 0, recommended: 0 },
-    referenceFindings: { all: 0, recommended: 0 },
+    sourceFindings: { all: 0, recommended: 0, strict: 0 },
+    referenceFindings: { all: 0, recommended: 0, strict: 0 },
   };
   const englishSources: RecordSegment[] = [];
   const englishReferences: RecordSegment[] = [];
@@ -259,6 +275,7 @@ export function runEval(options: EvalOptions): { result: EvalResult; details?: E
           ruleResult(item.finding.ruleId).referenceFindings++;
           cleanEnglish.referenceFindings.all++;
           if (recommended.has(item.finding.ruleId)) cleanEnglish.referenceFindings.recommended++;
+          if (strict.has(item.finding.ruleId)) cleanEnglish.referenceFindings.strict++;
         }
       });
 
@@ -271,6 +288,7 @@ export function runEval(options: EvalOptions): { result: EvalResult; details?: E
             digitSpans.spans++;
             if (found.size > 0) digitSpans.found++;
             if ([...found].some((id) => recommended.has(id))) digitSpans.foundRecommended++;
+            if ([...found].some((id) => strict.has(id))) digitSpans.foundStrict++;
           }
           if (!isPunctuationSpan(span)) return;
           stats.punctuationSpans++;
@@ -278,6 +296,7 @@ export function runEval(options: EvalOptions): { result: EvalResult; details?: E
           classSpans[kind]++;
           if (found.size > 0) classFound[kind]++;
           if ([...found].some((id) => recommended.has(id))) classFoundRecommended[kind]++;
+          if ([...found].some((id) => strict.has(id))) classFoundStrict[kind]++;
           for (const id of found) ruleResult(id).punctuationFound[kind]++;
         });
       });
@@ -297,6 +316,7 @@ export function runEval(options: EvalOptions): { result: EvalResult; details?: E
         ruleResult(finding.ruleId).sourceFindings++;
         cleanEnglish.sourceFindings.all++;
         if (recommended.has(finding.ruleId)) cleanEnglish.sourceFindings.recommended++;
+        if (strict.has(finding.ruleId)) cleanEnglish.sourceFindings.strict++;
       }
       details?.sources.push({ job, findings });
     }
@@ -305,7 +325,7 @@ export function runEval(options: EvalOptions): { result: EvalResult; details?: E
 
   // Injected artefacts in clean English sentences.
   const injected: Record<string, InjectionRow> = {};
-  for (const kind of INJECTION_KINDS) injected[kind] = { ...recallRow(0, 0, 0), byRule: {} };
+  for (const kind of INJECTION_KINDS) injected[kind] = { ...recallRow(0, 0, 0, 0), byRule: {} };
   const hostGroups = [
     unique(englishSources.map((segment) => segment.text)),
     unique(englishReferences.map((segment) => segment.text)),
@@ -334,6 +354,7 @@ export function runEval(options: EvalOptions): { result: EvalResult; details?: E
       row.spans++;
       if (found[index].size > 0) row.found++;
       if ([...found[index]].some((id) => recommended.has(id))) row.foundRecommended++;
+      if ([...found[index]].some((id) => strict.has(id))) row.foundStrict++;
       for (const id of found[index]) {
         row.byRule[id] = (row.byRule[id] ?? 0) + 1;
         const result = ruleResult(id);
@@ -342,11 +363,12 @@ export function runEval(options: EvalOptions): { result: EvalResult; details?: E
     });
     details?.noise.push({ job, findings, found });
   }
-  for (const row of Object.values(injected)) Object.assign(row, recallRow(row.spans, row.found, row.foundRecommended));
+  for (const row of Object.values(injected))
+    Object.assign(row, recallRow(row.spans, row.found, row.foundRecommended, row.foundStrict));
   lap('injected');
 
   // Rates and totals.
-  const total = { all: emptyScore(), recommended: emptyScore() };
+  const total = { all: emptyScore(), recommended: emptyScore(), strict: emptyScore() };
   const ordered = [...perRule.values()].sort(
     (a, b) => registryIndex(a.id) - registryIndex(b.id) || a.id.localeCompare(b.id),
   );
@@ -355,7 +377,10 @@ export function runEval(options: EvalOptions): { result: EvalResult; details?: E
     for (const perCorpus of Object.values(result.corpora)) perCorpus.precision = precision(perCorpus);
     result.sourcePer10k = per10k(result.sourceFindings, cleanEnglish.sourceWords);
     result.referencePer10k = per10k(result.referenceFindings, cleanEnglish.referenceWords);
-    for (const bucket of result.recommended ? [total.all, total.recommended] : [total.all]) {
+    const buckets = [total.all];
+    if (result.recommended) buckets.push(total.recommended);
+    if (result.strict) buckets.push(total.strict);
+    for (const bucket of buckets) {
       bucket.findings += result.findings;
       bucket.hits += result.hits;
       bucket.punctuationHits += result.punctuationHits;
@@ -366,13 +391,20 @@ export function runEval(options: EvalOptions): { result: EvalResult; details?: E
   let spans = 0;
   let found = 0;
   let foundRecommended = 0;
+  let foundStrict = 0;
   for (const kind of PUNCTUATION_CLASSES) {
-    punctuationRecall[kind] = recallRow(classSpans[kind], classFound[kind], classFoundRecommended[kind]);
+    punctuationRecall[kind] = recallRow(
+      classSpans[kind],
+      classFound[kind],
+      classFoundRecommended[kind],
+      classFoundStrict[kind],
+    );
     spans += classSpans[kind];
     found += classFound[kind];
     foundRecommended += classFoundRecommended[kind];
+    foundStrict += classFoundStrict[kind];
   }
-  punctuationRecall.total = recallRow(spans, found, foundRecommended);
+  punctuationRecall.total = recallRow(spans, found, foundRecommended, foundStrict);
 
   const result: EvalResult = {
     settings: {
@@ -388,20 +420,23 @@ export function runEval(options: EvalOptions): { result: EvalResult; details?: E
     totals: {
       all: { ...total.all, precision: precision(total.all) },
       recommended: { ...total.recommended, precision: precision(total.recommended) },
+      strict: { ...total.strict, precision: precision(total.strict) },
     },
     cleanEnglish: {
       ...cleanEnglish,
       sourcePer10k: {
         all: per10k(cleanEnglish.sourceFindings.all, cleanEnglish.sourceWords),
         recommended: per10k(cleanEnglish.sourceFindings.recommended, cleanEnglish.sourceWords),
+        strict: per10k(cleanEnglish.sourceFindings.strict, cleanEnglish.sourceWords),
       },
       referencePer10k: {
         all: per10k(cleanEnglish.referenceFindings.all, cleanEnglish.referenceWords),
         recommended: per10k(cleanEnglish.referenceFindings.recommended, cleanEnglish.referenceWords),
+        strict: per10k(cleanEnglish.referenceFindings.strict, cleanEnglish.referenceWords),
       },
     },
     punctuationRecall,
-    digitRecall: recallRow(digitSpans.spans, digitSpans.found, digitSpans.foundRecommended),
+    digitRecall: recallRow(digitSpans.spans, digitSpans.found, digitSpans.foundRecommended, digitSpans.foundStrict),
     injected,
   };
   return { result, details, timings };

@@ -11,10 +11,10 @@ import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { getRule, rules } from '../rules/index.js';
-import type { RuleModule, SeverityName } from '../shared/rule.js';
+import type { RuleMeta, RuleModule, SeverityName } from '../shared/rule.js';
 
 export const CONFIG_FILES = ['.mtlintrc.json', '.mtlintrc.yaml', '.mtlintrc.yml', 'package.json'] as const;
-export const PRESETS = ['mtlint:recommended', 'mtlint:all'] as const;
+export const PRESETS = ['mtlint:recommended', 'mtlint:strict', 'mtlint:all'] as const;
 export type PresetName = (typeof PRESETS)[number];
 
 export type RuleSettingInput = SeverityName | 0 | 1 | 2 | [SeverityName | 0 | 1 | 2, Record<string, unknown>?];
@@ -67,10 +67,17 @@ interface LoadedConfig {
   directory: string;
 }
 
+/** Whether a rule is on in a built-in preset: `recommended` ⊂ `strict` ⊂ `all`. */
+export function inPreset(meta: Pick<RuleMeta, 'recommended' | 'strict'>, name: PresetName): boolean {
+  if (name === 'mtlint:all') return true;
+  if (name === 'mtlint:strict') return meta.recommended || meta.strict === true;
+  return meta.recommended;
+}
+
 export function presetConfig(name: PresetName): ResolvedConfig {
   const resolved: ResolvedConfig = { language: 'en', rules: new Map() };
   for (const rule of rules) {
-    if (name === 'mtlint:all' || rule.meta.recommended) {
+    if (inPreset(rule.meta, name)) {
       resolved.rules.set(rule.meta.id, { severity: rule.meta.defaultSeverity, options: {} });
     }
   }
@@ -123,7 +130,7 @@ export function validateConfig(data: unknown, source: string): asserts data is C
     for (const entry of list) {
       if (typeof entry !== 'string') throw new ConfigError(source, 'extends', 'must be a string or a list of strings');
       if (entry.startsWith('mtlint:') && !(PRESETS as readonly string[]).includes(entry)) {
-        throw new ConfigError(source, 'extends', `unknown preset \`${entry}\` (expected ${PRESETS.join(' or ')})`);
+        throw new ConfigError(source, 'extends', `unknown preset \`${entry}\` (expected one of ${PRESETS.join(', ')})`);
       }
     }
   }

@@ -334,7 +334,7 @@ export function parseRuleFlags(flags: string[]): Record<string, RuleSettingInput
 export function listRules(): string {
   const rows = rules.map((rule) => [
     rule.meta.id,
-    rule.meta.recommended ? rule.meta.defaultSeverity : 'off',
+    rule.meta.recommended ? rule.meta.defaultSeverity : rule.meta.strict ? 'strict' : 'off',
     rule.meta.fixable ? 'fixable' : '',
     rule.meta.description,
   ]);

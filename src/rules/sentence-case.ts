@@ -88,6 +88,7 @@ export default defineRule<SentenceCaseOptions>(
     description: 'A sentence that starts with a lower-case letter',
     category: 'style',
     recommended: false,
+    strict: true,
     defaultSeverity: 'warn',
     fixable: true,
     defaultOptions: { allow: [], paragraphStart: false },
