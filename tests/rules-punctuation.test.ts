@@ -270,6 +270,56 @@ describe('stray-punctuation', () => {
     );
   });
 
+  it('a stop before lower case is left to sentence-case where the document shows it lower-cases', () => {
+    // Biomedical MT that lower-cases all but the first letter of each segment.
+    const initialism =
+      'Diagnosis and management of pulmonary embolism. reflections on the latest guideline.\n\n' +
+      'The guideline on acute pulmonary embolism (pe) updates the 2014 version.';
+    expect(findings(initialism, ['stray-punctuation'])).toEqual([]);
+    expect(findings(initialism, ['stray-punctuation'], { options: { stopBeforeLowerCase: true } })).toEqual([
+      'stray-punctuation: .',
+    ]);
+    const hyphenated =
+      'The data were analysed. results were grouped.\n\nWe used partial least squares-discriminant analysis (pls-da).';
+    expect(findings(hyphenated, ['stray-punctuation'])).toEqual([]);
+    expect(
+      findings('Proteins were extracted at 16 °c after anesthesia. chips were used.', ['stray-punctuation']),
+    ).toEqual([]);
+    const noCapitals =
+      'Proteins were extracted at room temperature. chips were used to profile them.\n\n' +
+      'All patients were followed up for 8 months. the wounds healed.';
+    expect(findings(noCapitals, ['stray-punctuation'])).toEqual([]);
+    // A stop after a word that cannot end a sentence stays stray there.
+    expect(findings(`${noCapitals}\n\nIt is found in the. rich world.`, ['stray-punctuation'])).toEqual([
+      'stray-punctuation: .',
+    ]);
+  });
+
+  it('a stop before lower case is still reported in documents that capitalise', () => {
+    // Names, initialisms and `I` show the text keeps its capitals, so two lower-case starts are two artefacts.
+    expect(
+      findings('The sanctions. were announced on Monday.\n\nThe ministers met in Brussels. they agreed.', [
+        'stray-punctuation',
+      ]),
+    ).toEqual(['stray-punctuation: .', 'stray-punctuation: .']);
+    expect(findings('The pills. were given.\n\nThen I think the dose. was too high.', ['stray-punctuation'])).toEqual([
+      'stray-punctuation: .',
+      'stray-punctuation: .',
+    ]);
+    // One lower-case start in a short text without capitals is not enough to say the text lower-cases.
+    expect(findings('Clinical case. acute osteomyelitis, a rare diagnosis.', ['stray-punctuation'])).toEqual([
+      'stray-punctuation: .',
+    ]);
+    // An initialism in capitals, a lower-case word in brackets that abbreviates nothing, `°C`.
+    for (const text of [
+      'The trial on pulmonary embolism (PE) ended. results were kept.',
+      'The runs went fine (ok) all day. the team left.',
+      'It was stored at 16 °C for a week. results were kept.',
+    ]) {
+      expect(findings(text, ['stray-punctuation'])).toEqual(['stray-punctuation: .']);
+    }
+  });
+
   it('abbreviations, initialisms and lower-case names explain a stop before lower case', () => {
     const text =
       'See e.g. the list, etc. and so on; Smith et al. found it, approx. five vs. ten. An iPhone. mRNA works. Steps: i. plan ii. act.';

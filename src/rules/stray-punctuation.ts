@@ -16,10 +16,14 @@
  * lost its capital letter. Where another sentence of the paragraph starts with
  * a capital after a full stop, or the paragraph starts with a capital and this
  * is its only lower-case start, the lower-case word stands out and the stop is
- * reported. Elsewhere (MT output that lower-cases every sentence but the
- * first), the two cannot be told apart: `sentence-case`
- * (opt-in) reports the lost capitals, and `stopBeforeLowerCase: true` reports
- * the stop there too.
+ * reported — unless the rest of the document shows that the MT system
+ * lower-cases: an initialism in lower case after the words it stands for
+ * (`pulmonary embolism (pe)`), degrees in lower case (`16 °c`), or a second
+ * lower-case sentence start in a document with no capital letter but the
+ * first of each paragraph (no name, no initialism, no `I`). There, and in
+ * paragraphs that lower-case every sentence but the first, the two cannot be
+ * told apart: `sentence-case` (opt-in) reports the lost capitals, and
+ * `stopBeforeLowerCase: true` reports the stop there too.
  * Abbreviations (`etc. and`, `e.g. the`, `et al. found`, `Dr. Smith`),
  * initialisms, ellipses, addresses and lower-case names (`iPhone`, `mRNA`)
  * explain such a stop and are left alone either way.
@@ -72,6 +76,25 @@
  *
  * @example {"name": "ok-lower-case-text.txt"}
  *   results are becoming well understood. patients after resection should be offered therapy.
+ *
+ * @example {"name": "ok-lower-case-document.txt"}
+ *   Diagnosis of pulmonary embolism. reflections on the latest guideline.
+ *
+ *   The guideline on pulmonary embolism (pe) updates the 2014 version.
+ *
+ * @example {"name": "ok-no-capitals.txt"}
+ *   Proteins were extracted at room temperature. chips were used to profile them.
+ *
+ *   All patients were followed up for 8 months. the wounds healed.
+ *
+ * @example {"name": "not-ok-capitalised-document.txt", "label": "input"}
+ *   The sanctions. were announced on Monday.
+ *
+ *   The ministers met in Brussels. they agreed.
+ *
+ * @example {"name": "not-ok-capitalised-document.txt", "label": "output"}
+ *   1:14-1:15: Unexpected `.` before a lower-case word: a stray full stop, or a sentence that starts in lower case
+ *   3:30-3:31: Unexpected `.` before a lower-case word: a stray full stop, or a sentence that starts in lower case
  *
  * @example {"name": "lower.txt", "label": "input", "config": {"stopBeforeLowerCase": true}}
  *   The sanctions. were announced, and the. rich left.
@@ -136,6 +159,7 @@ export default defineRule<StrayPunctuationOptions>(
     defaultOptions: { stopBeforeLowerCase: false },
   },
   (tree, context, options) => {
+    let lowerCasing: boolean | undefined;
     for (const paragraph of paragraphsOf(tree)) {
       const flat = flatten(paragraph);
       const text = flat.text;
@@ -171,7 +195,13 @@ export default defineRule<StrayPunctuationOptions>(
           // After a word that cannot end a sentence (`the. rich`), the stop is stray for sure.
           const word = wordEndingAt(text, index);
           fixable = CANNOT_END.has(word.toLowerCase());
-          if (!fixable && !options.stopBeforeLowerCase) capitalises ??= capitalisesSentences(text);
+          if (!fixable && !options.stopBeforeLowerCase) {
+            capitalises ??= capitalisesSentences(text);
+            if (capitalises) {
+              lowerCasing ??= documentLowerCases(paragraphsOf(tree).map((each) => flatten(each).text));
+              if (lowerCasing) capitalises = false;
+            }
+          }
           if (fixable) message = `Unexpected \`.\` after \`${word}\`, a word that does not end a sentence`;
           else if (options.stopBeforeLowerCase || capitalises)
             message =
@@ -300,4 +330,48 @@ function wordEndingAt(text: string, index: number): string {
   let start = index;
   while (start > 0 && index - start < 64 && isLetter(text[start - 1])) start--;
   return text.slice(start, index);
+}
+
+/**
+ * True when the document shows that its MT system lower-cases text: it writes
+ * an initialism in lower case after the words it abbreviates
+ * (`pulmonary embolism (pe)`) or degrees in lower case (`16 °c`), or it starts
+ * two sentences in lower case after a full stop and has no capital letter at
+ * all but the first of each paragraph (no name, no initialism, no `I`). There a
+ * full stop before a lower-case word is as likely a lost capital as a stray
+ * stop, and `sentence-case` is the rule for it.
+ */
+function documentLowerCases(texts: string[]): boolean {
+  let lower = 0;
+  let capitals = 0;
+  for (const text of texts) {
+    if (lowerCaseInitialism(text) || LOWER_CASE_DEGREES.test(text)) return true;
+    lower += lowerCaseStarts(text);
+    // Capitals after the paragraph's first letter: a name, an initialism, `I`, a capitalised sentence.
+    const first = text.search(/\p{L}/u);
+    if (first < 0) continue;
+    for (let index = first + 1; index < text.length; index++) if (isUpper(text[index])) capitals++;
+  }
+  return lower >= 2 && capitals === 0;
+}
+
+const LOWER_CASE_DEGREES = /°[cf](?!\p{L})/u;
+const BRACKETED_LOWER = /\(([a-z]{2,6}(?:-[a-z]{1,4})?)\)/g;
+
+/** `pulmonary embolism (pe)`: an initialism in lower case after the words it abbreviates. */
+function lowerCaseInitialism(text: string): boolean {
+  for (const match of text.matchAll(BRACKETED_LOWER)) {
+    const letters = match[1].replace('-', '');
+    const words = text
+      .slice(Math.max(0, match.index - 200), match.index)
+      .split(/[\s-]+/)
+      .filter((word) => /\p{L}/u.test(word));
+    if (words.length < letters.length) continue;
+    const initials = words
+      .slice(-letters.length)
+      .map((word) => word.replace(/^[^\p{L}]+/u, '')[0])
+      .join('');
+    if (initials === letters) return true;
+  }
+  return false;
 }
