@@ -27,12 +27,12 @@ describe('lint', () => {
   });
 
   it('takes the format from the path and the config from the options', () => {
-    const text = 'Code `a , b` here , too.';
+    const text = 'Code `a,, b` here,, too.';
     expect(lint(text, { filePath: 'a.md' }).findings).toHaveLength(1);
     expect(lint(text, { filePath: 'a.txt' }).findings).toHaveLength(2);
-    expect(lint(text, { format: 'md', config: { rules: { 'space-before-punctuation': 'off' } } }).findings).toEqual([]);
+    expect(lint(text, { format: 'md', config: { rules: { 'doubled-punctuation': 'off' } } }).findings).toEqual([]);
     expect(
-      lint(text, { format: 'md', config: { rules: { 'space-before-punctuation': 'error' } } }).findings[0].severity,
+      lint(text, { format: 'md', config: { rules: { 'doubled-punctuation': 'error' } } }).findings[0].severity,
     ).toBe(2);
   });
 
@@ -45,10 +45,10 @@ describe('lint', () => {
 
 describe('applyFixes', () => {
   it('applies non-overlapping edits and leaves everything else untouched', () => {
-    const text = 'She left. . Then , he came,, back.';
+    const text = 'She left. . Then $ 500 came,, back.';
     const { findings } = lint(text);
     const result = applyFixes(text, findings);
-    expect(result.output).toBe('She left. Then, he came, back.');
+    expect(result.output).toBe('She left. Then $500 came, back.');
     expect(result.applied).toBe(3);
   });
 
@@ -63,7 +63,7 @@ describe('applyFixes', () => {
   });
 
   it('fixText repeats until stable and keeps a BOM and CRLF', () => {
-    const text = '\uFEFFOne ,, two.\r\nThree . .\r\n';
+    const text = '\uFEFFOne,, two.\r\nThree. .\r\n';
     const result = fixText(text);
     expect(result.output).toBe('\uFEFFOne, two.\r\nThree.\r\n');
     expect(result.result.findings.filter((finding) => finding.fix)).toEqual([]);
@@ -74,8 +74,8 @@ describe('lintFiles', () => {
   it('lints folders with the config cascade, in a stable order', () => {
     const dir = tempDir();
     try {
-      writeFileSync(join(dir.path, 'b.md'), 'Hello , world.\n');
-      writeFileSync(join(dir.path, 'a.txt'), 'Hello ,, world.\n');
+      writeFileSync(join(dir.path, 'b.md'), 'Hello $ 5 world.\n');
+      writeFileSync(join(dir.path, 'a.txt'), 'Hello,, world of $ 5.\n');
       writeFileSync(join(dir.path, 'c.bin'), 'not linted , at all');
       writeFileSync(join(dir.path, '.mtlintrc.json'), '{"rules": {"doubled-punctuation": "error"}}');
       const { results, errors } = lintFiles(['.'], { cwd: dir.path });

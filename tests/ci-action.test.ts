@@ -119,7 +119,7 @@ beforeEach(() => {
   runnerTemp = tempDir('mtlint-action-tmp-');
   execFileSync('mkdir', ['-p', join(workspace.path, 'docs'), join(workspace.path, 'posts')]);
   writeFileSync(join(workspace.path, 'docs', 'guide.md'), '# Guide\n\nShe left. . Then she came back.\n');
-  writeFileSync(join(workspace.path, 'posts', 'news.txt'), 'The report , published today, is clear.\n');
+  writeFileSync(join(workspace.path, 'posts', 'news.txt'), 'The report cost $ 5 million.\n');
   writeFileSync(join(workspace.path, 'posts', 'clean.html'), '<p>A clean paragraph.</p>\n');
 });
 afterEach(() => {
@@ -146,7 +146,7 @@ describe('action.yml', () => {
     expect(run.stdout).toContain(
       '::warning file=docs/guide.md,line=3,col=9,endLine=3,endColumn=12,title=mtlint (doubled-punctuation)::Unexpected `. .`, expected `.`',
     );
-    expect(run.stdout).toContain('::warning file=posts/news.txt,line=1,col=11');
+    expect(run.stdout).toContain('::warning file=posts/news.txt,line=1,col=17');
     expect(run.outputs['exit-code']).toBe('0');
     expect(run.outputs['sarif-file']).toBe('');
     expect(run.summary).toContain('no findings that fail the check');
@@ -167,7 +167,7 @@ describe('action.yml', () => {
     const cascade = runAction();
     expect(cascade.code).toBe(1);
     expect(cascade.stdout).toContain('::error file=docs/guide.md,line=3');
-    writeFileSync(join(workspace.path, 'strict.yaml'), 'root: true\nrules:\n  space-before-punctuation: error\n');
+    writeFileSync(join(workspace.path, 'strict.yaml'), 'root: true\nrules:\n  currency-spacing: error\n');
     const explicit = runAction({ config: 'strict.yaml' });
     expect(explicit.code).toBe(1);
     expect(explicit.stdout).toContain('::error file=posts/news.txt');
@@ -190,8 +190,8 @@ describe('action.yml', () => {
     const log = JSON.parse(readFileSync(join(workspace.path, 'mtlint.sarif'), 'utf8'));
     expect(log.version).toBe('2.1.0');
     expect(log.runs[0].results.map((result: { ruleId: string }) => result.ruleId).sort()).toEqual([
+      'currency-spacing',
       'doubled-punctuation',
-      'space-before-punctuation',
     ]);
     expect(log.runs[0].results[0].locations[0].physicalLocation.artifactLocation).toEqual({
       uri: 'docs/guide.md',
@@ -205,7 +205,7 @@ describe('action.yml', () => {
     git('init', '-q', '-b', 'main');
     git('add', '.');
     git('commit', '-q', '-m', 'base');
-    writeFileSync(join(workspace.path, 'posts', 'new.md'), 'A new post ,with a slip.\n');
+    writeFileSync(join(workspace.path, 'posts', 'new.md'), 'A new post,, with a slip.\n');
     const run = runAction({ args: '--since main', 'fail-on': 'warning' });
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('file=posts/new.md');

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CLI, runMtlint, tempDir } from './helpers/cli.js';
 
-const BAD = 'She left. . Then she came back ,and went home.\n';
+const BAD = 'She left. . Then she came back with $ 5 and went home.\n';
 let dir: ReturnType<typeof tempDir>;
 
 beforeEach(() => {
@@ -60,9 +60,9 @@ describe('--cache', () => {
     expect([run.hits, run.misses]).toEqual([0, 6]);
     expect(run.code).toBe(1);
     expect(cached().hits).toBe(6);
-    const flagged = cached(['--rule', 'space-before-punctuation:off']);
+    const flagged = cached(['--rule', 'currency-spacing:off']);
     expect([flagged.hits, flagged.misses]).toEqual([0, 6]);
-    expect(flagged.stdout).not.toContain('space-before-punctuation');
+    expect(flagged.stdout).not.toContain('currency-spacing');
   });
 
   it('does not reuse results written by another mtlint version', () => {
@@ -108,7 +108,7 @@ describe('--cache', () => {
   it('survives a crash mid-write: the previous cache stays whole and is used by the next run', () => {
     cached();
     const before = readFileSync(cacheFile(), 'utf8');
-    writeFileSync(join(dir.path, 'a0.txt'), 'Changed , so the cache must be written again.\n');
+    writeFileSync(join(dir.path, 'a0.txt'), 'Changed,, so the cache must be written again.\n');
     for (const mode of ['write', 'rename']) {
       const crash = spawnSync(
         process.execPath,
@@ -166,7 +166,9 @@ describe('--cache', () => {
     cached();
     const run = cached(['--fix']);
     expect(run.code).toBe(0);
-    expect(readFileSync(join(dir.path, 'a1.txt'), 'utf8')).toBe('1. She left. Then she came back, and went home.\n');
+    expect(readFileSync(join(dir.path, 'a1.txt'), 'utf8')).toBe(
+      '1. She left. Then she came back with $5 and went home.\n',
+    );
     const again = cached();
     expect([again.hits, again.misses]).toEqual([6, 0]);
     expect(again.stdout).toBe('');

@@ -27,7 +27,7 @@ function xmllint(xml: string, schema: string, dir: string): { ok: boolean; outpu
   return { ok: result.status === 0, output: `${result.stdout}${result.stderr}` };
 }
 
-const ARTICLE = 'She left. . Then she came back ,and went home.\nNothing wrong here.\n';
+const ARTICLE = 'She left. . Then she came back with $ 5 and went home.\nNothing wrong here.\n';
 const CLEAN = 'A clean sentence.\n';
 
 /** Hostile findings for escaping: markup, quotes, control characters, a lone surrogate, an emoji. */
@@ -76,7 +76,7 @@ describeXml('junit', () => {
     expect(run.stdout).toContain(
       '<failure message="Unexpected `. .`, expected `.`" type="error">article.txt:1:9: error: Unexpected `. .`, expected `.` (doubled-punctuation)</failure>',
     );
-    expect(run.stdout).toContain('type="warning">article.txt:1:31: warning:');
+    expect(run.stdout).toContain('type="warning">article.txt:1:37: warning:');
     expect(run.stdout).toContain('<testcase time="0" name="clean.md" classname="clean.md"/>');
   });
 
@@ -110,7 +110,7 @@ describeXml('checkstyle', () => {
     expect(run.stdout).toContain(
       '<error line="1" column="9" severity="error" message="Unexpected `. .`, expected `.`" source="mtlint.doubled-punctuation"/>',
     );
-    expect(run.stdout).toContain('severity="warning" message="Unexpected space before `,`"');
+    expect(run.stdout).toContain('severity="warning" message="Unexpected space in `$ 5`, expected `$5`"');
     expect(run.stdout).toContain(`<file name="${join(dir.path, 'clean.md')}"/>`);
   });
 
@@ -143,11 +143,11 @@ describe('gitlab', () => {
       severity: 'major',
       location: { path: 'article.txt', lines: { begin: 1, end: 1 } },
     });
-    expect(report[1]).toMatchObject({ check_name: 'space-before-punctuation', severity: 'minor' });
+    expect(report[1]).toMatchObject({ check_name: 'currency-spacing', severity: 'minor' });
   });
 
   it('gives identical findings distinct fingerprints that do not change when lines are added above', () => {
-    const text = 'One , two , three.\n';
+    const text = 'One,, two,, three.\n';
     writeFileSync(join(dir.path, 'twice.txt'), text);
     const before = JSON.parse(runMtlint(['--format', 'gitlab', 'twice.txt'], { cwd: dir.path }).stdout);
     writeFileSync(join(dir.path, 'twice.txt'), `A new first line.\n\n${text}`);

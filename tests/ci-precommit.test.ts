@@ -84,7 +84,7 @@ describe('.pre-commit-hooks.yaml', () => {
   it('lints the staged text, Markdown and HTML files only, and blocks the commit on errors', () => {
     writeFileSync(join(repo.path, '.mtlintrc.json'), JSON.stringify({ rules: { 'doubled-punctuation': 'error' } }));
     writeFileSync(join(repo.path, 'site', 'post.md'), '# Post\n\nShe left. . Then she came back.\n');
-    writeFileSync(join(repo.path, 'site', 'page.HTML'), '<p>Clean text , almost.</p>\n');
+    writeFileSync(join(repo.path, 'site', 'page.HTML'), '<p>Clean text for $ 5, almost.</p>\n');
     writeFileSync(join(repo.path, 'notes.txt'), 'A clean note.\n');
     writeFileSync(join(repo.path, 'script.py'), "print('She left. . Then')\n");
     writeFileSync(join(repo.path, 'unstaged.txt'), 'Not staged. . At all.\n');
@@ -100,7 +100,7 @@ describe('.pre-commit-hooks.yaml', () => {
   });
 
   it('lets the commit through when the staged files have warnings only or nothing', () => {
-    writeFileSync(join(repo.path, 'a.txt'), 'Warnings only , here.\n');
+    writeFileSync(join(repo.path, 'a.txt'), 'Warnings only,, here.\n');
     git('add', 'a.txt');
     const warnings = runHook();
     expect(warnings.code).toBe(0);

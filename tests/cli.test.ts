@@ -25,10 +25,10 @@ describe('linting the samples', () => {
       /samples\/belarus-mt-article\.txt\n(?:.*\n)*?17:278-17:281 +warning +Unexpected `\. \.`, expected `\.` +doubled-punctuation/,
     );
     expect(run.stdout).toMatch(
-      /samples\/belarus-mt-article\.md\n(?:.*\n)*?10:30-10:31 +warning +Unexpected space before `,`/,
+      /samples\/belarus-mt-article\.md\n(?:.*\n)*?14:55-14:60 +warning +Unexpected space in `\$ 500`, expected `\$500`/,
     );
     expect(run.stdout).toMatch(
-      /samples\/belarus-mt-article\.html\n(?:.*\n)*?11:37-11:38 +warning +Unexpected space before `,`/,
+      /samples\/belarus-mt-article\.html\n(?:.*\n)*?12:62-12:67 +warning +Unexpected space in `\$ 500`, expected `\$500`/,
     );
     expect(run.stdout).not.toContain('\u001b[');
   });
@@ -43,10 +43,10 @@ describe('linting the samples', () => {
 
 describe('standard input', () => {
   it('reads plain text from -', () => {
-    const run = runMtlint(['-', '--format', 'json'], { input: 'Hello , world.' });
+    const run = runMtlint(['-', '--format', 'json'], { input: 'Hello,, world.' });
     const [result] = JSON.parse(run.stdout);
     expect(result.filePath).toBe('<stdin>');
-    expect(result.messages[0]).toMatchObject({ ruleId: 'space-before-punctuation', line: 1, column: 6 });
+    expect(result.messages[0]).toMatchObject({ ruleId: 'doubled-punctuation', line: 1, column: 6 });
   });
 
   it('--stdin-filename picks the format and the config', () => {
@@ -61,14 +61,14 @@ describe('standard input', () => {
   });
 
   it('--fix-dry-run on stdin returns the fixed text', () => {
-    const run = runMtlint(['-', '--fix-dry-run', '-f', 'json'], { input: 'One ,, two. .' });
-    expect(JSON.parse(run.stdout)[0].output).toBe('One, two.');
+    const run = runMtlint(['-', '--fix-dry-run', '-f', 'json'], { input: 'One,, $ 2. .' });
+    expect(JSON.parse(run.stdout)[0].output).toBe('One, $2.');
   });
 });
 
 describe('formats and output', () => {
   it('json, sarif and github are machine-readable', () => {
-    const path = file('a.txt', 'One ,, two.\n');
+    const path = file('a.txt', 'One,, $ 2.\n');
     const json = JSON.parse(runMtlint([path, '-f', 'json']).stdout);
     expect(json[0].warningCount).toBe(2);
     const sarif = JSON.parse(runMtlint([path, '-f', 'sarif']).stdout);
@@ -76,12 +76,12 @@ describe('formats and output', () => {
     expect(sarif.runs[0].results).toHaveLength(2);
     const github = runMtlint(['a.txt', '-f', 'github'], { cwd: dir.path }).stdout;
     expect(github).toContain(
-      '::warning file=a.txt,line=1,col=4,endLine=1,endColumn=5,title=mtlint (space-before-punctuation)::',
+      '::warning file=a.txt,line=1,col=7,endLine=1,endColumn=10,title=mtlint (currency-spacing)::',
     );
   });
 
   it('-o writes the report to a file', () => {
-    const path = file('a.txt', 'One ,, two.\n');
+    const path = file('a.txt', 'One,, $ 2.\n');
     const run = runMtlint([path, '-f', 'json', '-o', join(dir.path, 'report.json')]);
     expect(run.stdout).toBe('');
     expect(JSON.parse(readFileSync(join(dir.path, 'report.json'), 'utf8'))[0].messages).toHaveLength(2);
@@ -108,7 +108,7 @@ describe('exit codes', () => {
   });
 
   it('--max-warnings', () => {
-    const path = file('a.txt', 'One ,, two.\n');
+    const path = file('a.txt', 'One,, $ 2.\n');
     expect(runMtlint([path, '--max-warnings', '2']).code).toBe(0);
     const over = runMtlint([path, '--max-warnings', '1']);
     expect(over.code).toBe(1);
@@ -164,7 +164,7 @@ describe('bad input: one line per file, the others still linted, exit 2', () => 
 
 describe('--fix', () => {
   it('fixes in place, keeping the BOM, CRLF line endings and file mode', () => {
-    const path = file('a.txt', '\uFEFFOne ,, two.\r\nThree . .\r\n');
+    const path = file('a.txt', '\uFEFFOne,, two.\r\nThree. .\r\n');
     chmodSync(path, 0o640);
     const run = runMtlint([path, '--fix']);
     expect(run.code).toBe(0);
@@ -174,11 +174,11 @@ describe('--fix', () => {
   });
 
   it('fixes Markdown without touching markup or code', () => {
-    const source = '# Title ,, here\n\nSome *emph* , and `code ,, x` here . .\n\n```\nblock , code\n```\n';
+    const source = '# Title,, here\n\nSome *emph*,, and `code ,, x` for $ 5. .\n\n```\nblock ,, $ 5\n```\n';
     const path = file('a.md', source);
     runMtlint([path, '--fix']);
     expect(readFileSync(path, 'utf8')).toBe(
-      '# Title, here\n\nSome *emph*, and `code ,, x` here.\n\n```\nblock , code\n```\n',
+      '# Title, here\n\nSome *emph*, and `code ,, x` for $5.\n\n```\nblock ,, $ 5\n```\n',
     );
   });
 
@@ -191,10 +191,10 @@ describe('--fix', () => {
   });
 
   it('--fix-dry-run reports the output without writing', () => {
-    const path = file('a.txt', 'One ,, two.');
+    const path = file('a.txt', 'One,, $ 2.');
     const run = runMtlint([path, '--fix-dry-run', '-f', 'json']);
-    expect(JSON.parse(run.stdout)[0].output).toBe('One, two.');
-    expect(readFileSync(path, 'utf8')).toBe('One ,, two.');
+    expect(JSON.parse(run.stdout)[0].output).toBe('One, $2.');
+    expect(readFileSync(path, 'utf8')).toBe('One,, $ 2.');
   });
 });
 

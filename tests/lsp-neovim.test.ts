@@ -187,7 +187,7 @@ describe('Neovim (headless) with the README snippet', () => {
       expect(seen).toEqual(
         expect.arrayContaining([
           { line: 5, text: '. .', code: 'doubled-punctuation', source: 'mtlint' },
-          { line: 7, text: ' ', code: 'space-before-punctuation', source: 'mtlint' },
+          { line: 7, text: '$ 500', code: 'currency-spacing', source: 'mtlint' },
           { line: 8, text: 'the raids', code: 'repeated-phrase', source: 'mtlint' },
         ]),
       );

@@ -165,7 +165,7 @@ describe('mtlint lsp: diagnostics', () => {
     expect(seen).toEqual(
       expect.arrayContaining([
         ['doubled-punctuation', '. .'],
-        ['space-before-punctuation', ' '],
+        ['currency-spacing', '$ 500'],
       ]),
     );
     for (const diagnostic of published.diagnostics) {
@@ -180,10 +180,10 @@ describe('mtlint lsp: diagnostics', () => {
   it('counts characters beyond the BMP as two UTF-16 units, and skips a byte order mark', async () => {
     const client = await started();
     const uri = uriOf(join(work, 'emoji.txt'));
-    const text = '\uFEFFFlags 🇧🇾 and 🇷🇺 flew. . Then , she left.\n';
+    const text = '\uFEFFFlags 🇧🇾 and 🇷🇺 flew. . Then $ 5 left.\n';
     open(client, uri, text, 'plaintext');
     const { diagnostics } = await client.diagnostics(uri);
-    expect(diagnostics.map((d) => covered(text, d))).toEqual(['. .', ' ']);
+    expect(diagnostics.map((d) => covered(text, d))).toEqual(['. .', '$ 5']);
     // Four regional indicators (two UTF-16 units each) and the BOM precede the first finding.
     expect(diagnostics[0].range.start).toEqual({ line: 0, character: text.indexOf('. .') });
   });
@@ -217,13 +217,13 @@ describe('mtlint lsp: diagnostics', () => {
       return false;
     };
     void client.waitFor(seen, 5_000).catch(() => undefined);
-    const last = 'She left. . Then , the end the end.\n';
+    const last = 'She left. . Then $ 5, the end the end.\n';
     for (let version = 2; version <= 8; version++)
       change(client, uri, version, version === 8 ? last : `She left. . ${version}\n`);
     const final = await client.diagnostics(uri, 8);
     expect(final.diagnostics.map((d) => d.code)).toEqual([
       'doubled-punctuation',
-      'space-before-punctuation',
+      'currency-spacing',
       'repeated-phrase',
     ]);
     expect(versions).toEqual([8]);
@@ -536,7 +536,7 @@ describe('mtlint lsp: robustness', () => {
     expect((await client.diagnostics(uri, 1)).diagnostics).toHaveLength(1);
     rmSync(folder, { recursive: true, force: true });
     client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 3 }] });
-    change(client, uri, 2, 'She left. . Then , again.\n');
+    change(client, uri, 2, 'She left. . Then $ 5 again.\n');
     expect((await client.diagnostics(uri, 2)).diagnostics).toHaveLength(2);
     // Still alive and answering.
     expect(client.process.exitCode).toBeNull();

@@ -12,7 +12,10 @@ const cwd = '/work/project';
 const context = { cwd, color: false, rules: rules.map((rule) => rule.meta), version: VERSION };
 const text = 'Hello , world. . Then 100% : done,, ok.\nSecond line , here.';
 const results = [
-  summarize(join(cwd, 'news/a.txt'), lint(text, { config: { rules: { 'doubled-punctuation': 'error' } } }).findings),
+  summarize(
+    join(cwd, 'news/a.txt'),
+    lint(text, { config: { extends: 'mtlint:strict', rules: { 'doubled-punctuation': 'error' } } }).findings,
+  ),
 ];
 
 describe('stylish', () => {
@@ -97,7 +100,9 @@ describe('sarif', () => {
   });
 
   it('is valid with no results and with odd file names', () => {
-    const odd = [summarize(join(cwd, 'dir with space/ä #1.md'), lint('x ,', {}).findings)];
+    const odd = [
+      summarize(join(cwd, 'dir with space/ä #1.md'), lint('x ,', { config: { extends: 'mtlint:strict' } }).findings),
+    ];
     expect(validate(JSON.parse(reporters.sarif([], context)))).toBe(true);
     expect(validate(JSON.parse(reporters.sarif(odd, context)))).toBe(true);
   });

@@ -16,6 +16,7 @@ import { lintOneFile } from '../src/engine/lint-files.js';
 import { CLI, type CliRun, runMtlint, tempDir } from './helpers/cli.js';
 
 const GOOD = 'The opposition said so , then left.\n';
+const STRICT_CONFIG = '{"root": true, "extends": "mtlint:strict"}\n';
 
 let cleanups: Array<() => void> = [];
 afterEach(() => {
@@ -23,10 +24,14 @@ afterEach(() => {
   cleanups = [];
 });
 
-/** A temporary folder with `good.txt` (one finding) and the given extra files. */
+/**
+ * A temporary folder with `good.txt` (one finding) and the given extra files,
+ * linted with `mtlint:strict` (its `space-before-punctuation` gives the findings).
+ */
 function project(files: Record<string, string | Buffer> = {}): string {
   const dir = tempDir('mtlint-robust-');
   cleanups.push(dir.cleanup);
+  writeFileSync(join(dir.path, '.mtlintrc.json'), STRICT_CONFIG);
   writeFileSync(join(dir.path, 'good.txt'), GOOD);
   for (const [name, content] of Object.entries(files)) {
     mkdirSync(join(dir.path, name, '..'), { recursive: true });

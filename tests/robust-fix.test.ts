@@ -30,10 +30,19 @@ afterEach(() => {
   cleanups = [];
 });
 
+/** A temporary folder linted with `mtlint:strict`, whose spacing rules fix most of BROKEN. */
 function temp(): string {
   const dir = tempDir('mtlint-fix-');
   cleanups.push(dir.cleanup);
+  writeFileSync(join(dir.path, '.mtlintrc.json'), '{"root": true, "extends": "mtlint:strict"}\n');
   return dir.path;
+}
+
+/** What a fix may have left in a folder, besides the config `temp()` writes: sorted names. */
+function entries(dir: string): string[] {
+  return readdirSync(dir)
+    .filter((name) => name !== '.mtlintrc.json')
+    .sort();
 }
 
 function noStackTrace(run: CliRun): void {
@@ -54,7 +63,7 @@ describe('--fix safety', () => {
     const after = statSync(path);
     expect(after.ino).not.toBe(before.ino);
     expect(after.mode & 0o7777).toBe(0o640);
-    expect(readdirSync(cwd)).toEqual(['article.md']);
+    expect(entries(cwd)).toEqual(['article.md']);
   });
 
   it('keeps an executable or unusual mode too', () => {
@@ -96,7 +105,7 @@ describe('--fix safety', () => {
     );
     expect(run.code).toBe(2);
     expect(readFileSync(join(outside, 'elsewhere.md'), 'utf8')).toBe(BROKEN);
-    expect(readdirSync(outside)).toEqual(['elsewhere.md']);
+    expect(entries(outside)).toEqual(['elsewhere.md']);
   });
 
   it('fixes the target of a link inside the linted folder and keeps the link', () => {
@@ -108,7 +117,7 @@ describe('--fix safety', () => {
     expect(run.code).toBe(0);
     expect(readFileSync(join(cwd, 'real', 'doc.md'), 'utf8')).toBe(FIXED);
     expect(statSync(join(cwd, 'alias.md')).isFile()).toBe(true);
-    expect(readdirSync(cwd).sort()).toEqual(['alias.md', 'real']);
+    expect(entries(cwd)).toEqual(['alias.md', 'real']);
   });
 
   it('never touches ignored files, walked or named', () => {
@@ -158,6 +167,6 @@ describe('--fix safety', () => {
     const codes = await Promise.all([runOnce(), runOnce()]);
     expect(codes).toEqual([0, 0]);
     expect(readFileSync(join(cwd, 'big.md'), 'utf8')).toBe(expected);
-    expect(readdirSync(cwd).sort()).toEqual(['big.md', 'expected.md']);
+    expect(entries(cwd)).toEqual(['big.md', 'expected.md']);
   }, 240_000);
 });
