@@ -222,13 +222,33 @@ describe('quote-style', () => {
 
   it('accepts German marks in German and flags corner brackets', () => {
     expect(run('„Das ist gut“, sagte er.', 'quote-style', undefined, 'de')).toEqual([]);
-    expect(flagged('He called it 「core」 technology.', 'quote-style')).toEqual(['「core」']);
-    // Straight marks are not German typesetting: the quotation is reported once, fixed to „…“.
+    expect(flagged('He called it 「core」 technology.', 'quote-style')).toEqual(['「']);
+    // Straight marks are not German typesetting: the quotation is reported once, at its opening mark, fixed to „…“.
     const german = 'Er sagte: "Das ist gut."';
-    expect(flagged(german, 'quote-style', undefined, 'de')).toEqual(['"Das ist gut."']);
+    expect(flagged(german, 'quote-style', undefined, 'de')).toEqual(['"']);
     const config = { extends: [], language: 'de', rules: { 'quote-style': 'warn' } } as const;
     expect(fixText(german, { format: 'txt', config }).output).toBe('Er sagte: „Das ist gut.“');
     expect(run(german, 'quote-style', { style: 'straight' }, 'de')).toEqual([]);
+  });
+
+  it('points at the opening mark of a long restyled quotation, the closing mark related (en-de dev output)', () => {
+    const text =
+      'Das sei wichtig, sagte Reeves: "Ich möchte in keiner Weise behaupten, dass jemand schuld ist, aber es ist richtig, dass er seine Strafe erhalten hat."';
+    const [finding, ...rest] = run(text, 'quote-style', undefined, 'de');
+    expect(rest).toEqual([]);
+    const open = text.indexOf('"');
+    const close = text.lastIndexOf('"');
+    expect([finding.offset, finding.endOffset]).toEqual([open, open + 1]);
+    expect(finding.message).toBe('Unexpected `"…"`, expected `„…“`');
+    expect(finding.related?.map((place) => [place.offset, place.endOffset])).toEqual([[close, close + 1]]);
+    // One edit restyles both marks and nothing between them.
+    expect(finding.fix?.range).toEqual([open, close + 1]);
+    const config = { extends: [], language: 'de', rules: { 'quote-style': 'warn' } } as const;
+    expect(fixText(text, { format: 'txt', config }).output).toBe(
+      `${text.slice(0, open)}„${text.slice(open + 1, close)}“`,
+    );
+    // Correct German typesetting stays quiet.
+    expect(run(`${text.slice(0, open)}„${text.slice(open + 1, close)}“`, 'quote-style', undefined, 'de')).toEqual([]);
   });
 });
 
