@@ -202,6 +202,41 @@ describe('quote-balance', () => {
       "The county district attorney's office cleared Kilcher of all charges in a workers\" compensation fraud case. The boys' toys from the '90s; he is 5' 10\" tall.";
     expect(run(text, 'quote-balance')).toEqual([]);
   });
+
+  it('finds a quotation whose closing mark a segment break pushed into the next paragraph (zh-en dev output)', () => {
+    const split = [
+      '"We entered the e-commerce industry late, but from the very beginning, we realized that content is very important.',
+      '" said Fangfang, a post-90s girl from Guangdong, who now operates a shop on Douyin.',
+    ].join('\n\n');
+    expect(run(split, 'quote-balance').map((finding) => [finding.line, finding.column, finding.message])).toEqual([
+      [1, 1, 'Unmatched opening quotation mark `"`'],
+      [3, 1, 'Unmatched quotation mark `"`'],
+    ]);
+    const alone = [
+      'She said at the scene: "The carefully polished videos have attracted a lot of attention from netizens.',
+      '" "',
+    ].join('\n\n');
+    expect(run(alone, 'quote-balance').map((finding) => finding.line)).toEqual([1]);
+    // The next paragraph's mark is a stray one that nothing closes: no continued quotation either.
+    const stray = [
+      '"We entered e-commerce late, but we realized from the very beginning that content is very important.',
+      '"Fang Fang, a "post-90s" girl from Guangdong, now runs a nourishing ingredients store on Douyin.',
+    ].join('\n\n');
+    expect(run(stray, 'quote-balance').map((finding) => [finding.line, finding.column])).toEqual([
+      [1, 1],
+      [3, 1],
+    ]);
+  });
+
+  it('accepts a quotation over several paragraphs, each opened, closed at its end (clean English)', () => {
+    const text = [
+      '“We will keep working with the committees,” the spokesman said. “The first paragraph does not close.',
+      '“Nor does the second one, which goes on about the work.',
+      '“The third one closes,” he added, “and so does this.”',
+    ].join('\n\n');
+    expect(run(text, 'quote-balance')).toEqual([]);
+    expect(run(text.replace(/“/g, '"').replace(/”/g, '"'), 'quote-balance')).toEqual([]);
+  });
 });
 
 describe('quote-style', () => {
