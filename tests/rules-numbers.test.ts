@@ -190,6 +190,24 @@ describe('number-format', () => {
     expect(flagged('It cost 1.500.000 euros.', rules)).toEqual(['1.500.000']);
   });
 
+  it('reads a long figure after a word and a hyphen used as a dash as a quantity (zh-en dev output)', () => {
+    expect(
+      flagged("It's getting closer and closer-40000 years ago, we were still painting on the rocks.", rules),
+    ).toEqual(['40000']);
+    expect(flagged('There are 250000 species-at least as many as we know-250000 flowering plants.', rules)).toEqual([
+      '250000',
+      '250000',
+    ]);
+    // Identifiers, codes and compounds with a prefix stay quiet.
+    const ok = [
+      'The Su-27 and the F-16 flew over; covid-19 and SARS-CoV-2 spread in wave-2 of 2020.',
+      'Cells of clone-12345 and strain-20001 were grown; see model-10000 and trial-20567.',
+      'Their pre-20000 and post-10000 figures, the over-50000 group and the anti-12345 serum.',
+      'Samples ABC-12345, x-ray-20000, IL-10000 and t-12345 were kept (Smith-20000 lab).',
+    ].join('\n\n');
+    expect(flagged(ok, rules)).toEqual([]);
+  });
+
   it('fixes where the reading is unambiguous', () => {
     const fix = (text: string) => fixText(text, { filePath: 'x.txt', config: configFor(rules) }).output;
     expect(fix('It cost 3,5 million and 1.500.000 euros; 250000 came.')).toBe(

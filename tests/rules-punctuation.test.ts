@@ -426,6 +426,23 @@ describe('missing-final-punctuation (opt-in)', () => {
     ].join('\n\n');
     expect(findings(text, ['missing-final-punctuation'])).toEqual(['missing-final-punctuation: g']);
   });
+
+  it('reads a sentence that starts with a preposition as a sentence, not a credit line (zh-en dev output)', () => {
+    const cut = [
+      'By the end of 2023, 10G PON ports will account for 100%, and the total number of optical industrial parks will be more than 100',
+      'With the help of the new plan, the city will build more than twenty gigabit networks',
+    ].join('\n\n');
+    expect(findings(cut, ['missing-final-punctuation'])).toEqual([
+      'missing-final-punctuation: 0',
+      'missing-final-punctuation: s',
+    ]);
+    const credits = [
+      'By Anna Nemtsova and Ivan Nechepurenko, The New York Times staff writers in Moscow',
+      'From Reuters and the Associated Press, with additional reporting by our staff in Minsk',
+      'Photo: Sergei Grits for the Associated Press, taken in Minsk on Wednesday morning',
+    ].join('\n\n');
+    expect(findings(credits, ['missing-final-punctuation'])).toEqual([]);
+  });
 });
 
 describe('dash-style (house style)', () => {

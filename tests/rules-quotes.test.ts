@@ -202,6 +202,41 @@ describe('quote-balance', () => {
       "The county district attorney's office cleared Kilcher of all charges in a workers\" compensation fraud case. The boys' toys from the '90s; he is 5' 10\" tall.";
     expect(run(text, 'quote-balance')).toEqual([]);
   });
+
+  it('finds a quotation whose closing mark a segment break pushed into the next paragraph (zh-en dev output)', () => {
+    const split = [
+      '"We entered the e-commerce industry late, but from the very beginning, we realized that content is very important.',
+      '" said Fangfang, a post-90s girl from Guangdong, who now operates a shop on Douyin.',
+    ].join('\n\n');
+    expect(run(split, 'quote-balance').map((finding) => [finding.line, finding.column, finding.message])).toEqual([
+      [1, 1, 'Unmatched opening quotation mark `"`'],
+      [3, 1, 'Unmatched quotation mark `"`'],
+    ]);
+    const alone = [
+      'She said at the scene: "The carefully polished videos have attracted a lot of attention from netizens.',
+      '" "',
+    ].join('\n\n');
+    expect(run(alone, 'quote-balance').map((finding) => finding.line)).toEqual([1]);
+    // The next paragraph's mark is a stray one that nothing closes: no continued quotation either.
+    const stray = [
+      '"We entered e-commerce late, but we realized from the very beginning that content is very important.',
+      '"Fang Fang, a "post-90s" girl from Guangdong, now runs a nourishing ingredients store on Douyin.',
+    ].join('\n\n');
+    expect(run(stray, 'quote-balance').map((finding) => [finding.line, finding.column])).toEqual([
+      [1, 1],
+      [3, 1],
+    ]);
+  });
+
+  it('accepts a quotation over several paragraphs, each opened, closed at its end (clean English)', () => {
+    const text = [
+      '“We will keep working with the committees,” the spokesman said. “The first paragraph does not close.',
+      '“Nor does the second one, which goes on about the work.',
+      '“The third one closes,” he added, “and so does this.”',
+    ].join('\n\n');
+    expect(run(text, 'quote-balance')).toEqual([]);
+    expect(run(text.replace(/“/g, '"').replace(/”/g, '"'), 'quote-balance')).toEqual([]);
+  });
 });
 
 describe('quote-style', () => {
@@ -222,13 +257,33 @@ describe('quote-style', () => {
 
   it('accepts German marks in German and flags corner brackets', () => {
     expect(run('„Das ist gut“, sagte er.', 'quote-style', undefined, 'de')).toEqual([]);
-    expect(flagged('He called it 「core」 technology.', 'quote-style')).toEqual(['「core」']);
-    // Straight marks are not German typesetting: the quotation is reported once, fixed to „…“.
+    expect(flagged('He called it 「core」 technology.', 'quote-style')).toEqual(['「']);
+    // Straight marks are not German typesetting: the quotation is reported once, at its opening mark, fixed to „…“.
     const german = 'Er sagte: "Das ist gut."';
-    expect(flagged(german, 'quote-style', undefined, 'de')).toEqual(['"Das ist gut."']);
+    expect(flagged(german, 'quote-style', undefined, 'de')).toEqual(['"']);
     const config = { extends: [], language: 'de', rules: { 'quote-style': 'warn' } } as const;
     expect(fixText(german, { format: 'txt', config }).output).toBe('Er sagte: „Das ist gut.“');
     expect(run(german, 'quote-style', { style: 'straight' }, 'de')).toEqual([]);
+  });
+
+  it('points at the opening mark of a long restyled quotation, the closing mark related (en-de dev output)', () => {
+    const text =
+      'Das sei wichtig, sagte Reeves: "Ich möchte in keiner Weise behaupten, dass jemand schuld ist, aber es ist richtig, dass er seine Strafe erhalten hat."';
+    const [finding, ...rest] = run(text, 'quote-style', undefined, 'de');
+    expect(rest).toEqual([]);
+    const open = text.indexOf('"');
+    const close = text.lastIndexOf('"');
+    expect([finding.offset, finding.endOffset]).toEqual([open, open + 1]);
+    expect(finding.message).toBe('Unexpected `"…"`, expected `„…“`');
+    expect(finding.related?.map((place) => [place.offset, place.endOffset])).toEqual([[close, close + 1]]);
+    // One edit restyles both marks and nothing between them.
+    expect(finding.fix?.range).toEqual([open, close + 1]);
+    const config = { extends: [], language: 'de', rules: { 'quote-style': 'warn' } } as const;
+    expect(fixText(text, { format: 'txt', config }).output).toBe(
+      `${text.slice(0, open)}„${text.slice(open + 1, close)}“`,
+    );
+    // Correct German typesetting stays quiet.
+    expect(run(`${text.slice(0, open)}„${text.slice(open + 1, close)}“`, 'quote-style', undefined, 'de')).toEqual([]);
   });
 });
 

@@ -11,7 +11,9 @@
  * headline, byline or dateline: paragraphs shorter than `minWords` words
  * (default 8), title-cased lines, `By …` and credit lines (`Photo: AP`,
  * `(Reuters)`), lines of a list written in plain text, and paragraphs that
- * end in a URL, an e-mail address or an emoji.
+ * end in a URL, an e-mail address or an emoji. A line that starts with `By`,
+ * `From`, `With` or `Via` and a lower-case word is a sentence, not a credit
+ * (`By the end of 2023, …`), and is checked.
  *
  * Opt-in (not in `mtlint:recommended`): short segments and headlines in real
  * documents end without a mark often enough that a default would cry wolf.
@@ -33,9 +35,12 @@
  *
  *   They demanded the release of more than 25 journalists, including
  *
+ *   By the end of 2023, the total number of industrial parks will be more than 100
+ *
  * @example {"name": "not-ok.txt", "label": "output"}
  *   1:69-1:70: Missing final punctuation at the end of the paragraph
  *   3:64-3:65: Missing final punctuation at the end of the paragraph
+ *   5:78-5:79: Missing final punctuation at the end of the paragraph
  *
  * @example {"name": "ok.md"}
  *   # A heading without a full stop
@@ -102,7 +107,7 @@ function check(
   // The last line decides: a list or a signature block written in plain text.
   const lineStart = Math.max(text.lastIndexOf('\n', end - 1), text.lastIndexOf('\r', end - 1)) + 1;
   const line = text.slice(lineStart, end);
-  if (LIST_LINE.test(line) || CREDIT.test(line.trim()) || /^\(.*\)$/.test(line.trim())) return;
+  if (LIST_LINE.test(line) || isCredit(line.trim()) || /^\(.*\)$/.test(line.trim())) return;
   if (lineStart > 0 && LIST_LINE.test(text.slice(0, 16))) return;
   const words = line.split(/\s+/).filter((word) => /\p{L}/u.test(word));
   if (words.length < options.minWords) return;
@@ -122,6 +127,17 @@ function check(
       ? [{ desc: 'Add a full stop', fix: { range: [flat.endAt(last), flat.endAt(last)], text: '.' } }]
       : undefined,
   });
+}
+
+/**
+ * A credit or byline (`By Anna Nemtsova`, `Photo: AP`, `Reporting by …`). A
+ * preposition before a lower-case word starts a sentence instead (`By the end
+ * of 2023, …`, `From the start, …`, `With this plan …`).
+ */
+function isCredit(line: string): boolean {
+  const match = CREDIT.exec(line);
+  if (!match) return false;
+  return !(/^(?:by|from|with|via)$/i.test(match[0]) && /^\s+\p{Ll}/u.test(line.slice(match[0].length)));
 }
 
 /** Most content words capitalised: a headline. */

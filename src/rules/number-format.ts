@@ -12,12 +12,18 @@
  *
  * Deliberately not flagged: years (`2020`), decimals (`1.5`, `0.125`),
  * identifiers and codes glued to letters or hyphens (`K562`, `COVID-19`,
- * `NCT04280705`), figures after `No.`, `ID`, `code`, `phone`, `ISBN`, `PMID`,
+ * `NCT04280705`, `Su-27`, `pre-20000`), figures after `No.`, `ID`, `code`, `phone`, `ISBN`, `PMID`,
  * `page` and the like, postcodes after a state code (`CA 94043`), figures with a leading zero, more than nine digits
  * (phone and account numbers), dates (`15.09.2020`), versions (`1.2.3`).
  * `1.500` alone is read as a thousand only when a plural noun or a currency
  * makes a decimal unlikely (`1.500 people`, `€1.500`); `1.500 kg` is left alone.
  * Only English documents are checked: `1.500` and `3,5` are correct German.
+ *
+ * A hyphen after an ordinary lower-case word of three letters or more (not a
+ * prefix such as `pre`, `post`, `mid`, `anti`, `over`, nor a code word) and
+ * before a figure of five digits or more is a dash MT wrote as a hyphen
+ * (`closer-40000 years ago`, `as many as we know-250000 plants`): the figure
+ * is a quantity and is checked.
  *
  * Opt-in (not in `mtlint:recommended`): on the dev set 62 % of its findings
  * touch an annotated span, under the 90 % the preset asks of a formatting rule,
@@ -44,6 +50,19 @@
  *
  * @example {"name": "not-ok.txt", "label": "fixed"}
  *   It cost 3.5 million euros, and 1,500 people came. There are 250,000 flowering plants.
+ *
+ * @example {"name": "ok-identifiers.txt"}
+ *   The Su-27 and F-16 flew; covid-19 and SARS-CoV-2 spread; pre-20000 figures and clone-12345 cells.
+ *
+ * @example {"name": "not-ok-dash.txt", "label": "input"}
+ *   It is getting closer-40000 years ago, we painted on rocks; we know-250000 flowering plants.
+ *
+ * @example {"name": "not-ok-dash.txt", "label": "output"}
+ *   1:22-1:27: Missing thousands separators in `40000`, expected `40,000`
+ *   1:68-1:74: Missing thousands separators in `250000`, expected `250,000`
+ *
+ * @example {"name": "not-ok-dash.txt", "label": "fixed"}
+ *   It is getting closer-40,000 years ago, we painted on rocks; we know-250,000 flowering plants.
  *
  * @example {"name": "not-ok-ranges.txt", "label": "input"}
  *   Patients were followed up for 8~16 months (groups of 1 ~ 9 and 12 ~ 30 days); about ~5 died.
@@ -208,6 +227,29 @@ function isCode(text: string, token: NumberToken): boolean {
   return false;
 }
 
+/** Prefixes that make a compound with a figure (`pre-2020`, `over-50000`): the hyphen is no dash. */
+const NUMBER_PREFIXES = new Set(
+  'pre post mid anti over under top non sub super inter intra multi semi ultra micro mini mega pro self neo'.split(' '),
+);
+
+/**
+ * A long figure after an ordinary lowercase word and a hyphen used as a dash
+ * (`closer-40000 years ago`, `we know-250000 plants`): a quantity, not an
+ * identifier like `Su-27`, `F-16`, `COVID-19` or `sars-cov-2`, whose words are
+ * capitalised, short, prefixes or compounds themselves.
+ */
+function isDashJoined(text: string, token: NumberToken): boolean {
+  if (!token.hyphenWordBefore || token.group !== undefined || token.gluedAfter || token.hyphenWordAfter) return false;
+  const hyphen = token.numeral.start - 1;
+  if (token.start !== token.numeral.start || (text[hyphen] !== '-' && text[hyphen] !== '‐')) return false;
+  let start = hyphen;
+  while (start > 0 && /[a-z]/.test(text[start - 1])) start--;
+  const word = text.slice(start, hyphen);
+  if (word.length < 3 || NUMBER_PREFIXES.has(word) || CODE_WORDS.has(word)) return false;
+  // The word stands alone: not the tail of a compound or code (`anti-covid-19`, `x2-10000`).
+  return start === 0 || /[\s([{“‘"'—–]/u.test(text[start - 1]);
+}
+
 function checkParagraph(
   _paragraph: Paragraph,
   flat: FlatText,
@@ -234,7 +276,9 @@ function checkParagraph(
   checkTildeRanges(flat, numbers, runOf, report);
   for (let index = 0; index < numbers.length; index++) {
     const token = numbers[index];
-    if (inRun.has(index) || token.kind === 'identifier' || token.kind === 'date' || token.kind === 'time') continue;
+    const dashed = token.kind === 'identifier' && isDashJoined(text, token);
+    if (inRun.has(index) || (token.kind === 'identifier' && !dashed) || token.kind === 'date' || token.kind === 'time')
+      continue;
     const numeral = token.numeral;
     const actual = numeral.text;
     if (token.style === 'dot-groups' || token.style === 'apostrophe-groups') {
@@ -268,7 +312,7 @@ function checkParagraph(
       const expected = actual.replace('.', ',');
       report(numeral.start, numeral.end, `Unexpected \`${actual}\`, expected \`${expected}\``, expected, true);
     } else if (token.style === 'plain' && token.integerDigits >= options.minDigits && token.integerDigits <= 9) {
-      if (!isQuantity(token) || token.sign?.text === '+' || isCode(text, token)) continue;
+      if (!(dashed || isQuantity(token)) || token.sign?.text === '+' || isCode(text, token)) continue;
       if (token.kind === 'range' && token.group !== undefined && numbers[token.group].kind === 'date') continue;
       const expected = groupThousands(actual);
       report(

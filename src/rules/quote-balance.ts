@@ -12,7 +12,11 @@
  * (`“… ‘…’ …”`); a single quotation mark that could be an apostrophe is
  * never reported. A quotation running over several paragraphs opens each
  * paragraph and closes only at its end, as newsrooms write it: the unclosed
- * paragraphs are fine when the next one starts with an opening mark.
+ * paragraphs are fine when the next one starts with an opening mark glued to
+ * its first word that opens a quotation of its own. MT that splits a sentence
+ * over two segments leaves the closing mark at the start of the next
+ * paragraph (`" said Fang.`, or `"` alone): then the quotation before it is
+ * unclosed, and that mark is reported too.
  *
  * No fix: only a person can tell where the missing half belongs.
  *
@@ -33,6 +37,15 @@
  * @example {"name": "not-ok.txt", "label": "output"}
  *   1:22-1:23: Unmatched opening quotation mark `“`
  *   3:40-3:41: Unmatched closing quotation mark `”`
+ *
+ * @example {"name": "not-ok-split.txt", "label": "input"}
+ *   "We entered e-commerce late, but content mattered from the start.
+ *
+ *   " said Fangfang, who runs a shop on Douyin.
+ *
+ * @example {"name": "not-ok-split.txt", "label": "output"}
+ *   1:1-1:2: Unmatched opening quotation mark `"`
+ *   3:1-3:2: Unmatched quotation mark `"`
  */
 import { blockKind } from '../nlcst/walk.js';
 import { defineRule } from '../shared/rule.js';
@@ -54,10 +67,12 @@ export default defineRule(
       const flat = flats[index];
       if (blockKind(paragraphs[index]) === 'tableCell') return;
       for (const mark of analysis.unmatchedOpen) {
+        // A mark before a space or at the end opens nothing: it may be a closing mark cut off its quotation.
+        const role = /^(?:\s|$)/u.test(analysis.text.slice(mark.index + 1, mark.index + 2)) ? '' : 'opening ';
         context.report({
           start: flat.startAt(mark.index),
           end: flat.endAt(mark.index + 1),
-          message: `Unmatched opening quotation mark \`${mark.char}\``,
+          message: `Unmatched ${role}quotation mark \`${mark.char}\``,
           actual: mark.char,
         });
       }

@@ -23,7 +23,10 @@
  * Apostrophes are never counted as quotation marks.
  *
  * When both marks of a quotation are in the wrong style, the quotation is
- * reported once (`Unexpected "…", expected “…”`).
+ * reported once (`Unexpected "…", expected “…”`), at its opening mark, with
+ * the closing mark as the related place: a finding short enough to point at
+ * something (an editor underlines one mark, not the whole quotation), where
+ * annotators of MT output mark the error. The fix restyles both marks.
  *
  * Fix: the document's dominant style (or the `style` option: `curly` or
  * `straight`), oriented by the mark's role; spaces inside the marks are
@@ -38,8 +41,8 @@
  *   “We are working,” he said. ”Of course“ she replied. “ Here ” too.
  *
  * @example {"name": "not-ok.txt", "label": "output"}
- *   1:42-1:51: Unexpected `«…»`, expected `“…”`
- *   1:61-1:66: Unexpected `"…"`, expected `“…”`
+ *   1:42-1:43: Unexpected `«…»`, expected `“…”`
+ *   1:61-1:62: Unexpected `"…"`, expected `“…”`
  *   3:28-3:29: Unexpected `”` as an opening mark, expected `“`
  *   3:38-3:39: Unexpected `“` as a closing mark, expected `”`
  *   3:53-3:55: Unexpected space after `“`
@@ -56,13 +59,13 @@
  *   "Nor will we," the party added.
  *
  * @example {"name": "not-ok-document.txt", "label": "output"}
- *   3:1-3:15: Unexpected `"…"`, expected `“…”`
+ *   3:1-3:2: Unexpected `"…"`, expected `“…”`
  *
  * @example {"name": "not-ok-straight.txt", "label": "input", "config": {"style": "straight"}}
  *   “We will not stop,” the group said.
  *
  * @example {"name": "not-ok-straight.txt", "label": "output"}
- *   1:1-1:20: Unexpected `“…”`, expected `"…"`
+ *   1:1-1:2: Unexpected `“…”`, expected `"…"`
  */
 import type { FlatText } from '../nlcst/flat.js';
 import { defineRule } from '../shared/rule.js';
@@ -164,13 +167,18 @@ export default defineRule<Options>(
         // Nested quotations both restyled: the inner one waits for the next `--fix` pass.
         const fixable = flat.isDirect(from, to) && !rewritten.some(([left, right]) => from < right && to > left);
         if (fixable) rewritten.push([from, to]);
+        // The finding points at the opening mark (one error per quotation, where raters mark it), the closing
+        // mark is its related place, and the fix restyles both by rewriting the quotation.
         context.report({
           start,
-          end,
+          end: flat.endAt(from + 1),
           message: `Unexpected \`${pair.open.char}…${pair.close.char}\`, expected \`${open}…${close}\``,
           actual: text.slice(from, to),
           expected: [expected],
           fix: fixable ? { range: [start, end], text: expected } : undefined,
+          related: [
+            { message: `closing \`${pair.close.char}\`, expected \`${close}\``, start: flat.startAt(to - 1), end },
+          ],
         });
       }
       for (const mark of analysis.marks) {

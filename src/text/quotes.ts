@@ -343,7 +343,10 @@ function closes(open: QuoteMark, close: QuoteMark): boolean {
  * Analyses consecutive paragraphs. A paragraph whose quotation is still open at
  * its end is fine when the next paragraph starts with an opening mark: the
  * newsroom convention for a quotation over several paragraphs. Those openers
- * move from `unmatchedOpen` to `continued`.
+ * move from `unmatchedOpen` to `continued`. The next paragraph's mark must be
+ * glued to its first word and open a quotation of its own (closed there or
+ * continued further): a mark before a space (`" said Fang.`, `" "`) or one
+ * that nothing closes is what a segment break left of the closing mark.
  */
 export interface ParagraphQuotes extends QuoteAnalysis {
   /** Unclosed openers accepted because the quotation continues in the next paragraph. */
@@ -352,13 +355,18 @@ export interface ParagraphQuotes extends QuoteAnalysis {
 
 export function analyzeParagraphs(texts: readonly string[], language = 'en'): ParagraphQuotes[] {
   const results = texts.map((text) => ({ ...analyzeQuotes(text, language), continued: [] as QuoteMark[] }));
-  for (let index = 0; index + 1 < results.length; index++) {
+  // Backwards, so that whether the next paragraph's quotation continues is known.
+  for (let index = results.length - 2; index >= 0; index--) {
     const current = results[index];
     const next = results[index + 1];
     if (current.unmatchedOpen.length !== 1 || !next.startsWithOpen) continue;
     const open = current.unmatchedOpen[0];
     const nextOpen = next.marks.find((mark) => mark.role === 'open');
     if (!nextOpen || nextOpen.kind !== open.kind) continue;
+    // The next paragraph's opening mark must open a quotation itself: glued to its first word (`" said Fang.`
+    // and `" "` are closing marks a segment break pushed into the next paragraph), and closed there or
+    // continued further (not a stray mark).
+    if (isSpaceAt(next.text, nextOpen.index + 1) || next.unmatchedOpen.includes(nextOpen)) continue;
     // The opener must be the outermost one: nothing after it closes.
     current.continued.push(open);
     current.unmatchedOpen.length = 0;
