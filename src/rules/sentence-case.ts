@@ -28,8 +28,8 @@
  * abstracts that one MT system returned in lower case but for the first
  * letter of each segment, where the raters marked some lower-case sentence
  * starts and let the same error pass in the next sentence or in the next run
- * of the system. It never fired on clean English. Turn it on for MT output
- * that may have lost its capitals.
+ * of the system. It never fired on clean English, so it is in
+ * `mtlint:strict`: turn it on for MT output that may have lost its capitals.
  *
  * @example {"name": "ok.txt"}
  *   He waited… and then left. “Stop!” he said. She bought an iPhone. eBay sold it. We met approx. two hours later, e.g. at noon.
