@@ -60,16 +60,20 @@ export interface FixTextResult extends FixResult {
 export function fixText(input: string, options: LintOptions = {}): FixTextResult {
   const bom = input.charCodeAt(0) === 0xfeff;
   let text = bom ? input.slice(1) : input;
+  // Lint the text with its byte order mark: `lint` strips exactly one, and its
+  // offsets count from after it. Linting the stripped text would strip a second
+  // U+FEFF as if it were the mark, and its fix would never be applied.
+  const withBom = (body: string) => (bom ? `\uFEFF${body}` : body);
   let applied = 0;
   let passes = 0;
-  let result = lint(text, options);
+  let result = lint(input, options);
   while (passes < MAX_FIX_PASSES) {
     const fixed = applyFixes(text, result.findings);
     if (!fixed.changed) break;
     passes++;
     applied += fixed.applied;
     text = fixed.output;
-    result = lint(text, options);
+    result = lint(withBom(text), options);
   }
   const output = bom ? `\uFEFF${text}` : text;
   return { output, applied, changed: output !== input, result: { ...result, bom }, passes };
