@@ -1,3 +1,5 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runEval } from '../bench/eval/run.js';
@@ -53,5 +55,49 @@ describe('npm run eval end to end on a hand-made file (--split)', () => {
 
   it('rejects an unknown rule id', () => {
     expect(() => runEval({ files: [fixture], rules: ['no-such-rule'] })).toThrow(/unknown rule `no-such-rule`/);
+  });
+});
+
+describe('rater consistency (the `marked alike` column)', () => {
+  it('counts an unmatched finding whose same text in the same source segment is marked in another system', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mtlint-eval-alike-'));
+    try {
+      const record = (system: string, marked: boolean) => ({
+        id: `zh-en|t|${system}|d1|1`,
+        lp: 'zh-en',
+        testset: 't',
+        system,
+        is_reference: false,
+        doc: 'd1',
+        seg: '1',
+        doc_seg: 1,
+        source: '源',
+        target: 'The group said,, it would stay. Then it left,, too.',
+        errors: marked
+          ? [
+              {
+                start: 14,
+                end: 16,
+                text: ',,',
+                side: 'target',
+                category_norm: 'Fluency/Punctuation',
+                severity: 'Minor',
+              },
+            ]
+          : [{ start: 0, end: 3, text: 'The', side: 'target', category_norm: 'Style/Awkward', severity: 'Minor' }],
+      });
+      const file = join(dir, 'alike.jsonl');
+      writeFileSync(
+        file,
+        `${[record('sysA', true), record('sysB', false)].map((r) => JSON.stringify(r)).join('\n')}\n`,
+      );
+      const { result } = runEval({ files: [file], rules: ['doubled-punctuation'], perKind: 0 });
+      const doubled = result.rules.find((entry) => entry.id === 'doubled-punctuation');
+      // Four findings: `said,,` hits in sysA and is marked alike in sysB; `left,,` is marked in neither.
+      expect(doubled).toMatchObject({ findings: 4, hits: 1, precision: 0.25, markedElsewhere: 1 });
+      expect(doubled?.precisionMarkedAlike).toBe(0.5);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

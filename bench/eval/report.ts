@@ -57,6 +57,7 @@ export function ruleRows(result: EvalResult): string[][] {
       'findings',
       'hits',
       'precision',
+      'marked alike',
       'punct hits',
       'clean refs',
       'src /10k w',
@@ -74,6 +75,7 @@ export function ruleRows(result: EvalResult): string[][] {
       String(rule.findings),
       String(rule.hits),
       percent(rule.precision),
+      percent(rule.precisionMarkedAlike),
       String(rule.punctuationHits),
       String(rule.cleanReferenceFindings),
       rate(rule.sourcePer10k),
@@ -93,6 +95,7 @@ export function ruleRows(result: EvalResult): string[][] {
       String(total.findings),
       String(total.hits),
       percent(total.precision),
+      '',
       String(total.punctuationHits),
       String(total.cleanReferenceFindings),
       rate(result.cleanEnglish.sourcePer10k[key]),
@@ -182,6 +185,8 @@ export function textReport(result: EvalResult): string {
     textTable(corpusRows(result)),
     '',
     'Per rule. hits: findings that overlap or touch (within one character) an annotated target span;',
+    'marked alike: the precision if every unmatched finding whose same text in the same source segment raters',
+    "marked in another system's output counted as a hit (rater consistency; the precision column is the score);",
     'punct hits: … a Fluency/Punctuation span; clean refs: findings on human references raters left without error;',
     `src /10k w: findings per 10,000 words of clean English source (${clean.sourceSegments} segments, ${clean.sourceWords} words);`,
     `refs /10k w: … of clean English references (${clean.referenceSegments} segments, ${clean.referenceWords} words).`,
@@ -205,7 +210,9 @@ export function textReport(result: EvalResult): string {
 
 /** The compact summary `npm run docs` copies into README.md. */
 export function qualityMarkdown(result: EvalResult): string {
-  const rules = [['rule', 'preset', 'findings', 'precision', 'clean refs', 'src /10k words', 'injected found']];
+  const rules = [
+    ['rule', 'preset', 'findings', 'precision', 'marked alike', 'clean refs', 'src /10k words', 'injected found'],
+  ];
   for (const rule of result.rules) {
     const injectedFound = Object.values(rule.injectedFound).reduce((sum: number, n) => sum + (n ?? 0), 0);
     rules.push([
@@ -213,6 +220,7 @@ export function qualityMarkdown(result: EvalResult): string {
       rule.recommended ? 'recommended' : rule.strict ? 'strict' : '',
       String(rule.findings),
       percent(rule.precision),
+      percent(rule.precisionMarkedAlike),
       String(rule.cleanReferenceFindings),
       rate(rule.sourcePer10k),
       String(injectedFound),

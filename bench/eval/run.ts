@@ -63,6 +63,14 @@ export interface RuleResult extends RuleScore {
   /** In `mtlint:strict` (recommended rules are). */
   strict: boolean;
   precision: number | null;
+  /**
+   * Findings that hit nothing, but whose same text in the same source segment
+   * raters marked in another system's output (a diagnostic of rater
+   * consistency, not a change to the scoring: `precision` stays hits / findings).
+   */
+  markedElsewhere: number;
+  /** (hits + markedElsewhere) / findings: the precision if raters marked the same text alike. */
+  precisionMarkedAlike: number | null;
   /** Per corpus file: findings and hits. */
   corpora: Record<string, { findings: number; hits: number; precision: number | null }>;
   /** Findings on the English source side (per 10,000 words). */
@@ -206,6 +214,8 @@ export function runEval(options: EvalOptions): { result: EvalResult; details?: E
         strict: strict.has(id),
         ...emptyScore(),
         precision: null,
+        markedElsewhere: 0,
+        precisionMarkedAlike: null,
         corpora: {},
         sourceFindings: 0,
         sourcePer10k: null,
@@ -235,6 +245,8 @@ export function runEval(options: EvalOptions): { result: EvalResult; details?: E
     referenceFindings: { all: 0, recommended: 0, strict: 0 },
   };
   const englishSources: RecordSegment[] = [];
+  // The same finding text in the same source segment, across systems: rule → key → findings, hits.
+  const alike = new Map<string, Map<string, { findings: number; hits: number }>>();
   const englishReferences: RecordSegment[] = [];
 
   for (const file of options.files) {
@@ -249,6 +261,21 @@ export function runEval(options: EvalOptions): { result: EvalResult; details?: E
       const scored = findings.map((finding) => scoreFinding(job.document, finding));
       const totals = new Map<string, RuleScore>();
       tally(job.document, scored, totals, isCleanReferenceSegment);
+      for (const item of scored) {
+        const segment = job.document.segments[item.segment];
+        if (!segment) continue;
+        const record = segment.input.record;
+        const text = job.document.text.slice(item.finding.offset, item.finding.endOffset);
+        // The n-th occurrence of the text in its segment: other systems word the segment differently.
+        const occurrence = occurrences(job.document.text.slice(segment.start, item.finding.offset), text);
+        const key = [corpus, record.testset, record.doc, record.doc_seg, occurrence, text].join('\u0000');
+        const byKey = alike.get(item.finding.ruleId) ?? new Map<string, { findings: number; hits: number }>();
+        const group = byKey.get(key) ?? { findings: 0, hits: 0 };
+        group.findings++;
+        if (item.hit) group.hits++;
+        byKey.set(key, group);
+        alike.set(item.finding.ruleId, byKey);
+      }
       for (const [id, score] of totals) {
         const result = ruleResult(id);
         result.findings += score.findings;
@@ -374,6 +401,13 @@ export function runEval(options: EvalOptions): { result: EvalResult; details?: E
   );
   for (const result of ordered) {
     result.precision = precision(result);
+    for (const group of alike.get(result.id)?.values() ?? []) {
+      if (group.hits > 0) result.markedElsewhere += group.findings - group.hits;
+    }
+    result.precisionMarkedAlike = precision({
+      findings: result.findings,
+      hits: result.hits + result.markedElsewhere,
+    });
     for (const perCorpus of Object.values(result.corpora)) perCorpus.precision = precision(perCorpus);
     result.sourcePer10k = per10k(result.sourceFindings, cleanEnglish.sourceWords);
     result.referencePer10k = per10k(result.referenceFindings, cleanEnglish.referenceWords);
@@ -440,6 +474,14 @@ export function runEval(options: EvalOptions): { result: EvalResult; details?: E
     injected,
   };
   return { result, details, timings };
+}
+
+/** How many times `text` occurs in `before` (not overlapping); an empty text counts nothing. */
+function occurrences(before: string, text: string): number {
+  if (text.length === 0) return 0;
+  let count = 0;
+  for (let at = before.indexOf(text); at >= 0; at = before.indexOf(text, at + text.length)) count++;
+  return count;
 }
 
 /** An injected artefact is found when a finding overlaps its range or is adjacent to it (a point: touches it). */
