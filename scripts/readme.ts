@@ -6,6 +6,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { inPreset } from '../src/engine/config.js';
 import { lintFiles } from '../src/engine/lint-files.js';
 import { reporters } from '../src/report/index.js';
 import { rules } from '../src/rules/index.js';
@@ -17,8 +18,8 @@ export function rulesTable(): string {
   const header = '| rule | what it finds | default | strict | fixable |\n| --- | --- | --- | --- | --- |';
   const rows = rules.map((rule) => {
     const meta = rule.meta;
-    const state = meta.recommended ? meta.defaultSeverity : 'off';
-    const strict = meta.recommended || meta.strict ? meta.defaultSeverity : 'off';
+    const state = inPreset(meta, 'mtlint:recommended') ? meta.defaultSeverity : 'off';
+    const strict = inPreset(meta, 'mtlint:strict') ? meta.defaultSeverity : 'off';
     return `| <a id="${meta.id}"></a>[\`${meta.id}\`](src/rules/${meta.id}.ts) | ${meta.description} | ${state} | ${strict} | ${meta.fixable ? 'yes' : ''} |`;
   });
   return [header, ...rows].join('\n');

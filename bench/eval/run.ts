@@ -3,6 +3,7 @@
  * rule, then splits the findings per rule and scores them (see `score.ts`).
  */
 import { basename } from 'node:path';
+import { inPreset } from '../../src/engine/config.js';
 import { type Config, type Finding, lint, rules as registry } from '../../src/index.js';
 import { classifySpan, PUNCTUATION_CLASSES, type PunctuationClass } from './classify.js';
 import { isPunctuationSpan, loadRecords } from './data.js';
@@ -146,10 +147,8 @@ export function selectedRules(options: Pick<EvalOptions, 'rules' | 'preset'>): s
     }
     return [...new Set(options.rules)];
   }
-  const preset = options.preset ?? 'all';
-  return registry
-    .filter((rule) => preset === 'all' || rule.meta.recommended || (preset === 'strict' && rule.meta.strict === true))
-    .map((rule) => rule.meta.id);
+  const preset = `mtlint:${options.preset ?? 'all'}` as const;
+  return registry.filter((rule) => inPreset(rule.meta, preset)).map((rule) => rule.meta.id);
 }
 
 function configFor(ruleIds: readonly string[], language: string): Config {
@@ -167,7 +166,14 @@ function emptyClasses(): Record<PunctuationClass, number> {
   return Object.fromEntries(PUNCTUATION_CLASSES.map((name) => [name, 0])) as Record<PunctuationClass, number>;
 }
 
-function recallRow(spans: number, found: number, foundRecommended: number, foundStrict: number): RecallRow {
+/** Spans, and how many of them some finding found: of any selected rule, of a recommended one, of a strict one. */
+type SpanCounts = Pick<RecallRow, 'spans' | 'found' | 'foundRecommended' | 'foundStrict'>;
+
+function emptyCounts(): SpanCounts {
+  return { spans: 0, found: 0, foundRecommended: 0, foundStrict: 0 };
+}
+
+function recallRow({ spans, found, foundRecommended, foundStrict }: SpanCounts): RecallRow {
   const share = (count: number) => (spans === 0 ? null : count / spans);
   return {
     spans,
@@ -196,10 +202,10 @@ export function runEval(options: EvalOptions): { result: EvalResult; details?: E
     clock = now;
   };
   const ruleIds = selectedRules(options);
-  const recommended = new Set(registry.filter((rule) => rule.meta.recommended).map((rule) => rule.meta.id));
-  const strict = new Set(
-    registry.filter((rule) => rule.meta.recommended || rule.meta.strict === true).map((rule) => rule.meta.id),
-  );
+  const presetIds = (name: 'mtlint:recommended' | 'mtlint:strict') =>
+    new Set(registry.filter((rule) => inPreset(rule.meta, name)).map((rule) => rule.meta.id));
+  const recommended = presetIds('mtlint:recommended');
+  const strict = presetIds('mtlint:strict');
   const seed = options.seed ?? 1;
   const perKind = options.perKind ?? DEFAULT_PER_KIND;
   const details: EvalDetails | undefined = options.keepDetails ? { targets: [], sources: [], noise: [] } : undefined;
@@ -231,11 +237,18 @@ export function runEval(options: EvalOptions): { result: EvalResult; details?: E
   for (const id of ruleIds) ruleResult(id);
 
   const corpora: EvalResult['corpora'] = {};
-  const classSpans = emptyClasses();
-  const classFound = emptyClasses();
-  const classFoundRecommended = emptyClasses();
-  const classFoundStrict = emptyClasses();
-  const digitSpans = { spans: 0, found: 0, foundRecommended: 0, foundStrict: 0 };
+  const classCounts = Object.fromEntries(PUNCTUATION_CLASSES.map((name) => [name, emptyCounts()])) as Record<
+    PunctuationClass,
+    SpanCounts
+  >;
+  const digitSpans = emptyCounts();
+  /** Counts one span that the rules `finders` found (none when empty). */
+  const count = (counts: SpanCounts, finders: ReadonlySet<string>) => {
+    counts.spans++;
+    if (finders.size > 0) counts.found++;
+    if ([...finders].some((id) => recommended.has(id))) counts.foundRecommended++;
+    if ([...finders].some((id) => strict.has(id))) counts.foundStrict++;
+  };
   const cleanEnglish = {
     sourceSegments: 0,
     sourceWords: 0,
@@ -312,18 +325,12 @@ export function runEval(options: EvalOptions): { result: EvalResult; details?: E
         segment.spans.forEach((span, spanIndex) => {
           const found = finders[segmentIndex][spanIndex];
           if (hasDigit(segment.input.text, span)) {
-            digitSpans.spans++;
-            if (found.size > 0) digitSpans.found++;
-            if ([...found].some((id) => recommended.has(id))) digitSpans.foundRecommended++;
-            if ([...found].some((id) => strict.has(id))) digitSpans.foundStrict++;
+            count(digitSpans, found);
           }
           if (!isPunctuationSpan(span)) return;
           stats.punctuationSpans++;
           const kind = classifySpan(segment.input.text, span, job.language).class;
-          classSpans[kind]++;
-          if (found.size > 0) classFound[kind]++;
-          if ([...found].some((id) => recommended.has(id))) classFoundRecommended[kind]++;
-          if ([...found].some((id) => strict.has(id))) classFoundStrict[kind]++;
+          count(classCounts[kind], found);
           for (const id of found) ruleResult(id).punctuationFound[kind]++;
         });
       });
@@ -352,7 +359,7 @@ export function runEval(options: EvalOptions): { result: EvalResult; details?: E
 
   // Injected artefacts in clean English sentences.
   const injected: Record<string, InjectionRow> = {};
-  for (const kind of INJECTION_KINDS) injected[kind] = { ...recallRow(0, 0, 0, 0), byRule: {} };
+  for (const kind of INJECTION_KINDS) injected[kind] = { ...recallRow(emptyCounts()), byRule: {} };
   const hostGroups = [
     unique(englishSources.map((segment) => segment.text)),
     unique(englishReferences.map((segment) => segment.text)),
@@ -378,10 +385,7 @@ export function runEval(options: EvalOptions): { result: EvalResult; details?: E
     }
     job.injections.forEach((injection, index) => {
       const row = injected[injection.kind];
-      row.spans++;
-      if (found[index].size > 0) row.found++;
-      if ([...found[index]].some((id) => recommended.has(id))) row.foundRecommended++;
-      if ([...found[index]].some((id) => strict.has(id))) row.foundStrict++;
+      count(row, found[index]);
       for (const id of found[index]) {
         row.byRule[id] = (row.byRule[id] ?? 0) + 1;
         const result = ruleResult(id);
@@ -390,8 +394,7 @@ export function runEval(options: EvalOptions): { result: EvalResult; details?: E
     });
     details?.noise.push({ job, findings, found });
   }
-  for (const row of Object.values(injected))
-    Object.assign(row, recallRow(row.spans, row.found, row.foundRecommended, row.foundStrict));
+  for (const row of Object.values(injected)) Object.assign(row, recallRow(row));
   lap('injected');
 
   // Rates and totals.
@@ -422,23 +425,16 @@ export function runEval(options: EvalOptions): { result: EvalResult; details?: E
     }
   }
   const punctuationRecall = {} as Record<PunctuationClass | 'total', RecallRow>;
-  let spans = 0;
-  let found = 0;
-  let foundRecommended = 0;
-  let foundStrict = 0;
+  const allClasses = emptyCounts();
   for (const kind of PUNCTUATION_CLASSES) {
-    punctuationRecall[kind] = recallRow(
-      classSpans[kind],
-      classFound[kind],
-      classFoundRecommended[kind],
-      classFoundStrict[kind],
-    );
-    spans += classSpans[kind];
-    found += classFound[kind];
-    foundRecommended += classFoundRecommended[kind];
-    foundStrict += classFoundStrict[kind];
+    const counts = classCounts[kind];
+    punctuationRecall[kind] = recallRow(counts);
+    allClasses.spans += counts.spans;
+    allClasses.found += counts.found;
+    allClasses.foundRecommended += counts.foundRecommended;
+    allClasses.foundStrict += counts.foundStrict;
   }
-  punctuationRecall.total = recallRow(spans, found, foundRecommended, foundStrict);
+  punctuationRecall.total = recallRow(allClasses);
 
   const result: EvalResult = {
     settings: {
@@ -470,7 +466,7 @@ export function runEval(options: EvalOptions): { result: EvalResult; details?: E
       },
     },
     punctuationRecall,
-    digitRecall: recallRow(digitSpans.spans, digitSpans.found, digitSpans.foundRecommended, digitSpans.foundStrict),
+    digitRecall: recallRow(digitSpans),
     injected,
   };
   return { result, details, timings };

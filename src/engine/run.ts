@@ -12,7 +12,14 @@ import { runMergeReports } from '../report/merge.js';
 import { getRule, rules } from '../rules/index.js';
 import { VERSION } from '../version.js';
 import { setupCi } from './ci.js';
-import { ConfigError, ConfigResolver, parseSetting, type RuleSettingInput, serializeConfig } from './config.js';
+import {
+  ConfigError,
+  ConfigResolver,
+  inPreset,
+  parseSetting,
+  type RuleSettingInput,
+  serializeConfig,
+} from './config.js';
 import { UsageError } from './errors.js';
 import { DEFAULT_MAX_FILE_SIZE, decode, FileError, isIgnored, loadIgnore } from './files.js';
 import { fixText } from './fixes.js';
@@ -334,7 +341,11 @@ export function parseRuleFlags(flags: string[]): Record<string, RuleSettingInput
 export function listRules(): string {
   const rows = rules.map((rule) => [
     rule.meta.id,
-    rule.meta.recommended ? rule.meta.defaultSeverity : rule.meta.strict ? 'strict' : 'off',
+    inPreset(rule.meta, 'mtlint:recommended')
+      ? rule.meta.defaultSeverity
+      : inPreset(rule.meta, 'mtlint:strict')
+        ? 'strict'
+        : 'off',
     rule.meta.fixable ? 'fixable' : '',
     rule.meta.description,
   ]);
