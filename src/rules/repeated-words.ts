@@ -47,6 +47,7 @@ import { textOf } from '../nlcst/flat.js';
 import { eachSentence, isWord } from '../nlcst/walk.js';
 import { runForeignTransformer } from '../nlcst/wrap-plugin.js';
 import { defineRule, type Report, type RuleContext } from '../shared/rule.js';
+import { wordList } from '../text/lexicon.js';
 
 /** Words that may be doubled on purpose, per document language (besides retext's own list). */
 const ALLOWED: Readonly<Record<string, ReadonlySet<string>>> = {
@@ -59,9 +60,7 @@ const ALLOWED: Readonly<Record<string, ReadonlySet<string>>> = {
  * name) are checked too in English, except names known to be doubled: MT
  * doubles `Now Now`, `Highly Highly`, `Big Big Bang`, `In In 1876`.
  */
-const DOUBLED_NAMES = new Set(
-  'duran bora walla sirhan mahi baden sing talk wagga pago ylang cous tuk chop bye knock dum yo ha ho no'.split(' '),
-);
+const DOUBLED_NAMES = wordList('doubled-names');
 /**
  * The syllables of Pinyin: Chinese given names and nicknames are often one
  * syllable doubled and written apart in English (`Lang Lang`, `Fang Fang`, the
