@@ -4,9 +4,10 @@
  * the quality and performance figures.
  * `npm run docs` writes; the tests check that README.md is up to date.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { inPreset } from '../src/engine/config.js';
+import { configSchema } from '../src/engine/config-schema.js';
 import { lintFiles } from '../src/engine/lint-files.js';
 import { reporters } from '../src/report/index.js';
 import { rules } from '../src/rules/index.js';
@@ -47,6 +48,11 @@ export function sampleOutput(root: string): string {
   return `\`\`\`console\n$ npx mtlint samples/belarus-mt-article.txt\n${report.trimEnd()}\n\`\`\``;
 }
 
+/** `schema/mtlintrc.schema.json` as written by `npm run docs`. */
+export function configSchemaText(): string {
+  return `${JSON.stringify(configSchema(), null, 2)}\n`;
+}
+
 export function generatedReadme(readme: string, root: string): string {
   let output = replaceSection(readme, 'rules', rulesTable());
   if (readme.includes('<!-- sample-output:start -->'))
@@ -68,4 +74,10 @@ if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()
   const after = generatedReadme(before, ROOT);
   if (after !== before) writeFileSync(path, after);
   process.stdout.write(after === before ? 'README.md is up to date\n' : 'README.md updated\n');
+  const schemaPath = join(ROOT, 'schema', 'mtlintrc.schema.json');
+  const schema = configSchemaText();
+  const schemaBefore = existsSync(schemaPath) ? readFileSync(schemaPath, 'utf8') : '';
+  mkdirSync(dirname(schemaPath), { recursive: true });
+  if (schema !== schemaBefore) writeFileSync(schemaPath, schema);
+  process.stdout.write(schema === schemaBefore ? 'schema is up to date\n' : 'schema/mtlintrc.schema.json updated\n');
 }

@@ -135,7 +135,7 @@ describe('exit codes', () => {
     file('a.txt', 'text');
     const run = runMtlint(['.'], { cwd: dir.path });
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('.mtlintrc.json: rules.doubled-punctuation.nope: unknown option `nope`');
+    expect(run.stderr).toContain('.mtlintrc.json:1:12: rules.doubled-punctuation.nope: unknown option `nope`');
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
   });
 });

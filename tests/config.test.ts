@@ -114,7 +114,7 @@ describe('config errors name the file and the key', () => {
     [
       '.mtlintrc.json',
       '{"rules": {"no-such-rule": "warn"}}',
-      /\.mtlintrc\.json: rules\.no-such-rule: unknown rule `no-such-rule`/,
+      /\.mtlintrc\.json:1:12: rules\.no-such-rule: unknown rule `no-such-rule`/,
     ],
     ['.mtlintrc.json', '{"rules": {"readability": "loud"}}', /rules\.readability: invalid severity "loud"/],
     [
@@ -127,12 +127,33 @@ describe('config errors name the file and the key', () => {
       '{"rules": {"readability": ["warn", {"age": "old"}]}}',
       /rules\.readability\.age: expected a number, got a string/,
     ],
-    ['.mtlintrc.json', '{"rules": ', /\.mtlintrc\.json: invalid JSON/],
-    ['.mtlintrc.yaml', 'rules: [unclosed', /\.mtlintrc\.yaml: invalid YAML/],
-    ['.mtlintrc.json', '{"plugins": ["x"]}', /\.mtlintrc\.json: plugins: unknown key `plugins`/],
+    ['.mtlintrc.json', '{"rules": ', /\.mtlintrc\.json:1:11: invalid JSON: value expected$/],
+    [
+      '.mtlintrc.json',
+      '{\n  "rules": {\n    "a": 1\n    "b": 2\n  }\n}',
+      /\.mtlintrc\.json:4:5: invalid JSON: comma expected$/,
+    ],
+    ['.mtlintrc.yaml', 'rules: [unclosed', /\.mtlintrc\.yaml:1:\d+: invalid YAML/],
+    [
+      '.mtlintrc.json',
+      '{\n  // a comment\n  "rules": {\n    "doubled-punctuation": "warn",\n    "no-such-rule": "warn",\n  },\n}',
+      /\.mtlintrc\.json:5:5: rules\.no-such-rule: unknown rule `no-such-rule`/,
+    ],
+    [
+      '.mtlintrc.yaml',
+      'rules:\n  doubled-punctuation: warn\noverrides:\n  - files: "*.txt"\n    rules:\n      nope: off\n',
+      /\.mtlintrc\.yaml:6:7: overrides\[0\]\.rules\.nope: unknown rule `nope`/,
+    ],
+    ['package.json', '{"name": "x",\n "mtlint": {"language": "english"}}', /package\.json:2:13: language: must be/],
+    ['.mtlintrc.json', '{"plugins": ["x"]}', /\.mtlintrc\.json:1:2: plugins: unknown key `plugins`/],
     ['.mtlintrc.json', '{"extends": "mtlint:strictest"}', /extends: unknown preset `mtlint:strictest`/],
     ['.mtlintrc.json', '{"extends": "eslint-config-evil"}', /extends: `eslint-config-evil` must be a built-in preset/],
     ['.mtlintrc.json', '{"overrides": [{"rules": {}}]}', /overrides\[0\]\.files: must be a glob/],
+    [
+      '.mtlintrc.json',
+      '{"rules": {"readability": ["warn", {"age": "old"}]}}',
+      /\.mtlintrc\.json:1:12: rules\.readability\.age/,
+    ],
   ];
   for (const [name, content, pattern] of cases) {
     it(`${content}`, () => {
@@ -206,5 +227,17 @@ describe('inline control comments', () => {
     const text =
       '<p>One ,, two.</p>\n<!-- mtlint-disable-next-line space-before-punctuation -->\n<p>Three ,, four.</p>';
     expect(ids(text, 'html')).toEqual(['1:space-before-punctuation', '1:doubled-punctuation', '3:doubled-punctuation']);
+  });
+});
+
+describe('JSON config with comments', () => {
+  it('reads line and block comments and trailing commas, as tsconfig.json does', () => {
+    write(
+      '.mtlintrc.json',
+      '{\n  /* house rules */\n  "rules": {\n    // too noisy for us\n    "doubled-punctuation": "off",\n  },\n}\n',
+    );
+    const config = new ConfigResolver({ projectRoot: dir.path }).forFile(join(dir.path, 'a.txt'));
+    expect(config.rules.has('doubled-punctuation')).toBe(false);
+    expect(config.rules.has('quote-balance')).toBe(true);
   });
 });

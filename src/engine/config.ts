@@ -7,11 +7,11 @@
  * apply first and nearer ones override them; `"root": true` stops the search.
  */
 import { readFileSync, realpathSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { getRule, rules } from '../rules/index.js';
 import type { RuleMeta, RuleModule, SeverityName } from '../shared/rule.js';
+import { ConfigSyntaxError, type ConfigText, type Position, parseConfigText } from './config-text.js';
 
 export const CONFIG_FILES = ['.mtlintrc.json', '.mtlintrc.yaml', '.mtlintrc.yml', 'package.json'] as const;
 export const PRESETS = ['mtlint:recommended', 'mtlint:strict', 'mtlint:all'] as const;
@@ -50,9 +50,12 @@ export class ConfigError extends Error {
   constructor(
     readonly file: string,
     readonly key: string,
-    problem: string,
+    readonly problem: string,
+    /** Where in the file, when the file is known and the place was found. */
+    readonly position?: Position,
   ) {
-    super(`${file}${key ? `: ${key}` : ''}: ${problem}`);
+    const place = position ? `${file}:${position.line}:${position.column}` : file;
+    super(`${place}${key ? `: ${key}` : ''}: ${problem}`);
     this.name = 'ConfigError';
   }
 }
@@ -96,20 +99,29 @@ export function loadConfigFile(path: string): Config | undefined {
     if (error instanceof ConfigError) throw error;
     throw new ConfigError(path, '', `cannot read config (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
   }
-  let data: unknown;
+  let text: ConfigText;
   try {
-    if (path.endsWith('.yaml') || path.endsWith('.yml')) data = yaml().parse(raw, { maxAliasCount: 100 });
-    else data = JSON.parse(raw.replace(/^\uFEFF/, ''));
+    text = parseConfigText(path, raw);
   } catch (error) {
-    const reason = (error as Error).message.split('\n')[0];
-    throw new ConfigError(path, '', `invalid ${path.endsWith('.json') ? 'JSON' : 'YAML'}: ${reason}`);
+    if (error instanceof ConfigSyntaxError) throw new ConfigError(path, '', error.message, error.position);
+    throw new ConfigError(path, '', `invalid config: ${(error as Error).message.split('\n')[0]}`);
   }
+  let data = text.data;
+  let keyPrefix = '';
   if (path.endsWith('package.json')) {
     if (!isObject(data) || !('mtlint' in data)) return undefined;
     data = data.mtlint;
+    keyPrefix = 'mtlint.';
   }
   if (data === null || data === undefined) data = {};
-  validateConfig(data, path);
+  try {
+    validateConfig(data, path);
+  } catch (error) {
+    if (!(error instanceof ConfigError) || error.position) throw error;
+    const keyPath = `${keyPrefix}${error.key}`.replace(/\.$/, '');
+    const position = keyPath ? text.locate(keyPath) : undefined;
+    throw new ConfigError(error.file, error.key, error.problem, position);
+  }
   return data as Config;
 }
 
@@ -447,9 +459,4 @@ export function serializeConfig(config: ResolvedConfig): Config {
     out[id] = Object.keys(setting.options).length > 0 ? [setting.severity, setting.options] : setting.severity;
   }
   return { language: config.language, rules: out };
-}
-
-/** `yaml` (CommonJS build) loads only when a YAML config is read: most runs have none. */
-function yaml(): typeof import('yaml') {
-  return createRequire(import.meta.url)('yaml') as typeof import('yaml');
 }
