@@ -39,10 +39,12 @@ export function parseConfigText(path: string, raw: string): ConfigText {
 export function keyPathSegments(keyPath: string): (string | number)[] {
   const segments: (string | number)[] = [];
   for (const part of keyPath.split('.')) {
-    const match = /^(.*?)((?:\[\d+\])*)$/.exec(part);
-    if (!match) continue;
-    if (match[1]) segments.push(match[1]);
-    for (const index of match[2].matchAll(/\[(\d+)\]/g)) segments.push(Number(index[1]));
+    // Split at the first `[` instead of a lazy regex, which backtracks quadratically on long keys.
+    const bracket = part.indexOf('[');
+    const name = bracket < 0 ? part : part.slice(0, bracket);
+    if (name) segments.push(name);
+    if (bracket < 0) continue;
+    for (const index of part.slice(bracket).matchAll(/\[(\d+)\]/g)) segments.push(Number(index[1]));
   }
   return segments;
 }
