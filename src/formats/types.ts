@@ -3,10 +3,29 @@ import type { BlockMapping } from './mapping.js';
 
 export type FormatName = 'txt' | 'md' | 'html';
 
+/**
+ * The source-language text that a target block translates (bilingual mode:
+ * XLIFF and PO units, catalog entries, paired documents, JSONL pairs).
+ * Source-aware rules read it; every other rule ignores it.
+ */
+export interface BlockSource {
+  /** The source text as its reader decoded it (escapes resolved, inline codes as placeholders). */
+  text: string;
+  /** BCP 47 tag of the source language, when the input says. */
+  language?: string;
+  /** The file the source text is in, when it is not the linted file (paired documents). */
+  file?: string;
+  /** Offsets of the source text in that file (or in the linted file), for related locations. */
+  start?: number;
+  end?: number;
+}
+
 /** One stretch of prose (a paragraph, heading, list item or table cell). */
 export interface ProseBlock {
   kind: BlockKind;
   mapping: BlockMapping;
+  /** Set in bilingual mode: what this block translates. */
+  source?: BlockSource;
 }
 
 /** An inline control comment: `<!-- mtlint-disable rule-a -->` and friends. */
@@ -25,6 +44,11 @@ export interface ExtractedDocument {
   controls: ControlComment[];
   /** Set when the markup could not be parsed and the text was read as plain text (nothing is editable). */
   degraded?: boolean;
+  /** BCP 47 tags of the target and source languages, when the input declares them (XLIFF, PO headers). */
+  targetLanguage?: string;
+  sourceLanguage?: string;
+  /** File-level problems a reader found and worked around (a malformed unit, blocks that do not align). */
+  warnings?: { message: string; start?: number; end?: number }[];
 }
 
 const CONTROL = /^<!--\s*mtlint-(disable-next-line|disable-line|disable|enable)\b([^>]*?)-->$/;
