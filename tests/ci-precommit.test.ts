@@ -93,7 +93,7 @@ describe('.pre-commit-hooks.yaml', () => {
     expect(run.files).toEqual(['notes.txt', 'site/page.HTML', 'site/post.md']);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('site/post.md');
-    expect(run.stdout).toContain('3:9-3:12  error');
+    expect(run.stdout).toMatch(/ 3:9 +error /);
     expect(run.stdout).toContain('site/page.HTML');
     expect(run.stdout).not.toContain('unstaged.txt');
     expect(run.stdout).not.toContain('script.py');

@@ -22,13 +22,13 @@ describe('linting the samples', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(
-      /samples\/belarus-mt-article\.txt\n(?:.*\n)*?17:278-17:281 +warning +Unexpected `\. \.`, expected `\.` +doubled-punctuation/,
+      /samples\/belarus-mt-article\.txt\n(?:.*\n)*? +17:278 +warning +Unexpected `\. \.`, expected `\.` +doubled-punctuation/,
     );
     expect(run.stdout).toMatch(
-      /samples\/belarus-mt-article\.md\n(?:.*\n)*?14:55-14:60 +warning +Unexpected space in `\$ 500`, expected `\$500`/,
+      /samples\/belarus-mt-article\.md\n(?:.*\n)*? +14:55 +warning +Unexpected space in `\$ 500`, expected `\$500`/,
     );
     expect(run.stdout).toMatch(
-      /samples\/belarus-mt-article\.html\n(?:.*\n)*?12:62-12:67 +warning +Unexpected space in `\$ 500`, expected `\$500`/,
+      /samples\/belarus-mt-article\.html\n(?:.*\n)*? +12:62 +warning +Unexpected space in `\$ 500`, expected `\$500`/,
     );
     expect(run.stdout).not.toContain('\u001b[');
   });
@@ -92,6 +92,26 @@ describe('formats and output', () => {
     expect(runMtlint([path, '--color']).stdout).toContain('\u001b[');
     expect(runMtlint([path]).stdout).not.toContain('\u001b[');
     expect(runMtlint([path], { env: { NO_COLOR: '1' } }).stdout).not.toContain('\u001b[');
+    expect(runMtlint([path], { env: { FORCE_COLOR: '1' } }).stdout).toContain('\u001b[');
+    expect(runMtlint([path], { env: { FORCE_COLOR: '0' } }).stdout).not.toContain('\u001b[');
+  });
+
+  it('closes with the count of problems and of those --fix can fix', () => {
+    const path = file('a.txt', 'One ,, two. . Three\n');
+    const run = runMtlint([path, '--rule', 'quote-balance:error']);
+    expect(run.stdout).toMatch(
+      /\n\n⚠ 2 problems \(0 errors, 2 warnings\)\n {2}0 errors and 2 warnings potentially fixable with the `--fix` option\.\n$/,
+    );
+  });
+
+  it('writes one line per finding with -f compact and -f unix', () => {
+    const path = file('a.txt', 'One ,, two.\n');
+    expect(runMtlint([path, '-f', 'unix'], { cwd: dir.path }).stdout).toBe(
+      'a.txt:1:5: Unexpected `,,`, expected `,` [Warning/doubled-punctuation]\n\n1 problem\n',
+    );
+    expect(runMtlint([path, '-f', 'compact'], { cwd: dir.path }).stdout).toBe(
+      'a.txt: line 1, col 5, Warning - Unexpected `,,`, expected `,` (doubled-punctuation)\n\n1 problem\n',
+    );
   });
 });
 

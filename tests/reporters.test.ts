@@ -19,13 +19,33 @@ const results = [
 ];
 
 describe('stylish', () => {
-  it('is vfile-reporter output with positions, severities and rule ids, uncoloured', () => {
+  it("is ESLint's layout with positions, severities and rule ids, uncoloured", () => {
     const output = reporters.stylish(results, context);
     expect(output).toContain('news/a.txt');
-    expect(output).toMatch(/1:6-1:7\s+warning\s+Unexpected space before `,`\s+space-before-punctuation\s+mtlint/);
-    expect(output).toMatch(/1:14-1:17\s+error\s+Unexpected `. .`, expected `.`\s+doubled-punctuation/);
+    expect(output).toMatch(/\n {2}1:6 +warning +Unexpected space before `,` +space-before-punctuation\n/);
+    expect(output).toMatch(/\n {2}1:14 +error +Unexpected `. .`, expected `.` +doubled-punctuation\n/);
+    expect(output).not.toContain(' mtlint');
+    expect(output).toMatch(
+      /✖ \d+ problems \(2 errors, \d+ warnings\)\n {2}2 errors and \d+ warnings potentially fixable/,
+    );
     expect(output).not.toContain('\u001b[');
     expect(reporters.stylish(results, { ...context, color: true })).toContain('\u001b[');
+  });
+
+  it('fits every row into the terminal width, wrapping long messages under the message column', () => {
+    const long = lint('He said: “We will go. . Then we leave', { config: { extends: 'mtlint:all' } }).findings;
+    const wide = [summarize(join(cwd, 'a.txt'), long)];
+    for (const width of [80, 100, 120]) {
+      const rows = reporters.stylish(wide, { ...context, width }).split('\n');
+      for (const row of rows) expect(row.length, row).toBeLessThanOrEqual(width);
+    }
+    const narrow = reporters.stylish(wide, { ...context, width: 80 });
+    const message = long.find((finding) => finding.message.length > 40)!.message;
+    // Every word of a wrapped message is still there, in order, once the rule-id column is set aside.
+    let messages = narrow;
+    for (const finding of long) messages = messages.replaceAll(finding.ruleId, ' ');
+    const words = messages.split(/\s+/).join(' ');
+    expect(words).toContain(message.split(/\s+/).join(' '));
   });
 });
 

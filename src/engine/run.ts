@@ -39,6 +39,8 @@ export interface CliIo {
   cwd: string;
   env: NodeJS.ProcessEnv;
   isTTY: boolean;
+  /** The terminal's width in columns, when standard output is a terminal. */
+  columns?: number;
 }
 
 export const HELP = `mtlint [options] [file|dir|glob ...]
@@ -47,8 +49,8 @@ Finds machine-translation artefacts in .txt, .md and .html files (default: .).
 Use - to read standard input.
 
 Options:
-  -f, --format NAME          stylish (default), json, sarif, github, junit,
-                             checkstyle or gitlab
+  -f, --format NAME          stylish (default), compact, unix, json, sarif,
+                             github, junit, checkstyle or gitlab
   -o, --output-file FILE     write the report to FILE
   -c, --config FILE          use this config file only (no cascade)
       --no-config            ignore config files: mtlint:recommended only
@@ -280,13 +282,14 @@ async function runParsed(values: Values, positionals: string[], io: CliIo): Prom
     ? false
     : values.color
       ? true
-      : io.isTTY && !io.env.NO_COLOR && !values['output-file'];
+      : forceColor(io.env) || (io.isTTY && !io.env.NO_COLOR && !values['output-file']);
   const report = reporter(results, {
     cwd,
     color: Boolean(color),
     rules: rules.map((rule) => rule.meta),
     version: VERSION,
     quiet: values.quiet,
+    width: io.isTTY && !values['output-file'] ? io.columns : undefined,
   });
   if (values['output-file']) {
     try {
@@ -363,4 +366,10 @@ export function readAllStdin(): Buffer {
     if ((error as NodeJS.ErrnoException).code === 'EAGAIN') return Buffer.alloc(0);
     throw new FileError('<stdin>', `cannot read (${(error as NodeJS.ErrnoException).code})`);
   }
+}
+
+/** `FORCE_COLOR` (set, and not `0` or `false`) turns colours on where no terminal is seen, as in Node and chalk. */
+function forceColor(env: NodeJS.ProcessEnv): boolean {
+  const value = env.FORCE_COLOR;
+  return value !== undefined && value !== '0' && value !== 'false';
 }

@@ -1,5 +1,6 @@
 /** The output formats (`--format`). */
 import { checkstyle } from './checkstyle.js';
+import { compact, unix } from './compact.js';
 import { github } from './github.js';
 import { gitlab } from './gitlab.js';
 import { json } from './json.js';
@@ -18,6 +19,8 @@ export const reporters: Readonly<Record<string, Reporter>> = Object.freeze({
   junit,
   checkstyle,
   gitlab,
+  compact,
+  unix,
 });
 
 export function getReporter(name: string): Reporter | undefined {

@@ -9,6 +9,8 @@ export interface ReportContext {
   rules: ReadonlyArray<RuleMeta & { url: string }>;
   /** mtlint's version. */
   version: string;
+  /** Terminal width in columns, when output goes to a terminal (`stylish` wraps messages to it). */
+  width?: number;
   /** Only errors (`--quiet`). */
   quiet?: boolean;
 }
