@@ -3,7 +3,7 @@ import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ConfigError, ConfigResolver, lint, loadConfigFile, presetConfig, rules } from '../src/index.js';
-import { tempDir } from './helpers/cli.js';
+import { runMtlint, tempDir } from './helpers/cli.js';
 
 let dir: { path: string; cleanup: () => void };
 beforeEach(() => {
@@ -170,6 +170,16 @@ describe('config errors name the file and the key', () => {
       expect((error as Error).message.split('\n')).toHaveLength(1);
     });
   }
+
+  it('a YAML config the yaml parser warns about gives one line on stderr, no Node warning banner', () => {
+    write('.mtlintrc.yaml', '? [a]\n: b\n');
+    write('a.txt', 'Fine.\n');
+    const run = runMtlint(['a.txt'], { cwd: dir.path });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^mtlint: .*\.mtlintrc\.yaml.*unknown key/);
+    expect(run.stderr).not.toMatch(/Warning|trace-warnings/);
+    expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
 
   it('extends cannot reach outside the project, not even through a symlink', () => {
     const outside = tempDir('mtlint-outside-');

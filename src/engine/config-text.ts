@@ -73,7 +73,9 @@ function parseJson(text: string): ConfigText {
 function parseYaml(text: string): ConfigText {
   const { LineCounter, parseDocument, isMap } = yaml();
   const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, prettyErrors: false });
+  // logLevel 'error': yaml reports its warnings through process.emitWarning, which prints a
+  // Node warning banner on stderr; the config validation reports what matters as one line.
+  const document = parseDocument(text, { lineCounter, prettyErrors: false, logLevel: 'error' });
   const error = document.errors[0];
   if (error) {
     const { line, col } = lineCounter.linePos(error.pos[0]);
