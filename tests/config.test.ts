@@ -145,6 +145,11 @@ describe('config errors name the file and the key', () => {
       /\.mtlintrc\.yaml:6:7: overrides\[0\]\.rules\.nope: unknown rule `nope`/,
     ],
     ['package.json', '{"name": "x",\n "mtlint": {"language": "english"}}', /package\.json:2:13: language: must be/],
+    [
+      '.mtlintrc.json',
+      '{"rules": {"doubled-punctation": "warn"}}',
+      /unknown rule `doubled-punctation`; did you mean `doubled-punctuation`\?/,
+    ],
     ['.mtlintrc.json', '{"plugins": ["x"]}', /\.mtlintrc\.json:1:2: plugins: unknown key `plugins`/],
     ['.mtlintrc.json', '{"extends": "mtlint:strictest"}', /extends: unknown preset `mtlint:strictest`/],
     ['.mtlintrc.json', '{"extends": "eslint-config-evil"}', /extends: `eslint-config-evil` must be a built-in preset/],
@@ -202,8 +207,10 @@ describe('config errors name the file and the key', () => {
 
 describe('inline control comments', () => {
   const config = { extends: [], rules: { 'doubled-punctuation': 'warn', 'space-before-punctuation': 'warn' } } as const;
-  const ids = (text: string, format: 'md' | 'html') =>
-    lint(text, { format, config }).findings.map((finding) => `${finding.line}:${finding.ruleId}`);
+  const ids = (text: string, format: 'md' | 'html' | 'txt', extra: object = {}) =>
+    lint(text, { format, config: { ...config, ...extra } }).findings.map(
+      (finding) => `${finding.line}:${finding.ruleId}`,
+    );
 
   it('Markdown: disable/enable a rule, disable all, disable the next line', () => {
     const text = [
@@ -237,6 +244,73 @@ describe('inline control comments', () => {
     const text =
       '<p>One ,, two.</p>\n<!-- mtlint-disable-next-line space-before-punctuation -->\n<p>Three ,, four.</p>';
     expect(ids(text, 'html')).toEqual(['1:space-before-punctuation', '1:doubled-punctuation', '3:doubled-punctuation']);
+  });
+});
+
+describe('control comments in plain text and their own problems', () => {
+  const config = { extends: [], rules: { 'doubled-punctuation': 'warn', 'space-before-punctuation': 'warn' } } as const;
+  const run = (text: string, extra: object = {}) =>
+    lint(text, { format: 'txt', config: { ...config, ...extra } }).findings.map(
+      (finding) => `${finding.line}:${finding.ruleId}:${finding.severity}`,
+    );
+
+  it('plain text takes the same comments on a line of their own, and they are not prose', () => {
+    const text = [
+      'One ,, two.',
+      '<!-- mtlint-disable-next-line doubled-punctuation -->',
+      'Three ,, four.',
+      '',
+      '<!-- mtlint-disable -->',
+      'Five ,, six.',
+    ].join('\n');
+    expect(run(text)).toEqual([
+      '1:space-before-punctuation:1',
+      '1:doubled-punctuation:1',
+      '3:space-before-punctuation:1',
+    ]);
+    // Inside a sentence it is text, not a comment.
+    expect(run('He typed <!-- mtlint-disable --> and One ,, two.')).toHaveLength(2);
+  });
+
+  it('a misspelt rule in a comment is an error with a suggestion', () => {
+    const findings = lint('<!-- mtlint-disable-next-line doubled-punctation -->\nOne ,, two.', {
+      format: 'txt',
+      config,
+    }).findings;
+    const problem = findings.find((finding) => finding.ruleId === 'inline-config');
+    expect(problem?.severity).toBe(2);
+    expect(problem?.message).toBe(
+      'Unknown rule `doubled-punctation` in `mtlint-disable-next-line`; did you mean `doubled-punctuation`?',
+    );
+    expect(problem?.line).toBe(1);
+  });
+
+  it('reports comments that silence nothing only when asked, at the asked severity', () => {
+    const text = '<!-- mtlint-disable-next-line doubled-punctuation -->\nA clean line.';
+    expect(run(text, {})).toEqual([]);
+    expect(run(text, { reportUnusedDisableDirectives: 'error' })).toEqual(['1:inline-config:2']);
+    const md = '<!-- mtlint-disable -->\n\nAll clean.\n';
+    const mdFindings = lint(md, {
+      format: 'md',
+      config: { ...config, reportUnusedDisableDirectives: 'warn' },
+    }).findings;
+    expect(mdFindings.map((finding) => `${finding.line}:${finding.ruleId}:${finding.severity}`)).toEqual([
+      '1:inline-config:1',
+    ]);
+  });
+
+  it('noInlineConfig ignores every comment, and a misspelt rule in one is then no error', () => {
+    const text = '<!-- mtlint-disable doubled-punctation -->\nOne ,, two.';
+    expect(run(text, { noInlineConfig: true })).toEqual(['2:space-before-punctuation:1', '2:doubled-punctuation:1']);
+  });
+
+  it('rejects linter options of the wrong type', () => {
+    expect(() => lint('x', { config: { noInlineConfig: 'yes' } as never })).toThrow(
+      /noInlineConfig: must be true or false/,
+    );
+    expect(() => lint('x', { config: { reportUnusedDisableDirectives: 2 } as never })).toThrow(
+      /reportUnusedDisableDirectives: must be "off", "warn" or "error"/,
+    );
   });
 });
 

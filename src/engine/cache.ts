@@ -79,7 +79,14 @@ export class ResultCache {
     let hash = this.configHashes.get(config);
     if (hash === undefined) {
       const rulesList = [...config.rules].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-      hash = sha256(JSON.stringify({ language: config.language, rules: rulesList }));
+      hash = sha256(
+        JSON.stringify({
+          language: config.language,
+          rules: rulesList,
+          noInlineConfig: config.noInlineConfig,
+          reportUnusedDisableDirectives: config.reportUnusedDisableDirectives,
+        }),
+      );
       this.configHashes.set(config, hash);
     }
     return hash;

@@ -62,6 +62,16 @@ export function configSchema(): Schema {
         default: 'en',
         description: 'The document language (BCP 47 primary subtag).',
       },
+      noInlineConfig: {
+        type: 'boolean',
+        default: false,
+        description: 'Ignore `mtlint-disable` comments in the linted files (as `--no-inline-config`).',
+      },
+      reportUnusedDisableDirectives: {
+        enum: ['off', 'warn', 'error'],
+        default: 'off',
+        description: 'Report `mtlint-disable` comments that silence nothing (as `--report-unused-disable-directives`).',
+      },
       rules: { $ref: '#/definitions/rules' },
       overrides: {
         type: 'array',

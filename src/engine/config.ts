@@ -11,6 +11,7 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { getRule, rules } from '../rules/index.js';
 import type { RuleMeta, RuleModule, SeverityName } from '../shared/rule.js';
+import { didYouMean } from '../shared/suggest.js';
 import { ConfigSyntaxError, type ConfigText, type Position, parseConfigText } from './config-text.js';
 
 export const CONFIG_FILES = ['.mtlintrc.json', '.mtlintrc.yaml', '.mtlintrc.yml', 'package.json'] as const;
@@ -31,6 +32,10 @@ export interface Config {
   root?: boolean;
   extends?: string | string[];
   language?: string;
+  /** Ignore `mtlint-disable` comments (`--no-inline-config`). */
+  noInlineConfig?: boolean;
+  /** Report `mtlint-disable` comments that silence nothing (`--report-unused-disable-directives`). */
+  reportUnusedDisableDirectives?: 'off' | 'warn' | 'error';
   rules?: Record<string, RuleSettingInput>;
   overrides?: ConfigOverride[];
 }
@@ -44,7 +49,14 @@ export interface EnabledRule {
 export interface ResolvedConfig {
   language: string;
   rules: Map<string, EnabledRule>;
+  /** Set when `mtlint-disable` comments are ignored. */
+  noInlineConfig?: boolean;
+  /** Set when comments that silence nothing are reported, and at which severity. */
+  reportUnusedDisableDirectives?: 'warn' | 'error';
 }
+
+/** The options of a config that are not rules, as the CLI can set them (applied last, like `--rule`). */
+export type LinterOptions = Pick<Config, 'noInlineConfig' | 'reportUnusedDisableDirectives'>;
 
 export class ConfigError extends Error {
   constructor(
@@ -60,7 +72,16 @@ export class ConfigError extends Error {
   }
 }
 
-const TOP_LEVEL_KEYS = new Set(['$schema', 'root', 'extends', 'language', 'rules', 'overrides']);
+const TOP_LEVEL_KEYS = new Set([
+  '$schema',
+  'root',
+  'extends',
+  'language',
+  'noInlineConfig',
+  'reportUnusedDisableDirectives',
+  'rules',
+  'overrides',
+]);
 const MAX_CONFIG_BYTES = 1024 * 1024;
 
 /** A config that applies to one file: the object, the file it came from and its folder. */
@@ -134,6 +155,15 @@ export function validateConfig(data: unknown, source: string): asserts data is C
   if (data.root !== undefined && typeof data.root !== 'boolean') {
     throw new ConfigError(source, 'root', 'must be true or false');
   }
+  if (data.noInlineConfig !== undefined && typeof data.noInlineConfig !== 'boolean') {
+    throw new ConfigError(source, 'noInlineConfig', 'must be true or false');
+  }
+  if (
+    data.reportUnusedDisableDirectives !== undefined &&
+    !['off', 'warn', 'error'].includes(data.reportUnusedDisableDirectives as string)
+  ) {
+    throw new ConfigError(source, 'reportUnusedDisableDirectives', 'must be "off", "warn" or "error"');
+  }
   if (data.language !== undefined && (typeof data.language !== 'string' || !/^[a-z]{2,3}$/.test(data.language))) {
     throw new ConfigError(source, 'language', 'must be a language code such as `en`');
   }
@@ -172,7 +202,13 @@ function validateRules(value: unknown, source: string, key: string): void {
   for (const [id, setting] of Object.entries(value)) {
     const rule = getRule(id);
     const ruleKey = `${key}.${id}`;
-    if (!rule) throw new ConfigError(source, ruleKey, `unknown rule \`${id}\` (see \`mtlint --list-rules\`)`);
+    if (!rule) {
+      throw new ConfigError(
+        source,
+        ruleKey,
+        `unknown rule \`${id}\`${didYouMean(id, ruleIds())} (see \`mtlint --list-rules\`)`,
+      );
+    }
     parseSetting(setting, rule, source, ruleKey);
   }
 }
@@ -262,7 +298,7 @@ function applyRules(
   if (!settings) return;
   for (const [id, setting] of Object.entries(settings)) {
     const rule = getRule(id);
-    if (!rule) throw new ConfigError(source, `rules.${id}`, `unknown rule \`${id}\``);
+    if (!rule) throw new ConfigError(source, `rules.${id}`, `unknown rule \`${id}\`${didYouMean(id, ruleIds())}`);
     const { severity, options } = parseSetting(setting, rule, source, `rules.${id}`);
     if (severity === 'off') target.rules.delete(id);
     else {
@@ -315,6 +351,7 @@ function applyConfig(target: ResolvedConfig, entry: LoadedConfig, options: Resol
       );
   }
   if (config.language) target.language = config.language;
+  applyLinterOptions(target, config);
   applyRules(target, config.rules, source);
   if (config.overrides && options.filePath) {
     const relativePath = toPosix(relative(directory, resolve(options.filePath)));
@@ -327,6 +364,21 @@ function applyConfig(target: ResolvedConfig, entry: LoadedConfig, options: Resol
       }
     });
   }
+}
+
+function ruleIds(): string[] {
+  return rules.map((rule) => rule.meta.id);
+}
+
+/** `noInlineConfig` and `reportUnusedDisableDirectives`: a nearer config (or the CLI) wins. */
+export function applyLinterOptions(target: ResolvedConfig, options: LinterOptions): void {
+  if (options.noInlineConfig !== undefined) {
+    if (options.noInlineConfig) target.noInlineConfig = true;
+    else delete target.noInlineConfig;
+  }
+  const report = options.reportUnusedDisableDirectives;
+  if (report === 'off') delete target.reportUnusedDisableDirectives;
+  else if (report) target.reportUnusedDisableDirectives = report;
 }
 
 function resolveExtendsPath(name: string, directory: string, projectRoot: string | undefined, source: string): string {
@@ -385,6 +437,8 @@ export class ConfigResolver {
       noConfig?: boolean;
       /** Extra rule settings applied last (`--rule`). */
       ruleOverrides?: Record<string, RuleSettingInput>;
+      /** Linter options applied last (`--no-inline-config`, `--report-unused-disable-directives`). */
+      linterOptions?: LinterOptions;
       projectRoot?: string;
     } = {},
   ) {}
@@ -394,6 +448,7 @@ export class ConfigResolver {
     const chain = this.chainFor(dirname(resolve(filePath)));
     const resolved = resolveChain(chain, { filePath, projectRoot: this.options.projectRoot });
     if (this.options.ruleOverrides) applyRules(resolved, this.options.ruleOverrides, '--rule');
+    if (this.options.linterOptions) applyLinterOptions(resolved, this.options.linterOptions);
     return resolved;
   }
 
@@ -458,5 +513,11 @@ export function serializeConfig(config: ResolvedConfig): Config {
   for (const [id, setting] of [...config.rules].sort(([a], [b]) => a.localeCompare(b))) {
     out[id] = Object.keys(setting.options).length > 0 ? [setting.severity, setting.options] : setting.severity;
   }
-  return { language: config.language, rules: out };
+  const serialized: Config = { language: config.language };
+  if (config.noInlineConfig) serialized.noInlineConfig = true;
+  if (config.reportUnusedDisableDirectives) {
+    serialized.reportUnusedDisableDirectives = config.reportUnusedDisableDirectives;
+  }
+  serialized.rules = out;
+  return serialized;
 }

@@ -14,9 +14,11 @@ import {
   formatFor,
   LineIndex,
   textBlocks,
+  textControls,
 } from '../formats/index.js';
-import { getRule } from '../rules/index.js';
+import { rules as allRules, getRule } from '../rules/index.js';
 import type { MtlintMessage, RelatedPlace, Suggestion, TextEdit } from '../shared/rule.js';
+import { didYouMean } from '../shared/suggest.js';
 import { type Config, type ResolvedConfig, resolveConfigObject } from './config.js';
 
 export interface RelatedFinding {
@@ -102,12 +104,19 @@ export function lint(input: string, options: LintOptions = {}): LintResult {
     toPoint: (offset) => lines.toPoint(offset),
   };
   const processor = processorFor(config);
+  // Control comment lines are never prose, even when `noInlineConfig` ignores what they say.
+  const controls = document ? document.controls : textControls(text);
   if (config.rules.size > 0) {
-    const blocks = document ? document.blocks : textBlocks(text);
+    const blocks = document ? document.blocks : textBlocks(text, controls);
     for (const tree of buildTrees(blocks, lines, options.chunkSize)) processor.runSync(tree, file);
   }
   const findings = toFindings(file.messages as MtlintMessage[], config, lines);
-  return { filePath, findings: applyControls(findings, document?.controls ?? [], lines), bom };
+  if (config.noInlineConfig) return { filePath, findings, bom };
+  const controlled = applyControls(findings, controls, lines, {
+    reportUnused: config.reportUnusedDisableDirectives,
+    isRule: (id) => getRule(id) !== undefined,
+  });
+  return { filePath, findings: controlled, bom };
 }
 
 function toFindings(messages: MtlintMessage[], config: ResolvedConfig, lines: LineIndex): Finding[] {
@@ -156,48 +165,113 @@ function relatedOf(place: RelatedPlace, lines: LineIndex): RelatedFinding {
   };
 }
 
+/** The rule id of problems with control comments themselves (ESLint gives them no rule). */
+export const INLINE_CONFIG_RULE_ID = 'inline-config';
+
+export interface ControlOptions {
+  /** Report comments that silence nothing, at this severity. */
+  reportUnused?: 'warn' | 'error';
+  /** Known rule ids: a comment naming another is an error. */
+  isRule?: (id: string) => boolean;
+}
+
 /**
  * Drops findings silenced by control comments: `mtlint-disable [rules]` up to
  * `mtlint-enable [rules]`, `mtlint-disable-next-line` and `mtlint-disable-line`.
+ * Adds a finding for a comment that names an unknown rule and, when asked, for
+ * a disable comment that silenced nothing.
  */
-export function applyControls(findings: Finding[], controls: ControlComment[], lines: LineIndex): Finding[] {
+export function applyControls(
+  findings: Finding[],
+  controls: ControlComment[],
+  lines: LineIndex,
+  options: ControlOptions = {},
+): Finding[] {
   if (controls.length === 0) return findings;
   const sorted = [...controls].sort((a, b) => a.start - b.start);
-  return findings.filter((finding) => {
-    let allDisabled = false;
-    const disabled = new Set<string>();
+  const used = new Set<ControlComment>();
+  const kept = findings.filter((finding) => {
+    let allDisabledBy: ControlComment | undefined;
+    const disabledBy = new Map<string, ControlComment>();
     const enabledExceptions = new Set<string>();
     for (const control of sorted) {
       const controlLine = lines.toPoint(control.end).line;
-      if (control.kind === 'disable-next-line') {
-        if (finding.line === controlLine + 1 && appliesTo(control, finding.ruleId)) return false;
-        continue;
-      }
-      if (control.kind === 'disable-line') {
-        if (finding.line === lines.toPoint(control.start).line && appliesTo(control, finding.ruleId)) return false;
+      if (control.kind === 'disable-next-line' || control.kind === 'disable-line') {
+        const line = control.kind === 'disable-line' ? lines.toPoint(control.start).line : controlLine + 1;
+        if (finding.line === line && appliesTo(control, finding.ruleId)) {
+          used.add(control);
+          return false;
+        }
         continue;
       }
       if (control.start > finding.offset) continue;
       if (control.kind === 'disable') {
         if (control.rules.length === 0) {
-          allDisabled = true;
+          allDisabledBy = control;
           enabledExceptions.clear();
-        } else for (const rule of control.rules) disabled.add(rule);
+        } else for (const rule of control.rules) disabledBy.set(rule, control);
       } else if (control.rules.length === 0) {
-        allDisabled = false;
-        disabled.clear();
+        allDisabledBy = undefined;
+        disabledBy.clear();
       } else {
         for (const rule of control.rules) {
-          disabled.delete(rule);
-          if (allDisabled) enabledExceptions.add(rule);
+          disabledBy.delete(rule);
+          if (allDisabledBy) enabledExceptions.add(rule);
         }
       }
     }
-    if (allDisabled) return enabledExceptions.has(finding.ruleId);
-    return !disabled.has(finding.ruleId);
+    const silencer = allDisabledBy
+      ? enabledExceptions.has(finding.ruleId)
+        ? undefined
+        : allDisabledBy
+      : disabledBy.get(finding.ruleId);
+    if (!silencer) return true;
+    used.add(silencer);
+    return false;
   });
+  const problems: Finding[] = [];
+  for (const control of sorted) {
+    const comment = `mtlint-${control.kind}`;
+    for (const rule of control.rules) {
+      if (options.isRule && !options.isRule(rule)) {
+        const hint = didYouMean(
+          rule,
+          allRules.map((known) => known.meta.id),
+        );
+        problems.push(controlFinding(control, `Unknown rule \`${rule}\` in \`${comment}\`${hint}`, 2, lines));
+      }
+    }
+    if (options.reportUnused && control.kind !== 'enable' && !used.has(control)) {
+      const what = control.rules.length > 0 ? ` from ${control.rules.map((rule) => `\`${rule}\``).join(', ')}` : '';
+      problems.push(
+        controlFinding(
+          control,
+          `Unused \`${comment}\` comment: no problem${what} is reported where it applies`,
+          options.reportUnused === 'error' ? 2 : 1,
+          lines,
+        ),
+      );
+    }
+  }
+  if (problems.length === 0) return kept;
+  return [...kept, ...problems].sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset);
 }
 
+function controlFinding(control: ControlComment, message: string, severity: 1 | 2, lines: LineIndex): Finding {
+  const start = lines.toPoint(control.start);
+  const end = lines.toPoint(control.end);
+  return {
+    ruleId: INLINE_CONFIG_RULE_ID,
+    severity,
+    message,
+    line: start.line,
+    column: start.column,
+    endLine: end.line,
+    endColumn: end.column,
+    offset: control.start,
+    endOffset: control.end,
+  };
+}
 function appliesTo(control: ControlComment, ruleId: string): boolean {
   return control.rules.length === 0 || control.rules.includes(ruleId);
 }

@@ -11,9 +11,9 @@ import { ParseEnglish } from 'parse-english';
 import { loadLazyModules } from '../shared/lazy.js';
 import type { LineIndex, Point } from './lines.js';
 import { EditableIndex } from './mapping.js';
-import { extractText, textBlocks } from './txt.js';
+import { extractText, textBlocks, textControls } from './txt.js';
 
-export { textBlocks };
+export { textBlocks, textControls };
 
 import type { ExtractedDocument, FormatName, ProseBlock } from './types.js';
 
