@@ -224,12 +224,74 @@ describe('information', () => {
     expect(runMtlint(['--version']).stdout.trim()).toBe(pkg.version);
     expect(runMtlint(['--help']).stdout).toContain('Exit codes');
     const list = runMtlint(['--list-rules']).stdout;
-    expect(list).toMatch(/^doubled-punctuation\s+warn\s+fixable\s+Doubled/m);
-    expect(list).toMatch(/^readability\s+off\s+/m);
+    expect(list).toMatch(/^rule +preset +severity +fixable +options +description\n-+ +-+/);
+    expect(list).toMatch(/^doubled-punctuation +recommended +warn +yes +- +Doubled/m);
+    expect(list).toMatch(/^readability +all +warn +no +age=\d+/m);
     file('.mtlintrc.json', '{"rules": {"readability": ["error", {"age": 12}]}}');
     const printed = JSON.parse(runMtlint(['--print-config', 'a.md'], { cwd: dir.path }).stdout);
-    expect(printed.rules.readability).toEqual(['error', { age: 12 }]);
+    expect(printed.rules.readability[0]).toBe('error');
+    expect(printed.rules.readability[1].age).toBe(12);
+    // Every option is shown with its value, the defaults included.
+    expect(Object.keys(printed.rules.readability[1]).length).toBeGreaterThan(1);
     expect(printed.sources).toEqual([join(dir.path, '.mtlintrc.json')]);
+  });
+});
+
+describe('options ESLint users reach for', () => {
+  it('"did you mean" for a misspelt option, rule or preset, on one line', () => {
+    const option = runMtlint(['--fomat', 'json']);
+    expect(option.code).toBe(2);
+    expect(option.stderr).toBe(
+      "mtlint: Unknown option '--fomat'; did you mean '--format'?\nRun mtlint --help for usage.\n",
+    );
+    expect(runMtlint(['--rule', 'doubled-punctation:error']).stderr).toContain(
+      'unknown rule "doubled-punctation"; did you mean `doubled-punctuation`?',
+    );
+    expect(runMtlint(['--preset', 'strickt']).stderr).toContain('did you mean `strict`?');
+  });
+
+  it('--preset strict or all lints with that preset without a config file, and config files apply on top', () => {
+    const path = file('a.txt', 'He said , that the the plan failed.\n');
+    const rulesOf = (args: string[]) =>
+      JSON.parse(runMtlint([path, '-f', 'json', ...args], { cwd: dir.path }).stdout)[0].messages.map(
+        (message: { ruleId: string }) => message.ruleId,
+      );
+    expect(rulesOf([])).not.toContain('repeated-words');
+    expect(rulesOf(['--preset', 'strict'])).toEqual(
+      expect.arrayContaining(['space-before-punctuation', 'repeated-words']),
+    );
+    file('.mtlintrc.json', '{"rules": {"repeated-words": "off"}}');
+    expect(rulesOf(['--preset', 'mtlint:strict'])).not.toContain('repeated-words');
+    expect(rulesOf(['--preset', 'strict'])).toContain('space-before-punctuation');
+  });
+
+  it('--rule id:2 as in config files, and --max-warnings -1 for no limit', () => {
+    const path = file('a.txt', 'One ,, two.\n');
+    expect(runMtlint([path, '--rule', 'doubled-punctuation:2']).code).toBe(1);
+    expect(runMtlint([path, '--rule', 'doubled-punctuation:0', '--rule', 'whitespace:1']).code).toBe(0);
+    expect(runMtlint([path, '--max-warnings', '-1']).code).toBe(0);
+    expect(runMtlint([path, '--max-warnings', '0']).code).toBe(1);
+    expect(runMtlint([path, '--max-warnings', '-2']).code).toBe(2);
+  });
+
+  it('--stdin-filename without - is an error instead of linting the folder', () => {
+    const run = runMtlint(['--stdin-filename', 'x.md'], { cwd: dir.path });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^mtlint: --stdin-filename names standard input: add -/);
+  });
+
+  it('--no-inline-config and --report-unused-disable-directives', () => {
+    const path = file(
+      'a.txt',
+      '<!-- mtlint-disable-next-line -->\nOne ,, two.\n\n<!-- mtlint-disable doubled-punctuation -->\nClean.\n',
+    );
+    expect(runMtlint([path]).code).toBe(0);
+    expect(runMtlint([path, '-f', 'unix', '--no-inline-config']).stdout).toContain(':2:5: Unexpected `,,`');
+    const unused = runMtlint([path, '-f', 'unix', '--report-unused-disable-directives']);
+    expect(unused.code).toBe(1);
+    expect(unused.stdout).toContain(
+      'a.txt:4:1: Unused `mtlint-disable` comment: no problem from `doubled-punctuation`',
+    );
   });
 });
 

@@ -314,6 +314,8 @@ export interface ResolveOptions {
   filePath?: string;
   /** Boundary for `extends` paths: only files inside it may be extended. */
   projectRoot?: string;
+  /** The preset the chain builds on (`--preset`); `mtlint:recommended` when no config extends one. */
+  preset?: PresetName;
 }
 
 /**
@@ -322,9 +324,11 @@ export interface ResolveOptions {
  */
 export function resolveChain(chain: LoadedConfig[], options: ResolveOptions = {}): ResolvedConfig {
   const hasExtends = chain.some((entry) => entry.config.extends !== undefined);
-  const resolved = hasExtends
-    ? { language: 'en', rules: new Map<string, EnabledRule>() }
-    : presetConfig('mtlint:recommended');
+  const resolved = options.preset
+    ? presetConfig(options.preset)
+    : hasExtends
+      ? { language: 'en', rules: new Map<string, EnabledRule>() }
+      : presetConfig('mtlint:recommended');
   for (const entry of chain) applyConfig(resolved, entry, options, new Set());
   return resolved;
 }
@@ -439,6 +443,8 @@ export class ConfigResolver {
       ruleOverrides?: Record<string, RuleSettingInput>;
       /** Linter options applied last (`--no-inline-config`, `--report-unused-disable-directives`). */
       linterOptions?: LinterOptions;
+      /** The preset config files build on (`--preset`). */
+      preset?: PresetName;
       projectRoot?: string;
     } = {},
   ) {}
@@ -446,7 +452,11 @@ export class ConfigResolver {
   /** The resolved config for a file path. Throws `ConfigError`. */
   forFile(filePath: string): ResolvedConfig {
     const chain = this.chainFor(dirname(resolve(filePath)));
-    const resolved = resolveChain(chain, { filePath, projectRoot: this.options.projectRoot });
+    const resolved = resolveChain(chain, {
+      filePath,
+      projectRoot: this.options.projectRoot,
+      preset: this.options.preset,
+    });
     if (this.options.ruleOverrides) applyRules(resolved, this.options.ruleOverrides, '--rule');
     if (this.options.linterOptions) applyLinterOptions(resolved, this.options.linterOptions);
     return resolved;

@@ -5,7 +5,7 @@
 import { resolve } from 'node:path';
 import { type FormatName, formatFor } from '../formats/index.js';
 import type { ResultCache } from './cache.js';
-import { ConfigError, ConfigResolver, type RuleSettingInput } from './config.js';
+import { ConfigError, ConfigResolver, type LinterOptions, type PresetName, type RuleSettingInput } from './config.js';
 import {
   DEFAULT_MAX_FILE_SIZE,
   encode,
@@ -39,6 +39,10 @@ export interface LintFilesOptions {
   noConfig?: boolean;
   /** `--rule id:severity` */
   ruleOverrides?: Record<string, RuleSettingInput>;
+  /** `--no-inline-config`, `--report-unused-disable-directives` */
+  linterOptions?: LinterOptions;
+  /** `--preset NAME` */
+  preset?: PresetName;
   ignorePatterns?: string[];
   ignorePath?: string | false;
   fix?: boolean;
@@ -83,6 +87,8 @@ export function resolverFor(options: LintFilesOptions, cwd: string): ConfigResol
     configFile: options.configFile,
     noConfig: options.noConfig,
     ruleOverrides: options.ruleOverrides,
+    linterOptions: options.linterOptions,
+    preset: options.preset,
     projectRoot: cwd,
   });
 }

@@ -10,12 +10,16 @@ import { canRequireModules, formatFor, isFormatName, loadFormats } from '../form
 import { getReporter, reporters } from '../report/index.js';
 import { runMergeReports } from '../report/merge.js';
 import { getRule, rules } from '../rules/index.js';
+import { didYouMean } from '../shared/suggest.js';
 import { VERSION } from '../version.js';
 import { setupCi } from './ci.js';
 import {
   ConfigError,
   ConfigResolver,
   inPreset,
+  type LinterOptions,
+  PRESETS,
+  type PresetName,
   parseSetting,
   type RuleSettingInput,
   serializeConfig,
@@ -53,12 +57,19 @@ Options:
                              github, junit, checkstyle or gitlab
   -o, --output-file FILE     write the report to FILE
   -c, --config FILE          use this config file only (no cascade)
-      --no-config            ignore config files: mtlint:recommended only
-      --rule ID:SEVERITY     set a rule's severity (off, warn, error); repeatable
+      --no-config            ignore config files: the preset only
+      --preset NAME          start from recommended (default), strict or all;
+                             config files apply on top
+      --rule ID:SEVERITY     set a rule's severity (off, warn, error or 0-2);
+                             repeatable
       --fix                  fix problems in place
       --fix-dry-run          compute fixes without writing (output in json)
       --quiet                report errors only
-      --max-warnings N       exit 1 when there are more than N warnings
+      --max-warnings N       exit 1 when there are more than N warnings (-1: no
+                             limit, the default)
+      --no-inline-config     ignore mtlint-disable comments in the files
+      --report-unused-disable-directives
+                             report mtlint-disable comments that silence nothing
       --stdin-filename PATH  name (and format) of the text read from stdin
       --ignore-pattern GLOB  ignore files matching GLOB; repeatable
       --ignore-path FILE     ignore file to use (default .mtlintignore)
@@ -99,7 +110,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
     parsed = parseCliArgs(argv);
   } catch (error) {
-    io.stderr(`mtlint: ${(error as Error).message}\nRun mtlint --help for usage.\n`);
+    io.stderr(`mtlint: ${argumentProblem(error as Error & { code?: string })}\nRun mtlint --help for usage.\n`);
     return EXIT_FATAL;
   }
   const { values, positionals } = parsed;
@@ -132,41 +143,66 @@ async function runLsp(argv: string[], io: CliIo): Promise<number> {
   return EXIT_OK;
 }
 
+/** parseArgs' message, on one line, with the nearest option for a misspelt one. */
+function argumentProblem(error: Error & { code?: string }): string {
+  const first = error.message.split('\n')[0];
+  const unknown = /^Unknown option '(-{1,2}[^']+)'/.exec(first);
+  if (error.code !== 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || !unknown) return first;
+  const names = Object.keys(CLI_OPTIONS).map((name) => `--${name}`);
+  return `${unknown[0]}${didYouMean(unknown[1].split('=')[0], names, (name) => `'${name}'`)}`;
+}
+
+/** `--max-warnings -1`: parseArgs takes a value that starts with a dash for an option, so join it. */
+function joinNegativeCounts(argv: string[]): string[] {
+  const joined: string[] = [];
+  for (let index = 0; index < argv.length; index++) {
+    if (argv[index] === '--max-warnings' && /^-\d+$/.test(argv[index + 1] ?? '')) {
+      joined.push(`--max-warnings=${argv[++index]}`);
+    } else joined.push(argv[index]);
+  }
+  return joined;
+}
+
 function parseCliArgs(argv: string[]) {
   return parseArgs({
-    args: argv,
+    args: joinNegativeCounts(argv),
     allowPositionals: true,
     strict: true,
-    options: {
-      format: { type: 'string', short: 'f' },
-      'output-file': { type: 'string', short: 'o' },
-      config: { type: 'string', short: 'c' },
-      'no-config': { type: 'boolean' },
-      rule: { type: 'string', multiple: true },
-      fix: { type: 'boolean' },
-      'fix-dry-run': { type: 'boolean' },
-      quiet: { type: 'boolean' },
-      'max-warnings': { type: 'string' },
-      'stdin-filename': { type: 'string' },
-      'ignore-pattern': { type: 'string', multiple: true },
-      'ignore-path': { type: 'string' },
-      'no-ignore': { type: 'boolean' },
-      'max-file-size': { type: 'string' },
-      concurrency: { type: 'string' },
-      since: { type: 'string' },
-      shard: { type: 'string' },
-      cache: { type: 'boolean' },
-      'cache-location': { type: 'string' },
-      'print-config': { type: 'string' },
-      'list-rules': { type: 'boolean' },
-      color: { type: 'boolean' },
-      'no-color': { type: 'boolean' },
-      debug: { type: 'boolean' },
-      version: { type: 'boolean', short: 'v' },
-      help: { type: 'boolean', short: 'h' },
-    },
+    options: CLI_OPTIONS,
   });
 }
+
+const CLI_OPTIONS = {
+  format: { type: 'string', short: 'f' },
+  'output-file': { type: 'string', short: 'o' },
+  config: { type: 'string', short: 'c' },
+  'no-config': { type: 'boolean' },
+  preset: { type: 'string' },
+  rule: { type: 'string', multiple: true },
+  fix: { type: 'boolean' },
+  'fix-dry-run': { type: 'boolean' },
+  quiet: { type: 'boolean' },
+  'max-warnings': { type: 'string' },
+  'no-inline-config': { type: 'boolean' },
+  'report-unused-disable-directives': { type: 'boolean' },
+  'stdin-filename': { type: 'string' },
+  'ignore-pattern': { type: 'string', multiple: true },
+  'ignore-path': { type: 'string' },
+  'no-ignore': { type: 'boolean' },
+  'max-file-size': { type: 'string' },
+  concurrency: { type: 'string' },
+  since: { type: 'string' },
+  shard: { type: 'string' },
+  cache: { type: 'boolean' },
+  'cache-location': { type: 'string' },
+  'print-config': { type: 'string' },
+  'list-rules': { type: 'boolean' },
+  color: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+  debug: { type: 'boolean' },
+  version: { type: 'boolean', short: 'v' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies NonNullable<Parameters<typeof parseArgs>[0]>['options'];
 
 type Values = ReturnType<typeof parseCliArgs>['values'];
 
@@ -188,7 +224,10 @@ async function runParsed(values: Values, positionals: string[], io: CliIo): Prom
   const formatName = values.format ?? 'stylish';
   const reporter = getReporter(formatName);
   if (!reporter) throw new UsageError(`unknown format "${formatName}" (expected ${Object.keys(reporters).join(', ')})`);
-  const maxWarnings = values['max-warnings'] === undefined ? -1 : parseCount(values['max-warnings'], '--max-warnings');
+  const maxWarnings =
+    values['max-warnings'] === undefined || values['max-warnings'] === '-1'
+      ? -1
+      : parseCount(values['max-warnings'], '--max-warnings');
   const maxFileSize =
     values['max-file-size'] === undefined
       ? DEFAULT_MAX_FILE_SIZE
@@ -200,23 +239,32 @@ async function runParsed(values: Values, positionals: string[], io: CliIo): Prom
   if (values.fix && values['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run cannot be used together');
   if (values.config && values['no-config']) throw new UsageError('--config and --no-config cannot be used together');
   const ruleOverrides = parseRuleFlags(values.rule ?? []);
+  const preset = parsePreset(values.preset);
+  const linterOptions: LinterOptions = {};
+  if (values['no-inline-config']) linterOptions.noInlineConfig = true;
+  if (values['report-unused-disable-directives']) linterOptions.reportUnusedDisableDirectives = 'error';
   const cwd = io.cwd;
   const resolverOptions = {
     configFile: values.config ? resolve(cwd, values.config) : undefined,
     noConfig: values['no-config'],
     ruleOverrides,
+    linterOptions,
+    preset,
     projectRoot: cwd,
   };
 
   if (values['print-config']) {
     const resolver = new ConfigResolver(resolverOptions);
     const path = resolve(cwd, values['print-config']);
-    const config = serializeConfig(resolver.forFile(path));
+    const config = withOptionValues(serializeConfig(resolver.forFile(path)));
     io.stdout(`${JSON.stringify({ ...config, sources: resolver.sourcesFor(path) }, null, 2)}\n`);
     return EXIT_OK;
   }
 
   const readsStdin = positionals.includes('-');
+  if (values['stdin-filename'] !== undefined && !readsStdin) {
+    throw new UsageError('--stdin-filename names standard input: add - to read it (mtlint --stdin-filename x.md -)');
+  }
   if (readsStdin && positionals.length > 1) throw new UsageError('- (stdin) cannot be combined with other paths');
   if (readsStdin && values.fix) throw new UsageError('--fix cannot write to stdin; use --fix-dry-run');
 
@@ -252,6 +300,8 @@ async function runParsed(values: Values, positionals: string[], io: CliIo): Prom
       configFile: resolverOptions.configFile,
       noConfig: values['no-config'],
       ruleOverrides,
+      linterOptions,
+      preset,
       ignorePatterns: values['ignore-pattern'],
       ignorePath: values['no-ignore'] ? false : values['ignore-path'],
       fix: values.fix,
@@ -312,6 +362,15 @@ async function runParsed(values: Values, positionals: string[], io: CliIo): Prom
   return EXIT_OK;
 }
 
+/** `--preset strict` or `--preset mtlint:strict`. */
+function parsePreset(value: string | undefined): PresetName | undefined {
+  if (value === undefined) return undefined;
+  const name = value.startsWith('mtlint:') ? value : `mtlint:${value}`;
+  if ((PRESETS as readonly string[]).includes(name)) return name as PresetName;
+  const short = PRESETS.map((preset) => preset.slice('mtlint:'.length));
+  throw new UsageError(`--preset: unknown preset "${value}"${didYouMean(value, short)} (expected ${short.join(', ')})`);
+}
+
 function parseCount(value: string, flag: string): number {
   if (!/^\d+$/.test(value)) throw new UsageError(`${flag} expects a whole number, got "${value}"`);
   return Number(value);
@@ -326,8 +385,15 @@ export function parseRuleFlags(flags: string[]): Record<string, RuleSettingInput
     const id = flag.slice(0, colon).trim();
     const rest = flag.slice(colon + 1).trim();
     const rule = getRule(id);
-    if (!rule) throw new UsageError(`--rule: unknown rule "${id}" (see mtlint --list-rules)`);
-    let setting: unknown = rest;
+    if (!rule) {
+      const hint = didYouMean(
+        id,
+        rules.map((known) => known.meta.id),
+      );
+      throw new UsageError(`--rule: unknown rule "${id}"${hint} (see mtlint --list-rules)`);
+    }
+    // As in config files: 0, 1 and 2 are off, warn and error.
+    let setting: unknown = /^[012]$/.test(rest) ? Number(rest) : rest;
     if (rest.startsWith('[')) {
       try {
         setting = JSON.parse(rest);
@@ -341,21 +407,39 @@ export function parseRuleFlags(flags: string[]): Record<string, RuleSettingInput
   return settings;
 }
 
+/** `--list-rules`: one row per rule under a header, the description last so long ones wrap harmlessly. */
 export function listRules(): string {
+  const header = ['rule', 'preset', 'severity', 'fixable', 'options', 'description'];
   const rows = rules.map((rule) => [
     rule.meta.id,
-    inPreset(rule.meta, 'mtlint:recommended')
-      ? rule.meta.defaultSeverity
-      : inPreset(rule.meta, 'mtlint:strict')
-        ? 'strict'
-        : 'off',
-    rule.meta.fixable ? 'fixable' : '',
+    inPreset(rule.meta, 'mtlint:recommended') ? 'recommended' : inPreset(rule.meta, 'mtlint:strict') ? 'strict' : 'all',
+    rule.meta.defaultSeverity,
+    rule.meta.fixable ? 'yes' : 'no',
+    Object.entries(rule.meta.defaultOptions)
+      .map(([name, value]) => `${name}=${JSON.stringify(value)}`)
+      .join(' ') || '-',
     rule.meta.description,
   ]);
-  const widths = [0, 1, 2].map((column) => Math.max(...rows.map((row) => row[column].length)));
-  return `${rows
-    .map((row) => row.map((cell, column) => (column < 3 ? cell.padEnd(widths[column]) : cell)).join('  '))
-    .join('\n')}\n`;
+  const last = header.length - 1;
+  const widths = header.map((_, column) => Math.max(...[header, ...rows].map((row) => row[column].length)));
+  const line = (row: string[]) =>
+    row
+      .map((cell, column) => (column < last ? cell.padEnd(widths[column]) : cell))
+      .join('  ')
+      .trimEnd();
+  const rule = widths.map((width, column) => '-'.repeat(column < last ? width : header[last].length));
+  return `${[line(header), line(rule), ...rows.map(line)].join('\n')}\n`;
+}
+
+/** `--print-config`: each enabled rule with every option value, its defaults included. */
+function withOptionValues(config: ReturnType<typeof serializeConfig>): ReturnType<typeof serializeConfig> {
+  const ruleSettings: Record<string, RuleSettingInput> = {};
+  for (const [id, setting] of Object.entries(config.rules ?? {})) {
+    const defaults = getRule(id)?.meta.defaultOptions ?? {};
+    const [severity, options] = Array.isArray(setting) ? setting : [setting, {}];
+    ruleSettings[id] = Object.keys(defaults).length > 0 ? [severity, { ...defaults, ...options }] : severity;
+  }
+  return { ...config, rules: ruleSettings };
 }
 
 /** Reads all of standard input synchronously (fd 0). */
