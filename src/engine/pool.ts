@@ -63,6 +63,13 @@ export class PoolExecutor implements Executor {
         workerData: { options: this.options } satisfies WorkerData,
       });
       worker.unref();
+      // A worker that fails or exits leaves the pool (its run, if any, is rejected by `runOn`); the next run starts another.
+      const drop = () => {
+        const index = this.workers.indexOf(worker);
+        if (index >= 0) this.workers.splice(index, 1);
+      };
+      worker.on('error', drop);
+      worker.on('exit', drop);
       this.workers.push(worker);
     }
     return this.workers;
