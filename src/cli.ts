@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /** The `mtlint` command: arguments → run → exit code. */
-import { readAllStdin, runCli } from './engine/run.js';
+import { readAllStdin } from './cli/io.js';
+import { runCli } from './cli/run.js';
 
 const code = await runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),

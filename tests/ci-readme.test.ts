@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { HELP } from '../src/engine/run.js';
+import { HELP } from '../src/cli/args.js';
 import { reporters } from '../src/report/index.js';
 import { ROOT } from './helpers/cli.js';
 

@@ -216,6 +216,14 @@ describe('--fix', () => {
     expect(JSON.parse(run.stdout)[0].output).toBe('One, $2.');
     expect(readFileSync(path, 'utf8')).toBe('One,, $ 2.');
   });
+
+  it('--quiet --fix-dry-run keeps the fixed text', () => {
+    const path = file('a.txt', 'One,, $ 2.');
+    const run = runMtlint([path, '--quiet', '--fix-dry-run', '-f', 'json']);
+    expect(JSON.parse(run.stdout)[0].output).toBe('One, $2.');
+    const stdin = runMtlint(['-', '--quiet', '--fix-dry-run', '-f', 'json'], { input: 'One,, $ 2.' });
+    expect(JSON.parse(stdin.stdout)[0].output).toBe('One, $2.');
+  });
 });
 
 describe('information', () => {

@@ -1,13 +1,14 @@
 /**
  * Big files are linted on a worker thread with a bounded heap
- * (src/engine/bounded.ts): same findings, same order of results, and a file
+ * (src/engine/bounded.ts, the BoundedExecutor): same findings, same order of results, and a file
  * whose worker runs out of heap is linted on the main thread instead.
  * Worker threads load the built modules, so these tests use dist/ (built by `npm test`).
  */
 import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { heapLimitMegabytes, lintOnBoundedWorker } from '../dist/src/engine/bounded.js';
+import { heapLimitMegabytes, runOnBoundedWorker } from '../dist/src/engine/bounded.js';
+import { presetConfig } from '../dist/src/engine/config.js';
 import { lintFilesParallel } from '../dist/src/engine/parallel.js';
 import { tempDir } from './helpers/cli.js';
 
@@ -55,9 +56,15 @@ describe('big files on a bounded worker', () => {
     const dir = folder();
     try {
       const filePath = join(dir.path, 'belarus-mt-article.txt');
-      const outcome = await lintOnBoundedWorker(filePath, { cwd: dir.path, noConfig: true }, 2);
+      const job = {
+        filePath,
+        format: 'txt' as const,
+        config: presetConfig('mtlint:recommended'),
+        mode: 'lint' as const,
+      };
+      const outcome = await runOnBoundedWorker(job, { cwd: dir.path }, 2);
       expect(outcome).toBeUndefined();
-      const roomy = await lintOnBoundedWorker(filePath, { cwd: dir.path, noConfig: true });
+      const roomy = await runOnBoundedWorker(job, { cwd: dir.path }, heapLimitMegabytes(0));
       expect(roomy && 'result' in roomy && roomy.result.findings.length).toBeGreaterThan(0);
     } finally {
       dir.cleanup();

@@ -1,12 +1,13 @@
 /**
- * The server in-process, with a linter that throws: an exception while
+ * The server in-process, with an executor that throws: an exception while
  * linting (a rule, the parser, anything) is logged to the client and shown as
  * one diagnostic; the server keeps serving other documents.
  */
 import { PassThrough } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node.js';
-import { InlineLinter, type LintJob, runJob } from '../src/lsp/linter.js';
+import { type Executor, InlineExecutor } from '../src/engine/executor.js';
+import type { FileJob } from '../src/engine/job.js';
 import { startServer } from '../src/lsp/server.js';
 
 interface Published {
@@ -19,15 +20,19 @@ describe('mtlint lsp in-process', () => {
   const toServer = new PassThrough();
   const fromServer = new PassThrough();
   let calls = 0;
-  const linter = new InlineLinter((job: LintJob) => {
-    calls++;
-    if (job.text.includes('EXPLODE')) throw new Error('a rule exploded');
-    return runJob(job);
-  });
+  const inline = new InlineExecutor({ cwd: process.cwd() });
+  const executor: Executor = {
+    run(jobs: readonly FileJob[]) {
+      calls++;
+      if (jobs.some((job) => job.text?.includes('EXPLODE'))) throw new Error('a rule exploded');
+      return inline.run(jobs);
+    },
+    close() {},
+  };
   const server = startServer({
     reader: new StreamMessageReader(toServer),
     writer: new StreamMessageWriter(fromServer),
-    linter,
+    executor,
   });
   const client = createMessageConnection(new StreamMessageReader(fromServer), new StreamMessageWriter(toServer));
   const published: Published[] = [];

@@ -143,7 +143,7 @@ describe('mtlint lsp: lifecycle', () => {
   });
 
   it('the plain command line does not load the LSP libraries (lazy import)', () => {
-    const source = readFileSync(join(root, 'src', 'engine', 'run.ts'), 'utf8');
+    const source = readFileSync(join(root, 'src', 'cli', 'run.ts'), 'utf8');
     expect(source).not.toMatch(/^import[^;]*(lsp|vscode-languageserver)/m);
     expect(source).toContain("await import('../lsp/server.js')");
     expect(spawnSync(process.execPath, [cli, '--version'], { encoding: 'utf8' }).status).toBe(0);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import { summarize } from '../src/engine/lint-files.js';
+import { summarize } from '../src/engine/result.js';
 import { lint, reporters, rules, VERSION } from '../src/index.js';
 import { escapeData, escapeProperty } from '../src/report/github.js';
 

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigResolver } from '../src/engine/config.js';
 import { FileError } from '../src/engine/files.js';
-import { lintOneFile } from '../src/engine/lint-files.js';
+import { runFileJob } from '../src/engine/job.js';
 import { CLI, type CliRun, runMtlint, tempDir } from './helpers/cli.js';
 
 const GOOD = 'The opposition said so , then left.\n';
@@ -156,10 +156,15 @@ describe('odd files through the CLI', () => {
     const cwd = project({ 'gone.md': 'Soon , gone.\n' });
     const path = join(cwd, 'gone.md');
     unlinkSync(path);
-    const outcome = lintOneFile(path, new ConfigResolver({ projectRoot: cwd }), {}, cwd);
+    const job = {
+      filePath: path,
+      format: 'md' as const,
+      config: new ConfigResolver({ projectRoot: cwd }).forFile(path),
+    };
+    const outcome = runFileJob({ ...job, mode: 'lint' }, { cwd });
     expect(outcome).toBeInstanceOf(FileError);
     expect((outcome as FileError).message).toBe(`${path}: no such file (deleted?)`);
-    const fixOutcome = lintOneFile(path, new ConfigResolver({ projectRoot: cwd }), { fix: true }, cwd);
+    const fixOutcome = runFileJob({ ...job, mode: 'fix' }, { cwd });
     expect((fixOutcome as FileError).message).toBe(`${path}: no such file (deleted?)`);
   });
 

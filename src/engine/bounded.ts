@@ -1,5 +1,5 @@
 /**
- * Lints one big file on a worker thread whose heap is bounded
+ * Lints big files each on a worker thread whose heap is bounded
  * (`resourceLimits`), so memory stays proportional to the file.
  *
  * The work on a big file keeps little alive (the text, one paragraph's tree,
@@ -15,8 +15,10 @@
  */
 import { statSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import type { LintFilesOptions } from './lint-files.js';
-import type { WorkerOutcome, WorkerReply, WorkerRequest } from './parallel.js';
+import type { Executor } from './executor.js';
+import { type FileJob, fromOutcome, type JobOptions, type JobOutcome, runFileJob } from './job.js';
+import type { FileResult } from './result.js';
+import { newCounter, type WorkerData, type WorkerReply, type WorkerRequest } from './worker-protocol.js';
 
 /** Files from this size on are linted on a bounded worker: below it, a worker's start-up costs more than it saves. */
 export const BIG_FILE_BYTES = 8 * 1024 * 1024;
@@ -42,30 +44,54 @@ export function isBigFile(filePath: string, bigFileBytes = BIG_FILE_BYTES): bool
   }
 }
 
-/**
- * The outcome of linting `filePath` on a bounded worker, or `undefined` when
- * the worker ran out of its heap (the caller lints it on its own thread).
- */
-export function lintOnBoundedWorker(
-  filePath: string,
-  options: LintFilesOptions & { cwd: string },
-  maxOldGenerationSizeMb = heapLimitMegabytes(statSync(filePath).size),
-): Promise<WorkerOutcome | undefined> {
+function sizeOf(filePath: string): number {
+  try {
+    return statSync(filePath).size;
+  } catch {
+    return 0;
+  }
+}
+
+/** Runs jobs one at a time, each on its own bounded worker; a job whose worker runs out of heap runs on this thread. */
+export class BoundedExecutor implements Executor {
+  constructor(
+    private readonly options: JobOptions,
+    private readonly heapLimit: (bytes: number) => number = heapLimitMegabytes,
+  ) {}
+
+  async run(jobs: readonly FileJob[]): Promise<Array<FileResult | Error>> {
+    const outcomes: Array<FileResult | Error> = [];
+    for (const job of jobs) {
+      const outcome = await runOnBoundedWorker(job, this.options, this.heapLimit(sizeOf(job.filePath)));
+      outcomes.push(outcome ? fromOutcome(outcome) : runFileJob(job, this.options));
+    }
+    return outcomes;
+  }
+
+  close(): void {}
+}
+
+/** The outcome of a job on a worker with a heap of `maxOldGenerationSizeMb`, or `undefined` when it ran out of it. */
+export function runOnBoundedWorker(
+  job: FileJob,
+  options: JobOptions,
+  maxOldGenerationSizeMb: number,
+): Promise<JobOutcome | undefined> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./worker.js', import.meta.url), {
-      workerData: { options },
+      workerData: { options } satisfies WorkerData,
       resourceLimits: { maxOldGenerationSizeMb },
     });
-    let outcome: WorkerOutcome | undefined;
+    let outcome: JobOutcome | undefined;
     worker.on('message', (reply: WorkerReply) => {
-      outcome = reply.outcomes[0];
-      worker.postMessage({ done: true } satisfies WorkerRequest);
+      if ('outcome' in reply) outcome = reply.outcome;
+      else worker.postMessage({ close: true } satisfies WorkerRequest);
     });
     worker.on('error', (error: Error & { code?: string }) => {
       if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') resolve(undefined);
       else reject(error);
     });
     worker.on('exit', () => resolve(outcome));
-    worker.postMessage({ files: [{ index: 0, filePath }] } satisfies WorkerRequest);
+    worker.postMessage({ run: 1, jobs: [job], counter: newCounter() } satisfies WorkerRequest);
   });
 }

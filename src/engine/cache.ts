@@ -16,7 +16,7 @@ import { rules } from '../rules/index.js';
 import { VERSION } from '../version.js';
 import type { ResolvedConfig } from './config.js';
 import type { Finding } from './lint.js';
-import type { FileResult } from './lint-files.js';
+import type { FileResult } from './result.js';
 
 export const DEFAULT_CACHE_FILE = '.mtlintcache';
 const CACHE_SCHEMA = 1;
@@ -41,6 +41,9 @@ interface CacheData {
 function sha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
+
+/** The key of a file's text in the cache: the planner hashes what it read, and stores results under it later. */
+export const hashText = sha256;
 
 const RULES_FINGERPRINT = sha256(rules.map((rule) => rule.meta.id).join('\n'));
 
@@ -92,10 +95,10 @@ export class ResultCache {
     return hash;
   }
 
-  /** The cached findings for this text and config, if any. */
-  get(filePath: string, text: string, config: ResolvedConfig): Finding[] | undefined {
+  /** The cached findings for a text (its `hashText`) and config, if any. */
+  get(filePath: string, textHash: string, config: ResolvedConfig): Finding[] | undefined {
     const entry = this.entries.get(this.key(filePath));
-    if (entry && entry.text === sha256(text) && entry.config === this.configHash(config)) {
+    if (entry && entry.text === textHash && entry.config === this.configHash(config)) {
       this.hits++;
       return entry.findings;
     }
@@ -103,9 +106,9 @@ export class ResultCache {
     return undefined;
   }
 
-  set(filePath: string, text: string, config: ResolvedConfig, result: FileResult): void {
+  set(filePath: string, textHash: string, config: ResolvedConfig, result: FileResult): void {
     this.entries.set(this.key(filePath), {
-      text: sha256(text),
+      text: textHash,
       config: this.configHash(config),
       findings: result.findings,
     });

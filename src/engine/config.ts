@@ -314,6 +314,8 @@ export interface ResolveOptions {
   filePath?: string;
   /** Boundary for `extends` paths: only files inside it may be extended. */
   projectRoot?: string;
+  /** Reads an extended config file (default `loadConfigFile`; a resolver passes one that reads each file once). */
+  loadExtended?: (path: string) => Config | undefined;
   /** The preset the chain builds on (`--preset`); `mtlint:recommended` when no config extends one. */
   preset?: PresetName;
 }
@@ -345,7 +347,7 @@ function applyConfig(target: ResolvedConfig, entry: LoadedConfig, options: Resol
     }
     const path = resolveExtendsPath(name, directory, options.projectRoot, source);
     if (seen.has(path)) throw new ConfigError(source, 'extends', `circular extends of ${name}`);
-    const extended = loadConfigFile(path);
+    const extended = (options.loadExtended ?? loadConfigFile)(path);
     if (extended)
       applyConfig(
         target,
@@ -429,37 +431,80 @@ function toPosix(path: string): string {
   return path.split(sep).join('/');
 }
 
+export interface ResolverOptions {
+  /** `--config FILE`: use only this file. */
+  configFile?: string;
+  /** `--no-config`: defaults only. */
+  noConfig?: boolean;
+  /** Extra rule settings applied last (`--rule`). */
+  ruleOverrides?: Record<string, RuleSettingInput>;
+  /** Linter options applied last (`--no-inline-config`, `--report-unused-disable-directives`). */
+  linterOptions?: LinterOptions;
+  /** The preset config files build on (`--preset`). */
+  preset?: PresetName;
+  projectRoot?: string;
+  /**
+   * The config files do not change while this resolver lives (one command-line
+   * run): each `extends` file is read once, and a folder whose configs have no
+   * `overrides` is resolved once, its files sharing one `ResolvedConfig` (which
+   * callers must not mutate). A long-lived resolver (the language server) leaves
+   * this off, so an edited extended file applies on the next lint.
+   */
+  snapshot?: boolean;
+}
+
 /** Finds and caches the config chain for files, folder by folder. */
 export class ConfigResolver {
   private readonly chains = new Map<string, LoadedConfig[]>();
+  /** With `snapshot`: extended config files by path (or the error reading them). */
+  private readonly extended = new Map<string, Config | undefined | ConfigError>();
+  /** With `snapshot`: resolved configs of folders whose configs have no `overrides`. */
+  private readonly folders = new Map<string, ResolvedConfig>();
 
-  constructor(
-    private readonly options: {
-      /** `--config FILE`: use only this file. */
-      configFile?: string;
-      /** `--no-config`: defaults only. */
-      noConfig?: boolean;
-      /** Extra rule settings applied last (`--rule`). */
-      ruleOverrides?: Record<string, RuleSettingInput>;
-      /** Linter options applied last (`--no-inline-config`, `--report-unused-disable-directives`). */
-      linterOptions?: LinterOptions;
-      /** The preset config files build on (`--preset`). */
-      preset?: PresetName;
-      projectRoot?: string;
-    } = {},
-  ) {}
+  constructor(private readonly options: ResolverOptions = {}) {}
 
   /** The resolved config for a file path. Throws `ConfigError`. */
   forFile(filePath: string): ResolvedConfig {
-    const chain = this.chainFor(dirname(resolve(filePath)));
+    const directory = dirname(resolve(filePath));
+    const known = this.folders.get(directory);
+    if (known) return known;
+    const chain = this.chainFor(directory);
+    const loadExtended = this.options.snapshot ? (path: string) => this.loadExtended(path) : undefined;
     const resolved = resolveChain(chain, {
       filePath,
       projectRoot: this.options.projectRoot,
+      loadExtended,
       preset: this.options.preset,
     });
     if (this.options.ruleOverrides) applyRules(resolved, this.options.ruleOverrides, '--rule');
     if (this.options.linterOptions) applyLinterOptions(resolved, this.options.linterOptions);
+    if (this.options.snapshot && !this.hasOverrides(chain)) this.folders.set(directory, resolved);
     return resolved;
+  }
+
+  private loadExtended(path: string): Config | undefined {
+    if (!this.extended.has(path)) {
+      try {
+        this.extended.set(path, loadConfigFile(path));
+      } catch (error) {
+        if (!(error instanceof ConfigError)) throw error;
+        this.extended.set(path, error);
+      }
+    }
+    const loaded = this.extended.get(path);
+    if (loaded instanceof ConfigError) throw loaded;
+    return loaded;
+  }
+
+  /**
+   * Whether files of one folder may resolve differently: a config of the chain
+   * has `overrides`, or an extended file read so far does (all of this chain's
+   * were read while resolving it; others only make the answer more cautious).
+   */
+  private hasOverrides(chain: LoadedConfig[]): boolean {
+    const overrides = (config: Config | undefined | ConfigError) =>
+      config !== undefined && !(config instanceof ConfigError) && config.overrides !== undefined;
+    return chain.some((entry) => overrides(entry.config)) || [...this.extended.values()].some(overrides);
   }
 
   /** The config files that apply to a file, nearest last. */

@@ -1,21 +1,23 @@
-/** A lint worker thread: receives file paths, lints each, replies with the result. */
+/** The lint worker thread of every executor: see worker-protocol.ts. */
 import { parentPort, workerData } from 'node:worker_threads';
 import { canRequireModules, loadFormats } from '../formats/index.js';
-import { type LintFilesOptions, lintOneFile, resolverFor } from './lint-files.js';
-import { toOutcome, type WorkerReply, type WorkerRequest } from './parallel.js';
+import { runFileJob, toOutcome } from './job.js';
+import { takeIndex, type WorkerData, type WorkerReply, type WorkerRequest } from './worker-protocol.js';
 
+// Node < 20.19 cannot load the Markdown and HTML front ends on first use.
 if (!canRequireModules()) await loadFormats();
 
-const options = (workerData as { options: LintFilesOptions & { cwd: string } }).options;
-const resolver = resolverFor(options, options.cwd);
+const { options } = workerData as WorkerData;
 
 parentPort?.on('message', (request: WorkerRequest) => {
-  if ('done' in request) {
+  if ('close' in request) {
     parentPort?.close();
     return;
   }
-  const outcomes = request.files.map(({ index, filePath }) =>
-    toOutcome(index, filePath, lintOneFile(filePath, resolver, options, options.cwd)),
-  );
-  parentPort?.postMessage({ outcomes } satisfies WorkerReply);
+  const { run, jobs, counter } = request;
+  for (let index = takeIndex(counter); index < jobs.length; index = takeIndex(counter)) {
+    const outcome = toOutcome(jobs[index].filePath, runFileJob(jobs[index], options));
+    parentPort?.postMessage({ run, index, outcome } satisfies WorkerReply);
+  }
+  parentPort?.postMessage({ run, done: true } satisfies WorkerReply);
 });

@@ -41,9 +41,12 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver/node.js';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { ConfigError } from '../engine/config.js';
+import { ConfigError, type ResolvedConfig } from '../engine/config.js';
+import { type Executor, InlineExecutor } from '../engine/executor.js';
 import { DEFAULT_MAX_FILE_SIZE } from '../engine/files.js';
+import type { JobOptions } from '../engine/job.js';
 import type { Finding } from '../engine/lint.js';
+import { PoolExecutor } from '../engine/pool.js';
 import type { FormatName } from '../formats/index.js';
 import { VERSION } from '../version.js';
 import {
@@ -55,21 +58,21 @@ import {
   supportsDisableComments,
 } from './actions.js';
 import { bomShift, problemDiagnostic, toDiagnostic, toDiagnostics } from './diagnostics.js';
-import { InlineLinter, type Linter, WorkerLinter } from './linter.js';
+import { DocumentScheduler, type Prepared } from './scheduler.js';
 import { formatOfDocument, isConfigOrIgnoreFile, pathOfUri, Workspace } from './workspace.js';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.mtlint`;
 export const FIX_ALL_COMMAND = 'mtlint.fixAll';
 /** Delay between the last keystroke and linting. */
 export const DEFAULT_DEBOUNCE_MS = 150;
-/** How long a code action waits for a run of the current version. */
-const FRESH_TIMEOUT_MS = 30_000;
+/** Jobs carry the editor's text: nothing is read or written, the limit is checked before a job is made. */
+const JOB_OPTIONS: JobOptions = { cwd: process.cwd(), maxFileSize: DEFAULT_MAX_FILE_SIZE };
 
 export interface ServerOptions {
   reader?: MessageReader;
   writer?: MessageWriter;
-  /** Where to lint; default a worker thread (inline if it cannot start). */
-  linter?: Linter;
+  /** Where to lint; default one worker thread (this thread if it cannot start, or keeps failing). */
+  executor?: Executor;
   /** Root for documents outside every workspace folder (default: the working directory). */
   cwd?: string;
 }
@@ -86,15 +89,8 @@ interface LintedVersion {
   filePath: string;
   findings: Finding[];
   /** Set when the document is linted with this config (not ignored, no config error). */
-  config?: import('../engine/config.js').ResolvedConfig;
-}
-
-interface DocumentState {
-  timer?: NodeJS.Timeout;
-  running: boolean;
-  rerun: boolean;
-  latest?: LintedVersion;
-  waiters: ((entry: LintedVersion | undefined) => void)[];
+  config?: ResolvedConfig;
+  diagnostics: Diagnostic[];
 }
 
 export function startServer(options: ServerOptions = {}): Connection {
@@ -127,11 +123,19 @@ export function startServer(options: ServerOptions = {}): Connection {
   }
 
   const documents = new TextDocuments(TextDocument);
-  const states = new Map<string, DocumentState>();
   const workspace = new Workspace(options.cwd);
   const shownErrors = new Set<string>();
-  let linter: Linter = options.linter ?? createWorkerLinter(log);
-  let debounce = DEFAULT_DEBOUNCE_MS;
+  const executor = options.executor ?? new PoolExecutor(JOB_OPTIONS, { workers: 1, mainThreadLane: false });
+  const scheduler = new DocumentScheduler<LintedVersion>({
+    executor,
+    fallback: new InlineExecutor(JOB_OPTIONS),
+    versionOf: (uri) => documents.get(uri)?.version,
+    prepare: (uri, version) => prepare(uri, version),
+    publish: (uri, entry) =>
+      void connection.sendDiagnostics({ uri, version: entry.version, diagnostics: entry.diagnostics }),
+    log,
+    debounceMs: DEFAULT_DEBOUNCE_MS,
+  });
   let shutdownRequested = false;
   let watchesFiles = false;
   let folderUris: string[] = [];
@@ -165,7 +169,8 @@ export function startServer(options: ServerOptions = {}): Connection {
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const init = (params.initializationOptions ?? {}) as InitializationOptions;
-    if (typeof init.debounce === 'number' && init.debounce >= 0 && init.debounce <= 10_000) debounce = init.debounce;
+    if (typeof init.debounce === 'number' && init.debounce >= 0 && init.debounce <= 10_000)
+      scheduler.debounceMs = init.debounce;
     folderUris = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
     workspace.setFolders(folderUris);
     const capabilities = params.capabilities ?? {};
@@ -237,7 +242,7 @@ export function startServer(options: ServerOptions = {}): Connection {
   }
 
   function relintAll(): void {
-    for (const document of documents.all()) schedule(document.uri, 0);
+    for (const document of documents.all()) scheduler.schedule(document.uri, 0);
   }
 
   // TextDocuments fires "change" right after "open": lint an opened document at once, edits after a pause.
@@ -245,13 +250,13 @@ export function startServer(options: ServerOptions = {}): Connection {
   documents.onDidOpen(
     notify('textDocument/didOpen', (event) => {
       justOpened.add(event.document.uri);
-      schedule(event.document.uri, 0);
+      scheduler.schedule(event.document.uri, 0);
     }),
   );
   documents.onDidChangeContent(
     notify('textDocument/didChange', (event) => {
       if (justOpened.delete(event.document.uri)) return;
-      schedule(event.document.uri, debounce);
+      scheduler.schedule(event.document.uri);
     }),
   );
   documents.onDidSave(
@@ -261,107 +266,48 @@ export function startServer(options: ServerOptions = {}): Connection {
       else {
         // Saving is when a writer expects fresh results; configs may have changed too.
         workspace.reset();
-        schedule(event.document.uri, 0);
+        scheduler.schedule(event.document.uri, 0);
       }
     }),
   );
   documents.onDidClose(
     notify('textDocument/didClose', (event) => {
       const uri = event.document.uri;
-      const state = states.get(uri);
-      if (state?.timer) clearTimeout(state.timer);
-      for (const waiter of state?.waiters.splice(0) ?? []) waiter(undefined);
-      states.delete(uri);
+      scheduler.close(uri);
       void connection.sendDiagnostics({ uri, diagnostics: [] });
     }),
   );
 
-  function stateOf(uri: string): DocumentState {
-    let state = states.get(uri);
-    if (!state) {
-      state = { running: false, rerun: false, waiters: [] };
-      states.set(uri, state);
-    }
-    return state;
-  }
-
-  function schedule(uri: string, delay: number): void {
-    const document = documents.get(uri);
-    if (!document) return;
-    const state = stateOf(uri);
-    if (state.timer) clearTimeout(state.timer);
-    state.timer = setTimeout(() => {
-      state.timer = undefined;
-      void run(uri);
-    }, delay);
-  }
-
-  async function run(uri: string): Promise<void> {
-    const state = states.get(uri);
-    const document = documents.get(uri);
-    if (!state || !document) return;
-    if (state.running) {
-      state.rerun = true;
-      return;
-    }
-    state.running = true;
-    try {
-      await lintDocument(document, state);
-    } catch (error) {
-      log(`mtlint: linting ${uri} failed: ${describe(error)}`);
-    } finally {
-      state.running = false;
-      if (state.rerun && states.get(uri) === state) {
-        state.rerun = false;
-        void run(uri);
-      }
-    }
-  }
-
-  async function lintDocument(document: TextDocument, state: DocumentState): Promise<void> {
-    const { uri, version } = document;
+  /** What linting a document version takes: a job, or the answer at once (unknown format, too large, ignored, bad config). */
+  function prepare(uri: string, version: number): Prepared<LintedVersion> {
+    const document = documents.get(uri) as TextDocument;
     const format = formatOfDocument(document.languageId, uri);
-    if (!format) return finish(uri, state, { version, format: 'txt', filePath: uri, findings: [] }, []);
+    const answer = (entry: Omit<LintedVersion, 'version'>) => ({ result: { version, ...entry } });
+    if (!format) return answer({ format: 'txt', filePath: uri, findings: [], diagnostics: [] });
     if (document.getText().length > DEFAULT_MAX_FILE_SIZE) {
       const problem = `mtlint: not linted: the document is over ${DEFAULT_MAX_FILE_SIZE / (1024 * 1024)} MB`;
-      return finish(uri, state, { version, format, filePath: uri, findings: [] }, [
-        problemDiagnostic(problem, 'too-large'),
-      ]);
+      return answer({ format, filePath: uri, findings: [], diagnostics: [problemDiagnostic(problem, 'too-large')] });
     }
     const settings = workspace.settingsFor(uri, format);
-    const base = { version, format, filePath: settings.filePath, findings: [] as Finding[] };
-    if (settings.kind === 'ignored') return finish(uri, state, base, []);
-    if (settings.kind === 'error') {
-      return finish(uri, state, base, [configProblem(settings.error)]);
-    }
-    let diagnostics: Diagnostic[];
-    let findings: Finding[] = [];
-    try {
-      const result = await linter.run({
-        kind: 'lint',
-        text: document.getText(),
-        filePath: settings.filePath,
-        format,
-        config: settings.config,
-      });
-      findings = result.findings;
-      const current = documents.get(uri);
-      // Stale: the document changed (or closed) while this version was linted.
-      if (!current || current.version !== version || states.get(uri) !== state) return;
-      diagnostics = toDiagnostics(current, findings);
-    } catch (error) {
-      log(`mtlint: cannot lint ${uri}: ${describe(error)}`);
-      diagnostics = [problemDiagnostic(`mtlint could not lint this document: ${message(error)}`, 'internal-error')];
-    }
-    finish(uri, state, { ...base, findings, config: settings.config }, diagnostics);
-  }
-
-  function finish(uri: string, state: DocumentState, entry: LintedVersion, diagnostics: Diagnostic[]): void {
-    const current = documents.get(uri);
-    if (!current || current.version !== entry.version || states.get(uri) !== state) return;
-    state.latest = entry;
-    void connection.sendDiagnostics({ uri, version: entry.version, diagnostics });
-    for (const waiter of state.waiters.splice(0)) waiter(entry);
+    const base = { format, filePath: settings.filePath, findings: [] as Finding[] };
+    if (settings.kind === 'ignored') return answer({ ...base, diagnostics: [] });
+    if (settings.kind === 'error') return answer({ ...base, diagnostics: [configProblem(settings.error)] });
+    const { config } = settings;
+    return {
+      job: { filePath: settings.filePath, format, config, mode: 'lint', text: document.getText() },
+      finish: (outcome) => {
+        if (outcome instanceof Error) {
+          log(`mtlint: cannot lint ${uri}: ${describe(outcome)}`);
+          const diagnostic = problemDiagnostic(
+            `mtlint could not lint this document: ${message(outcome)}`,
+            'internal-error',
+          );
+          return { ...base, version, config, diagnostics: [diagnostic] };
+        }
+        const findings = outcome.findings;
+        return { ...base, version, config, findings, diagnostics: toDiagnostics(document, findings) };
+      },
+    };
   }
 
   function configProblem(error: Error): Diagnostic {
@@ -379,27 +325,6 @@ export function startServer(options: ServerOptions = {}): Connection {
         ? { uri: pathToFileURL(error.file).href, message: error.message }
         : undefined;
     return problemDiagnostic(text, 'config-error', related);
-  }
-
-  /** The findings of the document's current version, linting now if needed. */
-  function whenFresh(uri: string): Promise<LintedVersion | undefined> {
-    const document = documents.get(uri);
-    if (!document) return Promise.resolve(undefined);
-    const state = stateOf(uri);
-    if (state.latest?.version === document.version && !state.timer) return Promise.resolve(state.latest);
-    return new Promise((resolve) => {
-      const timeout = setTimeout(() => resolve(undefined), FRESH_TIMEOUT_MS);
-      timeout.unref?.();
-      state.waiters.push((entry) => {
-        clearTimeout(timeout);
-        resolve(entry);
-      });
-      if (state.timer) {
-        clearTimeout(state.timer);
-        state.timer = undefined;
-        void run(uri);
-      } else if (!state.running) void run(uri);
-    });
   }
 
   connection.onCodeActionResolve(
@@ -437,9 +362,8 @@ export function startServer(options: ServerOptions = {}): Connection {
 
   connection.onShutdown(() => {
     shutdownRequested = true;
-    for (const state of states.values()) if (state.timer) clearTimeout(state.timer);
-    linter.dispose();
-    linter = new InlineLinter();
+    scheduler.cancelAll();
+    executor.close();
   });
 
   function codeActions(document: TextDocument, entry: LintedVersion, params: CodeActionParams): CodeAction[] {
@@ -524,17 +448,13 @@ export function startServer(options: ServerOptions = {}): Connection {
   async function fixAllEdit(uri: string): Promise<WorkspaceEdit | undefined> {
     const document = documents.get(uri);
     if (!document) return undefined;
-    const entry = await whenFresh(uri);
+    const entry = await scheduler.whenFresh(uri);
     if (!entry?.config) return undefined;
     const text = document.getText();
     const version = document.version;
-    const result = await linter.run({
-      kind: 'fix',
-      text,
-      filePath: entry.filePath,
-      format: entry.format,
-      config: entry.config,
-    });
+    const { filePath, format, config } = entry;
+    const result = await scheduler.execute({ filePath, format, config, mode: 'fix-dry-run', text });
+    if (result instanceof Error) throw result;
     const current = documents.get(uri);
     if (!current || current.version !== version || result.output === undefined) return undefined;
     const edit = minimalEdit(text, result.output);
@@ -559,7 +479,7 @@ export function startServer(options: ServerOptions = {}): Connection {
       'textDocument/codeAction',
       async (params: CodeActionParams) => {
         const uri = params.textDocument.uri;
-        const entry = await whenFresh(uri);
+        const entry = await scheduler.whenFresh(uri);
         const document = documents.get(uri);
         if (!entry || !document || document.version !== entry.version || !entry.config) return [];
         const actions = codeActions(document, entry, params);
@@ -579,15 +499,6 @@ export function startServer(options: ServerOptions = {}): Connection {
   documents.listen(connection);
   connection.listen();
   return connection;
-}
-
-function createWorkerLinter(log: (message: string) => void): Linter {
-  try {
-    return new WorkerLinter(log);
-  } catch (error) {
-    log(`mtlint: no worker thread (${describe(error)}); linting on the main thread`);
-    return new InlineLinter();
-  }
 }
 
 function message(error: unknown): string {

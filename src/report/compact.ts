@@ -5,7 +5,7 @@
  * editors' quickfix lists and `grep -n` users read).
  */
 import type { Finding } from '../engine/lint.js';
-import type { FileResult } from '../engine/lint-files.js';
+import type { FileResult } from '../engine/result.js';
 import { displayPath } from './stylish.js';
 import type { ReportContext, Reporter } from './types.js';
 

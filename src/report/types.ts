@@ -1,4 +1,4 @@
-import type { FileResult } from '../engine/lint-files.js';
+import type { FileResult } from '../engine/result.js';
 import type { RuleMeta } from '../shared/rule.js';
 
 export interface ReportContext {

@@ -2,11 +2,11 @@
  * The CI options of the command line, kept out of `run.ts`: `--since REF`,
  * `--shard K/N`, `--cache` and `--cache-location`.
  */
-import { cacheFilePath, ResultCache } from './cache.js';
-import { UsageError } from './errors.js';
-import { changedFiles, filterChanged } from './git.js';
-import type { LintFilesOptions } from './lint-files.js';
-import { parseShard, selectShard } from './shard.js';
+import { cacheFilePath, ResultCache } from '../engine/cache.js';
+import { UsageError } from '../engine/errors.js';
+import { changedFiles, filterChanged } from '../engine/git.js';
+import type { LintFilesOptions } from '../engine/plan.js';
+import { parseShard, selectShard } from '../engine/shard.js';
 
 export interface CiFlags {
   since?: string;

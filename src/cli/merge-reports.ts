@@ -8,8 +8,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { CliIo } from '../engine/run.js';
-import type { JsonResult } from './json.js';
+import type { JsonResult } from '../report/json.js';
+import type { CliIo } from './io.js';
 
 class MergeError extends Error {}
 

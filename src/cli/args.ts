@@ -1,0 +1,170 @@
+/** The command line's flags: help text, parsing, and the checks that need no file system. */
+import { parseArgs } from 'node:util';
+import { PRESETS, type PresetName, parseSetting, type RuleSettingInput } from '../engine/config.js';
+import { UsageError } from '../engine/errors.js';
+import { getRule, rules } from '../rules/index.js';
+import { didYouMean } from '../shared/suggest.js';
+
+export const HELP = `mtlint [options] [file|dir|glob ...]
+
+Finds machine-translation artefacts in .txt, .md and .html files (default: .).
+Use - to read standard input.
+
+Options:
+  -f, --format NAME          stylish (default), compact, unix, json, sarif,
+                             github, junit, checkstyle or gitlab
+  -o, --output-file FILE     write the report to FILE
+  -c, --config FILE          use this config file only (no cascade)
+      --no-config            ignore config files: the preset only
+      --preset NAME          start from recommended (default), strict or all;
+                             config files apply on top
+      --rule ID:SEVERITY     set a rule's severity (off, warn, error or 0-2);
+                             repeatable
+      --fix                  fix problems in place
+      --fix-dry-run          compute fixes without writing (output in json)
+      --quiet                report errors only
+      --max-warnings N       exit 1 when there are more than N warnings (-1: no
+                             limit, the default)
+      --no-inline-config     ignore mtlint-disable comments in the files
+      --report-unused-disable-directives
+                             report mtlint-disable comments that silence nothing
+      --stdin-filename PATH  name (and format) of the text read from stdin
+      --ignore-pattern GLOB  ignore files matching GLOB; repeatable
+      --ignore-path FILE     ignore file to use (default .mtlintignore)
+      --no-ignore            do not use ignore files
+      --max-file-size BYTES  skip files larger than this (default 50 MB)
+      --concurrency N        threads for many files (default: the number of cores)
+      --since REF            lint only files changed against a git ref
+      --shard K/N            lint only the K-th of N parts of the file list
+      --cache                reuse the results of unchanged files
+      --cache-location PATH  cache file or folder (default .mtlintcache)
+      --print-config FILE    print the config that applies to FILE
+      --list-rules           list the rules
+      --color, --no-color    force colours on or off (NO_COLOR is honoured)
+      --debug                show stack traces for internal errors
+  -v, --version              print the version
+  -h, --help                 print this help
+
+mtlint merge-reports [-o FILE] REPORT...
+  Merges the JSON or SARIF reports of --shard runs into one report.
+
+mtlint lsp
+  Runs the language server (stdio) for editors.
+
+Exit codes: 0 no errors, 1 lint errors (or too many warnings), 2 usage, config or file problems.
+`;
+export const LSP_HELP = `mtlint lsp [--stdio]
+
+Runs the mtlint language server over standard input and output (the Language
+Server Protocol): diagnostics as you type, quick fixes and "fix all" in any
+editor with an LSP client. It uses the same config files as the command line.
+`;
+
+/** parseArgs' message, on one line, with the nearest option for a misspelt one. */
+export function argumentProblem(error: Error & { code?: string }): string {
+  const first = error.message.split('\n')[0];
+  const unknown = /^Unknown option '(-{1,2}[^']+)'/.exec(first);
+  if (error.code !== 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || !unknown) return first;
+  const names = Object.keys(CLI_OPTIONS).map((name) => `--${name}`);
+  return `${unknown[0]}${didYouMean(unknown[1].split('=')[0], names, (name) => `'${name}'`)}`;
+}
+
+/** `--max-warnings -1`: parseArgs takes a value that starts with a dash for an option, so join it. */
+function joinNegativeCounts(argv: string[]): string[] {
+  const joined: string[] = [];
+  for (let index = 0; index < argv.length; index++) {
+    if (argv[index] === '--max-warnings' && /^-\d+$/.test(argv[index + 1] ?? '')) {
+      joined.push(`--max-warnings=${argv[++index]}`);
+    } else joined.push(argv[index]);
+  }
+  return joined;
+}
+
+export function parseCliArgs(argv: string[]) {
+  return parseArgs({
+    args: joinNegativeCounts(argv),
+    allowPositionals: true,
+    strict: true,
+    options: CLI_OPTIONS,
+  });
+}
+
+const CLI_OPTIONS = {
+  format: { type: 'string', short: 'f' },
+  'output-file': { type: 'string', short: 'o' },
+  config: { type: 'string', short: 'c' },
+  'no-config': { type: 'boolean' },
+  preset: { type: 'string' },
+  rule: { type: 'string', multiple: true },
+  fix: { type: 'boolean' },
+  'fix-dry-run': { type: 'boolean' },
+  quiet: { type: 'boolean' },
+  'max-warnings': { type: 'string' },
+  'no-inline-config': { type: 'boolean' },
+  'report-unused-disable-directives': { type: 'boolean' },
+  'stdin-filename': { type: 'string' },
+  'ignore-pattern': { type: 'string', multiple: true },
+  'ignore-path': { type: 'string' },
+  'no-ignore': { type: 'boolean' },
+  'max-file-size': { type: 'string' },
+  concurrency: { type: 'string' },
+  since: { type: 'string' },
+  shard: { type: 'string' },
+  cache: { type: 'boolean' },
+  'cache-location': { type: 'string' },
+  'print-config': { type: 'string' },
+  'list-rules': { type: 'boolean' },
+  color: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+  debug: { type: 'boolean' },
+  version: { type: 'boolean', short: 'v' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies NonNullable<Parameters<typeof parseArgs>[0]>['options'];
+
+export type CliValues = ReturnType<typeof parseCliArgs>['values'];
+
+/** `--preset strict` or `--preset mtlint:strict`. */
+export function parsePreset(value: string | undefined): PresetName | undefined {
+  if (value === undefined) return undefined;
+  const name = value.startsWith('mtlint:') ? value : `mtlint:${value}`;
+  if ((PRESETS as readonly string[]).includes(name)) return name as PresetName;
+  const short = PRESETS.map((preset) => preset.slice('mtlint:'.length));
+  throw new UsageError(`--preset: unknown preset "${value}"${didYouMean(value, short)} (expected ${short.join(', ')})`);
+}
+
+/** A whole number flag (`--max-warnings`, `--max-file-size`, `--concurrency`). */
+export function parseCount(value: string, flag: string): number {
+  if (!/^\d+$/.test(value)) throw new UsageError(`${flag} expects a whole number, got "${value}"`);
+  return Number(value);
+}
+
+/** `--rule id:severity` (or `id:["warn",{...}]`). */
+export function parseRuleFlags(flags: string[]): Record<string, RuleSettingInput> {
+  const settings: Record<string, RuleSettingInput> = {};
+  for (const flag of flags) {
+    const colon = flag.indexOf(':');
+    if (colon <= 0) throw new UsageError(`--rule expects id:severity, got "${flag}"`);
+    const id = flag.slice(0, colon).trim();
+    const rest = flag.slice(colon + 1).trim();
+    const rule = getRule(id);
+    if (!rule) {
+      const hint = didYouMean(
+        id,
+        rules.map((known) => known.meta.id),
+      );
+      throw new UsageError(`--rule: unknown rule "${id}"${hint} (see mtlint --list-rules)`);
+    }
+    // As in config files: 0, 1 and 2 are off, warn and error.
+    let setting: unknown = /^[012]$/.test(rest) ? Number(rest) : rest;
+    if (rest.startsWith('[')) {
+      try {
+        setting = JSON.parse(rest);
+      } catch {
+        throw new UsageError(`--rule ${id}: invalid JSON "${rest}"`);
+      }
+    }
+    parseSetting(setting, rule, '--rule', id);
+    settings[id] = setting as RuleSettingInput;
+  }
+  return settings;
+}

@@ -1,0 +1,32 @@
+/** What the command line talks to (standard streams, the working folder), and its exit codes. */
+import { readFileSync } from 'node:fs';
+import { FileError } from '../engine/files.js';
+
+/** No errors (warnings within `--max-warnings`). */
+export const EXIT_OK = 0;
+/** Lint errors, or more warnings than `--max-warnings`. */
+export const EXIT_LINT_ERRORS = 1;
+/** Usage, config or file problems. */
+export const EXIT_FATAL = 2;
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Reads all of standard input. */
+  readStdin: () => Buffer;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  isTTY: boolean;
+  /** The terminal's width in columns, when standard output is a terminal. */
+  columns?: number;
+}
+
+/** Reads all of standard input synchronously (fd 0). */
+export function readAllStdin(): Buffer {
+  try {
+    return readFileSync(0);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EAGAIN') return Buffer.alloc(0);
+    throw new FileError('<stdin>', `cannot read (${(error as NodeJS.ErrnoException).code})`);
+  }
+}
