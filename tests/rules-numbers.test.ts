@@ -173,6 +173,28 @@ describe('spurious-number', () => {
     ];
     for (const text of ok) expect(flagged(text, rules), text).toEqual([]);
   });
+
+  it('leaves headline numerals, codes used as names and inch sizes alone', () => {
+    const ok = [
+      'Chargers sign 4 draft picks',
+      'Chargers sign the 4 draft picks',
+      'The 4 cup final ends the season.',
+      'She made a 911 call, and he flew a 737 jet to the 999 line.',
+      'A 6in x 6in painting canvas.',
+    ];
+    for (const text of ok) expect(flagged(text, rules), text).toEqual([]);
+    // The noun ends the phrase when nothing that can be a noun follows it.
+    expect(flagged('It is the 613 definition of noise.', rules)).toEqual(['613']);
+  });
+
+  it('reports a figure garbled with a word on both sides without guessing a fix', () => {
+    const text = 'The ratio was 16the3.5 in the end.';
+    const result = findings(text, rules);
+    expect(result.map((finding) => [text.slice(finding.offset, finding.endOffset), finding.fix])).toEqual([
+      ['16the3.5', undefined],
+    ]);
+    expect(result[0].message).toBe('Unexpected `the` between the figures of `16the3.5`, the number is garbled');
+  });
 });
 
 describe('number-format', () => {
@@ -206,6 +228,17 @@ describe('number-format', () => {
       'Samples ABC-12345, x-ray-20000, IL-10000 and t-12345 were kept (Smith-20000 lab).',
     ].join('\n\n');
     expect(flagged(ok, rules)).toEqual([]);
+  });
+
+  it('leaves catalogue numbers and years alone', () => {
+    const ok = [
+      'The syndrome (OMIM 242650) and MIM 605242, listed as HGNC 11998 and PDB 12345, arXiv 2101.12345.',
+      'More than 1,500 people came. The 2019 elections were held, and its 2010 protests too.',
+    ];
+    for (const text of ok) expect(flagged(text, rules), text).toEqual([]);
+    // A figure that counts, in a document that groups its thousands, is still found.
+    expect(flagged('More than 1,500 people came. It sold 2000 copies.', rules)).toEqual(['2000']);
+    expect(flagged('The agency counted 242650 cases.', rules)).toEqual(['242650']);
   });
 
   it('fixes where the reading is unambiguous', () => {
@@ -269,7 +302,7 @@ describe('currency-spacing and unit-spacing', () => {
   });
 
   it('finds a spaced percent sign, and units only as an option', () => {
-    expect(flagged('More than 50 % of all patients, at 5km.', ['unit-spacing'])).toEqual(['50 %']);
+    expect(flagged('More than 50 % of all patients, at 5km, and 20% of the rest.', ['unit-spacing'])).toEqual(['50 %']);
     const text = 'A 5km walk and a 3 km run at 37°C.';
     const config = { extends: [], rules: { 'unit-spacing': ['warn', { units: 'spaced' }] } } as const;
     const result = lint(text, { filePath: 'x.txt', config }).findings;
@@ -277,6 +310,30 @@ describe('currency-spacing and unit-spacing', () => {
     const speeds = 'Download rates reach 1000Mbps, uploads 200 Mbps and 1Gbps, on 5G and 4G.';
     const spaced = lint(speeds, { filePath: 'x.txt', config }).findings;
     expect(spaced.map((finding) => speeds.slice(finding.offset, finding.endOffset))).toEqual(['1000Mbps', '1Gbps']);
+  });
+
+  it('takes a percent style used throughout the document for house style, and reports the odd one out', () => {
+    const rules = ['unit-spacing'];
+    // SI style, written the same way throughout: consistent, so quiet.
+    const si = 'Of the patients, 63 % were women and 12.5 % smokers.\n\nOnly 5 % relapsed.';
+    expect(flagged(si, rules)).toEqual([]);
+    expect(flagged('Inflation rose 5% to 12.5%.', rules)).toEqual([]);
+    // Mixed: the minority form is reported, with the majority as the model.
+    const mixed = 'Of the patients, 63 % were women, 12 % smokers and 5% relapsed.';
+    const result = findings(mixed, rules);
+    expect(result.map((finding) => finding.message)).toEqual(['Missing space in `5%`, expected `5 %` as in `63 %`']);
+    expect(flagged('Prices rose 5 % in May and 7% in June.', rules)).toEqual(['5 %']);
+    // A chosen style only when configured.
+    const closed = { extends: [], rules: { 'unit-spacing': ['warn', { percent: 'closed' }] } } as const;
+    expect(lint(si, { filePath: 'x.txt', config: closed }).findings.map((f) => f.actual)).toEqual([
+      '63 %',
+      '12.5 %',
+      '5 %',
+    ]);
+    const spaced = { extends: [], rules: { 'unit-spacing': ['warn', { percent: 'spaced' }] } } as const;
+    expect(lint('It rose 5% and 6 %.', { filePath: 'x.txt', config: spaced }).findings.map((f) => f.actual)).toEqual([
+      '5%',
+    ]);
   });
 
   it('maps positions through Markdown', () => {

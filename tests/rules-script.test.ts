@@ -68,6 +68,21 @@ describe('mixed-script', () => {
     expect(output).toBe('The scale was reliable (p<0.001, α=0.91) and stable over time (p = 0.02).');
   });
 
+  it('finds a Cyrillic С in a degree unit, wherever it stands, and fixes it to °C', () => {
+    const text = 'Cycles (-20 °С; 20 °С; -20 °С) ran, and it melts at 0°С–4°С.';
+    const result = findings(text, 'mixed-script');
+    expect(result.map((f) => f.message)).toEqual([
+      ...Array(5).fill('Unexpected Cyrillic `С` (U+0421) in `°С`, expected `°C`'),
+    ]);
+    expect(result.map((f) => f.actual)).toEqual(Array(5).fill('°С'));
+    const { output } = fixText(text, { config: { extends: [], rules: { 'mixed-script': 'warn' } } });
+    expect(output).toBe('Cycles (-20 °C; 20 °C; -20 °C) ran, and it melts at 0°C–4°C.');
+    // Not a run of Cyrillic text.
+    expect(findings(text, 'foreign-script')).toEqual([]);
+    // Cyrillic text with a Cyrillic unit is Cyrillic text.
+    expect(findings('Температура 20 °С была.', 'foreign-script')).toHaveLength(1);
+  });
+
   it('reports a mostly Cyrillic word without a fix', () => {
     const [finding] = findings('The city of Мoсква replied.', 'mixed-script');
     expect(finding.message).toBe('Unexpected Latin `o` (U+006F) in `Мoсква`');
@@ -298,6 +313,52 @@ describe('repeated-phrase and repeated-words', () => {
     expect(findings(text, 'repeated-phrase')).toEqual([]);
     expect(findings(CLEAN, 'repeated-phrase')).toEqual([]);
     expect(findings(article, 'repeated-phrase')).toEqual([]);
+  });
+
+  it('takes lists of measurements and parallel phrases for what they are, not loops', () => {
+    const text = [
+      'The vials were cycled between temperatures (-20 °C; 20 °C; -20 °C) and doses of 100 mg, 100 mg and 100 mg.',
+      'The pump ran at 1000 rpm; 1000 rpm; 1000 rpm in the three runs.',
+      'They were the same size, the same colour, the same shape.',
+      'The wheel spun faster and faster and then faster and faster again, and the crowd grew bigger and bigger.',
+    ].join(' ');
+    expect(findings(text, 'repeated-phrase').map((f) => f.actual)).toEqual([]);
+    // A loop is still a loop when a turn comes back whole, and a stutter is still a stutter.
+    const loops =
+      'It is a process of learning, a process of growing, a process of learning again. It got faster and faster faster and faster. Insects see blue and blue and ultraviolet.';
+    expect(findings(loops, 'repeated-phrase').map((f) => f.message)).toEqual([
+      'Unexpected loop: `a process of` 3 times in one sentence',
+      'Unexpected repeated `faster and faster`, remove one occurrence',
+      'Unexpected repeated `blue and`, remove one occurrence',
+    ]);
+  });
+
+  it('repeated-words leaves correct repeats alone: trinomials, initials, reduplicated names and slogans', () => {
+    const correct = [
+      'The Alpine ibex (Capra ibex ibex) and the Siberian tiger, Panthera tigris tigris, live there.',
+      'Gorilla gorilla gorilla is the western lowland gorilla; Homo sapiens sapiens is us.',
+      'Army chief General M M Naravane met J J Thomson.',
+      'Kenyans marked Saba Saba day, and she waved and said "bye bye" and "tata tata" to us.',
+      'What a country is is a sum of its people. All he is is tired. He had had enough; she said that that was fine.',
+    ].join(' ');
+    expect(findings(correct, 'repeated-words').map((f) => f.actual)).toEqual([]);
+    // Stutters of the same shapes are still found.
+    const stutters = [
+      'The the police came. In Minsk the the police left; I I think so.',
+      'The President Lukashenko Lukashenko said the country is is a sum, and the status status stays.',
+      'It was checked with the «test test». So flies flies love this in South Africa Africa.',
+    ].join(' ');
+    expect(findings(stutters, 'repeated-words').map((f) => f.actual)).toEqual([
+      'The the',
+      'the the',
+      'I I',
+      'Lukashenko Lukashenko',
+      'is is',
+      'status status',
+      'test test',
+      'flies flies',
+      'Africa Africa',
+    ]);
   });
 
   it('repeated-words allows German relative pronouns and keeps its fix to plain white space', () => {
