@@ -5,13 +5,13 @@
 // workers and fetch on file:// pages, but not classic <script src>.
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const out = join(root, process.argv[2] ?? 'dist-web');
+const out = resolve(root, process.argv[2] ?? 'dist-web');
 const web = join(root, 'web');
 const require = createRequire(import.meta.url);
 

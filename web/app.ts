@@ -216,7 +216,7 @@ function drawFindings(findings: Finding[]): void {
     const docs = finding.url
       ? `<a href="${escapeHtml(finding.url)}" target="_blank" rel="noopener" aria-label="Documentation of the rule ${rule}">${rule}</a>`
       : `<span>${rule}</span>`;
-    return `<li class="finding${finding.severity === 2 ? ' error' : ''}" data-rule="${rule}" data-offset="${finding.offset}" data-end-offset="${finding.endOffset}" aria-label="${escapeHtml(label)}">
+    return `<li class="finding${finding.severity === 2 ? ' error' : ''}" data-rule="${rule}" data-offset="${finding.offset}" data-end-offset="${finding.endOffset}" data-message="${escapeHtml(finding.message)}" aria-label="${escapeHtml(label)}">
       <button type="button" class="where" data-index="${index}" aria-label="Show in the text: ${position(finding)}">${finding.line}:${finding.column}</button>
       <span class="message">${messageHtml(finding.message)}</span>
       <span class="actions">${docs}${fix}</span></li>`;
@@ -284,9 +284,15 @@ function select(index: number): void {
   if (!finding) return;
   textArea.focus();
   textArea.setSelectionRange(finding.offset, Math.max(finding.endOffset, finding.offset));
+  let first: HTMLElement | undefined;
   for (const mark of highlights.querySelectorAll('mark')) {
-    mark.classList.toggle('current', (mark.dataset.findings ?? '').split(' ').includes(String(index)));
+    const current = (mark.dataset.findings ?? '').split(' ').includes(String(index));
+    mark.classList.toggle('current', current);
+    if (current) first ??= mark;
   }
+  // The drawn layer lays the text out exactly as the text area does: scroll the finding to a third of the way down.
+  if (first) textArea.scrollTop = Math.max(0, first.offsetTop - textArea.clientHeight / 3);
+  highlights.scrollTop = textArea.scrollTop;
 }
 
 findingsList.addEventListener('click', (event) => {
@@ -294,11 +300,9 @@ findingsList.addEventListener('click', (event) => {
   if (!button) return;
   const index = Number(button.dataset.index);
   if (button.classList.contains('fix')) {
-    const item = button.closest('li');
-    const next = item?.nextElementSibling ? Array.prototype.indexOf.call(findingsList.children, item) : -1;
-    applyFix(index);
     // Keep keyboard users in the list: focus moves to the finding that takes this one's place.
-    refocus = next;
+    refocus = Array.prototype.indexOf.call(findingsList.children, button.closest('li'));
+    applyFix(index);
   } else select(index);
 });
 let refocus = -1;
