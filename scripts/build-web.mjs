@@ -9,6 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import { wordListsPlugin } from './word-lists-plugin.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = resolve(root, process.argv[2] ?? 'dist-web');
@@ -34,16 +35,6 @@ const shims = {
       args.importer.includes(`${join('web', 'shims')}`) ? undefined : { path: join(web, 'shims/jsonc-parser.ts') },
     );
     builder.onResolve({ filter: /\/shared\/lazy\.js$/ }, () => ({ path: join(web, 'shims/lazy.ts') }));
-    builder.onResolve({ filter: /^mtlint:word-lists$/ }, () => ({ path: 'word-lists', namespace: 'mtlint' }));
-    builder.onLoad({ filter: /.*/, namespace: 'mtlint' }, () => {
-      const folder = join(root, 'src/text/lexicon');
-      const lists = Object.fromEntries(
-        readdirSync(folder)
-          .filter((name) => name.endsWith('.txt'))
-          .map((name) => [name.slice(0, -4), readFileSync(join(folder, name), 'utf8')]),
-      );
-      return { contents: `export default ${JSON.stringify(lists)};`, loader: 'js' };
-    });
   },
 };
 
@@ -57,7 +48,7 @@ const common = {
   target: ['chrome110', 'firefox110', 'safari16'],
   minify: true,
   legalComments: 'none',
-  plugins: [shims],
+  plugins: [shims, wordListsPlugin(root)],
   inject: [join(web, 'shims/process.ts')],
   define: { 'import.meta.url': '"file:///mtlint/src/module.js"' },
   logLevel: 'warning',

@@ -176,15 +176,17 @@ describe.skipIf(!runs)('the web page in Chromium, opened from disk', () => {
     await paste(SAMPLE);
     // Typed at the end, key by key: a doubled full stop to be found as it is typed.
     await page.keyboard.press('Control+End');
-    await page.keyboard.type('\n\nThe court adjourned. . Nobody was surprised.');
+    await page.keyboard.type('\n\nThe court adjourned. . Nobody was surprised.\n\nthe talks in \u041cinsk ended.');
     await settled();
     // The part-of-speech lexicon was fetched when spurious-number first needed it.
     expect(await page.evaluate(() => window.mtlintPage?.chunksLoaded)).toContain('pos');
+    const rulesByPreset: Record<string, string[]> = {};
     for (const preset of ['mtlint:recommended', 'mtlint:strict', 'mtlint:all']) {
       await page.selectOption('#preset', preset);
       await settled();
       const text = await pageText();
       const shown = await shownFindings();
+      rulesByPreset[preset] = shown.map((finding) => finding.ruleId);
       const config = await exportedConfig();
       expect(JSON.parse(readFileSync(config, 'utf8'))).toMatchObject({ extends: preset });
       const expected = cliFindings(text, config);
@@ -211,6 +213,9 @@ describe.skipIf(!runs)('the web page in Chromium, opened from disk', () => {
         expect(finding.label).toContain(finding.ruleId);
       });
     }
+    // The preset matters: the typed Cyrillic `М` in `Minsk` is a strict-only finding.
+    expect(rulesByPreset['mtlint:recommended']).not.toContain('mixed-script');
+    expect(rulesByPreset['mtlint:strict']).toContain('mixed-script');
     const typed = (await shownFindings()).filter((finding) => finding.ruleId === 'doubled-punctuation');
     expect(typed.some((finding) => finding.message === 'Unexpected `. .`, expected `.`')).toBe(true);
   });
