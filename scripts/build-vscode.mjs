@@ -1,7 +1,7 @@
 // `npm run build:vscode`: the VS Code extension with its own bundled language server, packaged as
 // `dist-vscode/mtlint-<version>.vsix` (install it with `code --install-extension <file>`).
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -51,6 +51,9 @@ await build({
   entryPoints: { server: join(extension, 'src', 'server.ts'), 'lint-worker': join(extension, 'src', 'lint-worker.ts') },
   outdir: join(dist, 'server'),
   format: 'esm',
+  // The server and its worker share the engine: one copy in a chunk next to them.
+  splitting: true,
+  chunkNames: 'engine-[hash]',
   mainFields: ['module', 'main'],
   plugins: [serverShims, wordListsPlugin(root)],
   // CommonJS dependencies bundled into an ES module still call require for Node's built-ins.
