@@ -22,6 +22,7 @@ declare global {
       lintMilliseconds: number;
       roundTripMilliseconds: number;
       chunksLoaded: string[];
+      fixAllApplied?: number;
     };
   }
 }
@@ -259,8 +260,9 @@ describe.skipIf(!runs)('the web page in Chromium, opened from disk', () => {
     expect(await pageText()).toBe(before);
 
     await page.click('#fix-all');
-    await page.waitForFunction(() => /^Applied \d+ fix/.test(document.getElementById('status')?.textContent ?? ''));
+    await page.waitForFunction(() => window.mtlintPage?.fixAllApplied !== undefined, null, { timeout: 60_000 });
     await settled();
+    expect(await page.textContent('#status')).toMatch(/^Applied \d+ fix(es)?\. /);
     writeFileSync(join(work, 'fix.txt'), before);
     const fixed = runMtlint(['--fix-dry-run', '--format', 'json', '--config', config, join(work, 'fix.txt')]);
     const output = (JSON.parse(fixed.stdout) as Array<{ output?: string }>)[0].output;

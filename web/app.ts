@@ -30,6 +30,8 @@ interface PageState {
   lintMilliseconds: number;
   roundTripMilliseconds: number;
   chunksLoaded: string[];
+  /** Fixes applied by the last "Fix all". */
+  fixAllApplied?: number;
 }
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -241,14 +243,18 @@ function show(text: string, findings: Finding[]): void {
   fixAllButton.disabled = !findings.some((finding) => finding.fix);
 }
 
+/** A one-off message (the result of "Fix all") shown before the findings summary until the next edit. */
+let notice = '';
+
 function say(): void {
   const count = state.findings.length;
   const fixable = state.findings.filter((finding) => finding.fix).length;
   const words = (textArea.value.match(/\S+/g) ?? []).length;
-  status.textContent =
+  const summary =
     count === 0
       ? `No findings in ${words.toLocaleString('en')} words.`
       : `${count} finding${count === 1 ? '' : 's'} (${fixable} fixable) in ${words.toLocaleString('en')} words; checked in ${Math.round(state.roundTripMilliseconds)} ms.`;
+  status.textContent = notice ? `${notice} ${summary}` : summary;
 }
 
 // ---- editing ---------------------------------------------------------------
@@ -321,12 +327,18 @@ fixAllButton.addEventListener('click', () => {
   fixRequests.set(id, (result) => {
     if (textArea.value !== text) return say(); // edited meanwhile: keep the edit
     if (result.output !== text) replaceText(0, text.length, result.output);
-    status.textContent = `Applied ${result.applied} fix${result.applied === 1 ? '' : 'es'}.`;
+    // Set after the replacement's own input event, so it stays until the next edit.
+    notice = `Applied ${result.applied} fix${result.applied === 1 ? '' : 'es'}.`;
+    state.fixAllApplied = result.applied;
+    say();
   });
   send({ type: 'fix-all', id, text, format: formatSelect.value as FormatName, config: currentConfig() });
 });
 
-textArea.addEventListener('input', changed);
+textArea.addEventListener('input', () => {
+  notice = '';
+  changed();
+});
 textArea.addEventListener('scroll', () => {
   highlights.scrollTop = textArea.scrollTop;
 });
