@@ -1,15 +1,15 @@
 /**
- * The VS Code extension without VS Code: `npm run build:vscode` packages the
- * .vsix, and the language server bundled in it is started the way the
- * extension's client starts it (Node, `--stdio`), with the initialization
- * options the extension derives from its settings. The diagnostics it
- * publishes for the sample article must be the command line's, a quick fix and
- * the fix-all edits that fix-on-save applies must give the command line's
- * fixes. What needs a real editor (the LanguageClient glue, the status bar
- * item on screen, the save hook) is not run here; see the README.
+ * The VS Code extension without VS Code (none runs on these machines):
+ * `npm run build:vscode` packages the .vsix; the packaged `extension.js` is
+ * activated on a stand-in for the `vscode` module (`tests/vscode/`) with the
+ * real bundled language server, and separately the server is driven over the
+ * protocol as the extension's client drives it. The diagnostics must be the
+ * command line's, a quick fix, the fix-all command and fix-on-save must give
+ * the command line's fixes. What the stand-in cannot show (VS Code's own
+ * rendering, its real event order, the Problems panel) is untested.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -23,6 +23,7 @@ import {
   settingsFrom,
   statusText,
 } from '../editors/vscode/src/settings.js';
+import { applyFixes } from '../src/engine/fixes.js';
 import { CLI, ROOT, runMtlint } from './helpers/cli.js';
 import { LspClient, type PublishParams } from './lsp/client.js';
 
@@ -85,6 +86,68 @@ describe('the .vsix', () => {
     );
     expect(JSON.parse(packaged.stdout).activationEvents).toEqual(LANGUAGES.map((language) => `onLanguage:${language}`));
   });
+});
+
+describe('the packaged extension, activated on a stand-in for the vscode module', () => {
+  it('shows the server’s diagnostics and count, applies a quick fix, fixes all by command and on save', () => {
+    const folder = join(work, 'activated');
+    mkdirSync(folder, { recursive: true });
+    const article = join(folder, 'article.txt');
+    const text = readFileSync(join(ROOT, 'samples', 'belarus-mt-article.txt'), 'utf8');
+    writeFileSync(article, text);
+    const run = spawnSync(
+      process.execPath,
+      [join(ROOT, 'tests', 'vscode', 'activate.cjs'), EXTENSION, article, folder],
+      {
+        encoding: 'utf8',
+        timeout: 170_000,
+      },
+    );
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const result = JSON.parse(run.stdout);
+    const strict = join(work, 'strict-activated.json');
+    writeFileSync(strict, '{ "extends": "mtlint:strict" }');
+    const fixOutput = (input: string) => {
+      writeFileSync(join(work, 'fix-input.txt'), input);
+      return JSON.parse(
+        runMtlint(['--fix-dry-run', '--format', 'json', '--config', strict, join(work, 'fix-input.txt')]).stdout,
+      )[0].output as string;
+    };
+    const cli = JSON.parse(runMtlint(['--format', 'json', '--config', strict, article]).stdout)[0].messages as Array<{
+      ruleId: string;
+      message: string;
+      line: number;
+      column: number;
+      fix?: { range: [number, number]; text: string };
+    }>;
+    expect(result.diagnostics).toEqual(
+      cli.map((m) => ({
+        code: m.ruleId,
+        href: `https://github.com/mtlint/mtlint/blob/main/README.md#${m.ruleId}`,
+        source: 'mtlint',
+        message: m.message,
+        line: m.line - 1,
+        character: m.column - 1,
+        severity: 1,
+      })),
+    );
+    expect(result.status).toEqual({
+      text: `$(warning) mtlint: ${cli.length}`,
+      tooltip: `mtlint: ${cli.length} problems in this file (click for the Problems panel)`,
+      visible: true,
+      command: 'workbench.actions.view.problems',
+    });
+    expect(result.quickFixTitle).toBe('Replace `. .` with `.` (doubled-punctuation)');
+    const doubled = cli.find((m) => m.ruleId === 'doubled-punctuation' && m.fix);
+    expect(result.afterQuickFix).toBe(applyFixes(text, [doubled!]).output);
+    expect(result.commandChangedText).toBe(true);
+    expect(result.afterCommand).toBe(fixOutput(text));
+    expect(result.statusAfterTyping.text).toBe(`$(warning) mtlint: ${result.statusAfterTyping.count}`);
+    expect(result.beforeSave).toContain('ended. . Nobody');
+    expect(result.afterSave).toBe(fixOutput(result.beforeSave));
+    expect(result.afterSave).toContain('ended. Nobody');
+  }, 180_000);
 });
 
 describe('settings', () => {
