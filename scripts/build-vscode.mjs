@@ -77,7 +77,7 @@ if (vsce.status !== 0) {
   process.exit(1);
 }
 const kb = (path) => `${(statSync(path).size / 1024).toFixed(1)} KB`;
-console.log(
-  `extension.js ${kb(join(dist, 'extension.js'))}, server.js ${kb(join(dist, 'server', 'server.js'))}, lint-worker.js ${kb(join(dist, 'server', 'lint-worker.js'))}`,
-);
+const serverFiles = readdirSync(join(dist, 'server')).filter((name) => name.endsWith('.js'));
+const sizes = serverFiles.map((name) => `${name} ${kb(join(dist, 'server', name))}`);
+console.log(`extension.js ${kb(join(dist, 'extension.js'))}; server/: ${sizes.join(', ')}`);
 console.log(`packaged ${out} (${kb(out)})`);
