@@ -41,7 +41,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver/node.js';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { ConfigError, type ResolvedConfig } from '../engine/config.js';
+import { ConfigError, PRESETS, type PresetName, type ResolvedConfig } from '../engine/config.js';
 import { type Executor, InlineExecutor } from '../engine/executor.js';
 import { DEFAULT_MAX_FILE_SIZE } from '../engine/files.js';
 import type { JobOptions } from '../engine/job.js';
@@ -81,6 +81,8 @@ export interface ServerOptions {
 interface InitializationOptions {
   /** Milliseconds between an edit and linting (default 150). */
   debounce?: number;
+  /** The preset for documents no config file applies to (a project's config file always wins). */
+  preset?: string;
 }
 
 interface LintedVersion {
@@ -171,6 +173,13 @@ export function startServer(options: ServerOptions = {}): Connection {
     const init = (params.initializationOptions ?? {}) as InitializationOptions;
     if (typeof init.debounce === 'number' && init.debounce >= 0 && init.debounce <= 10_000)
       scheduler.debounceMs = init.debounce;
+    if (typeof init.preset === 'string') {
+      if ((PRESETS as readonly string[]).includes(init.preset)) workspace.setDefaultPreset(init.preset as PresetName);
+      else
+        log(
+          `mtlint: unknown preset \`${init.preset}\` in initializationOptions (expected one of ${PRESETS.join(', ')})`,
+        );
+    }
     folderUris = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
     workspace.setFolders(folderUris);
     const capabilities = params.capabilities ?? {};

@@ -7,7 +7,15 @@
 import { basename, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Ignore } from 'ignore';
-import { CONFIG_FILES, type ConfigError, ConfigResolver, isInside, type ResolvedConfig } from '../engine/config.js';
+import {
+  CONFIG_FILES,
+  type ConfigError,
+  ConfigResolver,
+  isInside,
+  type PresetName,
+  presetConfig,
+  type ResolvedConfig,
+} from '../engine/config.js';
 import { IGNORE_FILE, isIgnored, loadIgnore } from '../engine/files.js';
 import { type FormatName, formatFor, SUPPORTED_EXTENSIONS } from '../formats/index.js';
 
@@ -67,7 +75,14 @@ export class Workspace {
   private readonly resolvers = new Map<string, ConfigResolver>();
   private readonly ignores = new Map<string, Ignore>();
 
+  /** The preset for documents no config file applies to (`initializationOptions.preset`); default: the engine's. */
+  private defaultPreset: PresetName | undefined;
+
   constructor(private readonly fallbackRoot: string = process.cwd()) {}
+
+  setDefaultPreset(preset: PresetName): void {
+    this.defaultPreset = preset;
+  }
 
   setFolders(uris: string[]): void {
     this.folders = uris
@@ -104,7 +119,12 @@ export class Workspace {
       if (realPath && isIgnored(this.ignoreFor(folder ?? this.fallbackRoot), realPath, folder ?? this.fallbackRoot)) {
         return { kind: 'ignored', filePath };
       }
-      return { kind: 'lint', filePath, config: this.resolverFor(folder).forFile(filePath) };
+      const resolver = this.resolverFor(folder);
+      // A config file, where there is one, says how the project is linted; the editor's preset fills in elsewhere.
+      if (this.defaultPreset && resolver.sourcesFor(filePath).length === 0) {
+        return { kind: 'lint', filePath, config: presetConfig(this.defaultPreset) };
+      }
+      return { kind: 'lint', filePath, config: resolver.forFile(filePath) };
     } catch (error) {
       return { kind: 'error', filePath, error: error as Error };
     }

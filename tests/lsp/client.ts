@@ -31,8 +31,12 @@ export class LspClient {
   readonly handlers = new Map<string, (params: unknown) => unknown>();
   readonly exited: Promise<number | null>;
 
-  constructor(args: string[] = ['lsp'], options: { cwd?: string } = {}) {
-    this.process = spawn(process.execPath, [cli, ...args], { cwd: options.cwd ?? root, stdio: 'pipe' });
+  /** `options.module`: another server script to run with Node instead of the CLI (the VS Code extension's bundle). */
+  constructor(args: string[] = ['lsp'], options: { cwd?: string; module?: string } = {}) {
+    this.process = spawn(process.execPath, [options.module ?? cli, ...args], {
+      cwd: options.cwd ?? root,
+      stdio: 'pipe',
+    });
     this.process.stdout.on('data', (chunk: Buffer) => this.onData(chunk));
     this.process.stderr.on('data', (chunk: Buffer) => {
       this.stderr += chunk.toString();

@@ -1,0 +1,83 @@
+// `npm run build:vscode`: the VS Code extension with its own bundled language server, packaged as
+// `dist-vscode/mtlint-<version>.vsix` (install it with `code --install-extension <file>`).
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { wordListsPlugin } from './word-lists-plugin.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const extension = join(root, 'editors', 'vscode');
+const dist = join(extension, 'dist');
+const require = createRequire(import.meta.url);
+const shims = join(root, 'web', 'shims');
+
+/** The engine's lazy loading goes through a registry the server fills up front (no node_modules in a .vsix). */
+const serverShims = {
+  name: 'mtlint-server-shims',
+  setup(builder) {
+    const fromEngine = (args) => args.importer.startsWith(join(root, 'src') + sep);
+    builder.onResolve({ filter: /^node:module$/ }, (args) =>
+      fromEngine(args) ? { path: join(shims, 'node-module.ts') } : undefined,
+    );
+    builder.onResolve({ filter: /\/shared\/lazy\.js$/ }, () => ({ path: join(shims, 'lazy.ts') }));
+    // The ES build: the CommonJS one is a UMD wrapper whose requires a bundler cannot follow.
+    builder.onResolve({ filter: /^jsonc-parser$/ }, (args) =>
+      args.importer.startsWith(shims) ? undefined : { path: join(shims, 'jsonc-parser.ts') },
+    );
+  },
+};
+
+rmSync(dist, { recursive: true, force: true });
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node18',
+  minify: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+};
+await build({
+  ...common,
+  entryPoints: [join(extension, 'src', 'extension.ts')],
+  outfile: join(dist, 'extension.js'),
+  format: 'cjs',
+  external: ['vscode'],
+});
+await build({
+  ...common,
+  entryPoints: { server: join(extension, 'src', 'server.ts'), 'lint-worker': join(extension, 'src', 'lint-worker.ts') },
+  outdir: join(dist, 'server'),
+  format: 'esm',
+  // The server and its worker share the engine: one copy in a chunk next to them.
+  splitting: true,
+  chunkNames: 'engine-[hash]',
+  mainFields: ['module', 'main'],
+  plugins: [serverShims, wordListsPlugin(root)],
+  // CommonJS dependencies bundled into an ES module still call require for Node's built-ins.
+  banner: {
+    js: "import { createRequire as __mtlintRequire } from 'node:module'; const require = __mtlintRequire(import.meta.url);",
+  },
+});
+writeFileSync(join(dist, 'server', 'package.json'), '{ "type": "module" }\n');
+copyFileSync(join(root, 'LICENSE'), join(extension, 'LICENSE'));
+
+const { version } = JSON.parse(readFileSync(join(extension, 'package.json'), 'utf8'));
+const out = join(root, 'dist-vscode', `mtlint-${version}.vsix`);
+mkdirSync(dirname(out), { recursive: true });
+const vsce = spawnSync(
+  process.execPath,
+  [require.resolve('@vscode/vsce/vsce'), 'package', '--no-dependencies', '--skip-license', '--out', out],
+  { cwd: extension, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+);
+if (vsce.status !== 0) {
+  process.stderr.write(`vsce package failed:\n${vsce.stdout}${vsce.stderr}`);
+  process.exit(1);
+}
+const kb = (path) => `${(statSync(path).size / 1024).toFixed(1)} KB`;
+const serverFiles = readdirSync(join(dist, 'server')).filter((name) => name.endsWith('.js'));
+const sizes = serverFiles.map((name) => `${name} ${kb(join(dist, 'server', name))}`);
+console.log(`extension.js ${kb(join(dist, 'extension.js'))}; server/: ${sizes.join(', ')}`);
+console.log(`packaged ${out} (${kb(out)})`);

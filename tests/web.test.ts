@@ -1,0 +1,448 @@
+/**
+ * The web page in a real browser: Debian's Chromium driven by playwright-core,
+ * the page built by `scripts/build-web.mjs` and opened from disk (file://, as a
+ * reader who downloaded it would). The article is pasted and typed into the
+ * page; what the page highlights must be exactly what the command line reports
+ * for the same text with the config the page exports.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applyFixes } from '../src/engine/fixes.js';
+import { CLI, ROOT, runMtlint } from './helpers/cli.js';
+
+declare global {
+  interface Window {
+    mtlintPage?: {
+      lintedText: string;
+      lintMilliseconds: number;
+      roundTripMilliseconds: number;
+      chunksLoaded: string[];
+      fixAllApplied?: number;
+    };
+  }
+}
+
+const CHROMIUM = process.env.MTLINT_CHROMIUM ?? '/usr/bin/chromium';
+const hasChromium = existsSync(CHROMIUM);
+const inCi = process.env.CI === 'true' || process.env.CI === '1';
+const runs = hasChromium || inCi;
+if (!runs) {
+  console.warn(
+    `tests/web.test.ts: SKIPPED, Chromium is not installed at ${CHROMIUM} (apt-get install -y chromium, or set MTLINT_CHROMIUM); CI fails instead`,
+  );
+}
+
+const SAMPLE = readFileSync(join(ROOT, 'samples', 'belarus-mt-article.txt'), 'utf8');
+const SCREENSHOT = join(ROOT, 'docs', 'web-screenshot.png');
+
+interface CliMessage {
+  ruleId: string;
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  fix?: { range: [number, number]; text: string };
+}
+
+interface ShownFinding {
+  ruleId: string;
+  message: string;
+  line: number;
+  column: number;
+  offset: number;
+  endOffset: number;
+  label: string;
+  fixable: boolean;
+}
+
+let work: string;
+let context: BrowserContext;
+let page: Page;
+const requests: string[] = [];
+
+beforeAll(async () => {
+  if (!runs) return;
+  if (!hasChromium) throw new Error(`Chromium is not installed at ${CHROMIUM}, and CI must run this test`);
+  work = mkdtempSync(join(tmpdir(), 'mtlint-web-'));
+  const built = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build-web.mjs'), join(work, 'site')], {
+    encoding: 'utf8',
+  });
+  if (built.status !== 0) throw new Error(`build-web failed:\n${built.stderr}`);
+  if (!existsSync(CLI)) throw new Error('dist/src/cli.js is missing: run `npm run build` first');
+  const { chromium } = await import('playwright-core');
+  context = await chromium.launchPersistentContext(join(work, 'profile'), {
+    executablePath: CHROMIUM,
+    headless: true,
+    acceptDownloads: true,
+    viewport: { width: 1400, height: 860 },
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  page = context.pages()[0] ?? (await context.newPage());
+  page.on('request', (request) => requests.push(request.url()));
+  page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
+  await page.goto(pathToFileURL(join(work, 'site', 'index.html')).href);
+  await page.waitForFunction(() => document.body.dataset.lint === 'current', null, { timeout: 60_000 });
+}, 180_000);
+
+afterAll(async () => {
+  await context?.close();
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+/** Waits until the findings on screen belong to the text in the text area. */
+async function settled(): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      document.body.dataset.lint === 'current' &&
+      window.mtlintPage?.lintedText === (document.getElementById('text') as HTMLTextAreaElement).value,
+    null,
+    { timeout: 60_000 },
+  );
+}
+
+async function pageText(): Promise<string> {
+  return page.inputValue('#text');
+}
+
+/** Replaces the whole text the way a paste does (one input event). */
+async function paste(text: string): Promise<void> {
+  await page.focus('#text');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.insertText(text);
+  await settled();
+}
+
+async function shownFindings(): Promise<ShownFinding[]> {
+  return page.$$eval('#findings > li', (items) =>
+    items.map((item) => {
+      const [line, column] = (item.querySelector('.where')?.textContent ?? '0:0').split(':').map(Number);
+      return {
+        ruleId: item.getAttribute('data-rule') ?? '',
+        message: item.getAttribute('data-message') ?? '',
+        line,
+        column,
+        offset: Number(item.getAttribute('data-offset')),
+        endOffset: Number(item.getAttribute('data-end-offset')),
+        label: item.getAttribute('aria-label') ?? '',
+        fixable: item.querySelector('button.fix') !== null,
+      };
+    }),
+  );
+}
+
+/** The config the page exports, saved where the command line can read it. */
+async function exportedConfig(): Promise<string> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-config')]);
+  const path = join(work, `mtlintrc-${Date.now()}.json`);
+  await download.saveAs(path);
+  return path;
+}
+
+/** The command line's findings for `text` with the config file at `config`. */
+function cliFindings(text: string, config: string, name = 'article.txt'): CliMessage[] {
+  const file = join(work, name);
+  writeFileSync(file, text);
+  const run = runMtlint(['--format', 'json', '--config', config, file]);
+  expect(run.stderr).toBe('');
+  return (JSON.parse(run.stdout) as Array<{ messages: CliMessage[] }>)[0].messages;
+}
+
+function comparable(findings: Array<Pick<CliMessage, 'ruleId' | 'message' | 'line' | 'column'>>) {
+  return findings.map(({ ruleId, message, line, column }) => ({ ruleId, message, line, column }));
+}
+
+describe.skipIf(!runs)(
+  `the web page in Chromium, opened from disk${runs ? '' : ` (SKIPPED: no Chromium at ${CHROMIUM})`}`,
+  () => {
+    it('loads only the core bundle until a rule asks for more, and makes no network request', async () => {
+      const state = await page.evaluate(() => window.mtlintPage?.chunksLoaded ?? []);
+      expect(state).toEqual([]);
+      expect(requests.filter((url) => url.includes('/chunks/'))).toEqual([]);
+      expect(await page.textContent('.privacy')).toContain('never leaves this computer');
+    });
+
+    it('highlights exactly the findings of the command line on the pasted and typed sample article', async () => {
+      await paste(SAMPLE);
+      // Typed at the end, key by key: a doubled full stop to be found as it is typed.
+      await page.keyboard.press('Control+End');
+      await page.keyboard.type('\n\nThe court adjourned. . Nobody was surprised.\n\nthe talks in \u041cinsk ended.');
+      await settled();
+      // The part-of-speech lexicon was fetched when spurious-number first needed it.
+      expect(await page.evaluate(() => window.mtlintPage?.chunksLoaded)).toContain('pos');
+      const rulesByPreset: Record<string, string[]> = {};
+      for (const preset of ['mtlint:recommended', 'mtlint:strict', 'mtlint:all']) {
+        await page.selectOption('#preset', preset);
+        await settled();
+        const text = await pageText();
+        const shown = await shownFindings();
+        rulesByPreset[preset] = shown.map((finding) => finding.ruleId);
+        const config = await exportedConfig();
+        expect(JSON.parse(readFileSync(config, 'utf8'))).toMatchObject({ extends: preset });
+        const expected = cliFindings(text, config);
+        expect(expected.length).toBeGreaterThan(0);
+        expect(comparable(shown)).toEqual(comparable(expected));
+        expect(shown.map((finding) => finding.fixable)).toEqual(expected.map((finding) => finding.fix !== undefined));
+        // Each finding is drawn over its text, and the drawn layer holds the text unchanged.
+        const layer = await page.$eval('#highlights', (element) => ({
+          text: element.textContent ?? '',
+          marks: [...element.querySelectorAll('mark')].map((mark) => ({
+            text: mark.textContent ?? '',
+            findings: (mark.getAttribute('data-findings') ?? '').split(' ').map(Number),
+          })),
+        }));
+        expect(layer.text).toBe(`${text}\n `);
+        shown.forEach((finding, index) => {
+          const covered = layer.marks
+            .filter((mark) => mark.findings.includes(index))
+            .map((mark) => mark.text)
+            .join('');
+          const span = text.slice(finding.offset, finding.endOffset);
+          expect(covered).toBe(span === '' ? text.slice(finding.offset, finding.offset + 1) : span);
+          expect(finding.label).toContain(finding.message);
+          expect(finding.label).toContain(finding.ruleId);
+        });
+      }
+      // The preset matters: the typed Cyrillic `М` in `Minsk` is a strict-only finding.
+      expect(rulesByPreset['mtlint:recommended']).not.toContain('mixed-script');
+      expect(rulesByPreset['mtlint:strict']).toContain('mixed-script');
+      const typed = (await shownFindings()).filter((finding) => finding.ruleId === 'doubled-punctuation');
+      expect(typed.some((finding) => finding.message === 'Unexpected `. .`, expected `.`')).toBe(true);
+    });
+
+    it('links every finding to its rule documentation', async () => {
+      const links = await page.$$eval('#findings > li a', (anchors) =>
+        anchors.map((anchor) => ({ rule: anchor.textContent, href: anchor.getAttribute('href') })),
+      );
+      expect(links.length).toBeGreaterThan(0);
+      for (const link of links)
+        expect(link.href).toBe(`https://github.com/mtlint/mtlint/blob/main/README.md#${link.rule}`);
+      const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+      for (const link of links) expect(readme).toContain(`<a id="${link.rule}"></a>`);
+    });
+
+    it('applies one fix from the keyboard alone, and fix all gives the command line --fix output', async () => {
+      await page.selectOption('#preset', 'mtlint:strict');
+      await paste(SAMPLE);
+      const before = await pageText();
+      const config = await exportedConfig();
+      const expected = cliFindings(before, config);
+      const firstFixable = expected.find((finding) => finding.fix);
+      expect(firstFixable).toBeDefined();
+      // Tab from the text area to the first Fix button, then Enter.
+      await page.focus('#text');
+      let onFix = false;
+      for (let step = 0; step < 40 && !onFix; step++) {
+        await page.keyboard.press('Tab');
+        onFix = await page.evaluate(() => document.activeElement?.classList.contains('fix') ?? false);
+      }
+      expect(onFix).toBe(true);
+      await page.keyboard.press('Enter');
+      await settled();
+      const afterOne = await pageText();
+      expect(afterOne).toBe(applyFixes(before, [firstFixable!]).output);
+      expect(afterOne).not.toBe(before);
+      // Undo works on a fix like on typing.
+      await page.focus('#text');
+      await page.keyboard.press('Control+Z');
+      await settled();
+      expect(await pageText()).toBe(before);
+
+      await page.click('#fix-all');
+      await page.waitForFunction(() => window.mtlintPage?.fixAllApplied !== undefined, null, { timeout: 60_000 });
+      await settled();
+      expect(await page.textContent('#status')).toMatch(/^Applied \d+ fix(es)?\. /);
+      // Download text saves exactly what is in the text area.
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
+      const saved = join(work, 'downloaded.txt');
+      await download.saveAs(saved);
+      expect(download.suggestedFilename()).toBe('article.txt');
+      expect(readFileSync(saved, 'utf8')).toBe(await pageText());
+      writeFileSync(join(work, 'fix.txt'), before);
+      const fixed = runMtlint(['--fix-dry-run', '--format', 'json', '--config', config, join(work, 'fix.txt')]);
+      const output = (JSON.parse(fixed.stdout) as Array<{ output?: string }>)[0].output;
+      expect(output).toBeDefined();
+      expect(await pageText()).toBe(output);
+      expect((await shownFindings()).some((finding) => finding.fixable)).toBe(false);
+    });
+
+    it('opens a Markdown file and lints it as Markdown, like the command line', async () => {
+      const article = join(ROOT, 'tests', 'fixtures', 'lsp', 'article.md');
+      await page.selectOption('#preset', 'mtlint:recommended');
+      await page.setInputFiles('#open', article);
+      await settled();
+      expect(await page.inputValue('#format')).toBe('md');
+      const text = await pageText();
+      expect(text).toBe(readFileSync(article, 'utf8').replace(/^\uFEFF/, ''));
+      const expected = cliFindings(text, await exportedConfig(), 'article.md');
+      expect(expected.length).toBeGreaterThan(0);
+      expect(comparable(await shownFindings())).toEqual(comparable(expected));
+    });
+
+    it('turns single rules on and off, and exports them as a config the command line reads', async () => {
+      await page.selectOption('#preset', 'mtlint:recommended');
+      await paste(SAMPLE);
+      await page.click('#rules-panel summary');
+      await page.uncheck('#rules input[value="dropped-quotes"]');
+      await page.check('#rules input[value="repeated-words"]');
+      await settled();
+      const shown = await shownFindings();
+      expect(shown.some((finding) => finding.ruleId === 'dropped-quotes')).toBe(false);
+      const config = await exportedConfig();
+      expect(JSON.parse(readFileSync(config, 'utf8'))).toMatchObject({
+        extends: 'mtlint:recommended',
+        rules: { 'dropped-quotes': 'off', 'repeated-words': 'warn' },
+      });
+      expect(comparable(shown)).toEqual(comparable(cliFindings(await pageText(), config)));
+      await page.check('#rules input[value="dropped-quotes"]');
+      await page.uncheck('#rules input[value="repeated-words"]');
+      await settled();
+    });
+
+    it('passes contrast checks for its text and labels every control', async () => {
+      const problems = await page.evaluate(() => {
+        const luminance = (rgb: number[]) => {
+          const [r, g, b] = rgb.map((value) => {
+            const channel = value / 255;
+            return channel <= 0.03928 ? channel / 12.92 : ((channel + 0.055) / 1.055) ** 2.4;
+          });
+          return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+        };
+        const parse = (color: string) => (color.match(/[\d.]+/g) ?? []).slice(0, 4).map(Number);
+        const background = (element: Element | null): number[] => {
+          for (let node = element; node; node = node.parentElement) {
+            const color = parse(getComputedStyle(node).backgroundColor);
+            if (color.length === 3 || color[3] > 0) return color.slice(0, 3);
+          }
+          return [255, 255, 255];
+        };
+        const found: string[] = [];
+        const selectors = [
+          'h1',
+          '.tagline',
+          '.privacy',
+          'button',
+          'select',
+          'label',
+          '#status',
+          '.finding .message',
+          '.finding a',
+          '.finding code',
+          'footer',
+        ];
+        for (const selector of selectors) {
+          for (const element of document.querySelectorAll(selector)) {
+            const [fg, bg] = [luminance(parse(getComputedStyle(element).color)), luminance(background(element))];
+            const ratio = (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
+            if (ratio < 4.5) found.push(`${selector}: ${ratio.toFixed(2)}`);
+          }
+        }
+        // The text stays readable over each highlight colour.
+        const ink = luminance(parse(getComputedStyle(document.getElementById('text')!).color));
+        for (const mark of document.querySelectorAll('#highlights mark')) {
+          const bg = luminance(parse(getComputedStyle(mark).backgroundColor));
+          const ratio = (Math.max(ink, bg) + 0.05) / (Math.min(ink, bg) + 0.05);
+          if (ratio < 4.5) found.push(`mark: ${ratio.toFixed(2)}`);
+        }
+        for (const control of document.querySelectorAll('button, select, textarea, input, a')) {
+          const name =
+            control.getAttribute('aria-label') ?? control.closest('label')?.textContent ?? control.textContent;
+          if (!name?.trim()) found.push(`unlabelled ${control.outerHTML.slice(0, 80)}`);
+        }
+        return found;
+      });
+      expect(problems).toEqual([]);
+    });
+
+    it('re-lints a 5,000-word article after each keystroke off the main thread, and reports how long it takes', async () => {
+      const paragraphs = SAMPLE.split(/\n\s*\n/).filter((paragraph) => paragraph.trim() !== '');
+      const parts: string[] = [];
+      let words = 0;
+      for (let index = 0; words < 5000; index++) {
+        const paragraph = paragraphs[index % paragraphs.length];
+        parts.push(paragraph);
+        words += paragraph.split(/\s+/).filter(Boolean).length;
+      }
+      await page.selectOption('#preset', 'mtlint:recommended');
+      await paste(parts.join('\n\n'));
+      const engine: number[] = [];
+      const roundTrip: number[] = [];
+      for (let edit = 0; edit < 9; edit++) {
+        await page.evaluate(
+          (at) => {
+            const area = document.getElementById('text') as HTMLTextAreaElement;
+            area.setSelectionRange(at, at);
+          },
+          Math.floor(((edit + 1) / 10) * (await pageText()).length),
+        );
+        await page.keyboard.type('x');
+        await settled();
+        const timing = await page.evaluate(() => [
+          window.mtlintPage!.lintMilliseconds,
+          window.mtlintPage!.roundTripMilliseconds,
+        ]);
+        engine.push(timing[0]);
+        roundTrip.push(timing[1]);
+      }
+      const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+      console.log(
+        `web re-lint of a ${words}-word article after an edit: engine median ${median(engine).toFixed(1)} ms (min ${Math.min(...engine).toFixed(1)}), edit → findings on screen median ${median(roundTrip).toFixed(1)} ms`,
+      );
+      // The goal is 100 ms (the figure is reported above and in the README); this bound only catches a
+      // regression by an order of magnitude, as the test machines are shared and often heavily loaded.
+      expect(median(engine)).toBeLessThan(2000);
+      // The main thread stays free meanwhile: a timer set during a lint fires on time.
+      await page.keyboard.type(' y');
+      const lag = await page.evaluate(
+        () =>
+          new Promise<number>((resolve) => {
+            const start = performance.now();
+            setTimeout(() => resolve(performance.now() - start - 10), 10);
+          }),
+      );
+      expect(lag).toBeLessThan(50);
+      await settled();
+    });
+
+    it('takes the screenshot the README shows', async () => {
+      await page.selectOption('#preset', 'mtlint:recommended');
+      await page.selectOption('#format', 'txt');
+      await paste(SAMPLE);
+      const index = (await shownFindings()).findIndex((finding) => finding.ruleId === 'spurious-number');
+      await page.click(`#findings > li:nth-child(${index + 1}) .where`);
+      // Showing a finding selects its text and scrolls it into view, drawn as the current one.
+      const selected = await page.evaluate(() => {
+        const area = document.getElementById('text') as HTMLTextAreaElement;
+        const mark = document.querySelector('#highlights mark.current') as HTMLElement | null;
+        return {
+          text: area.value.slice(area.selectionStart, area.selectionEnd),
+          visible:
+            mark !== null && mark.offsetTop >= area.scrollTop && mark.offsetTop < area.scrollTop + area.clientHeight,
+        };
+      });
+      expect(selected).toEqual({ text: '1500', visible: true });
+      const path = existsSync(SCREENSHOT) && !process.env.MTLINT_UPDATE_SCREENSHOT ? join(work, 'web.png') : SCREENSHOT;
+      mkdirSync(join(ROOT, 'docs'), { recursive: true });
+      await page.screenshot({ path });
+      expect(readFileSync(path).subarray(1, 4).toString()).toBe('PNG');
+    });
+
+    it('made no network request: every URL it loaded was one of its own files or a blob it made', () => {
+      expect(requests.length).toBeGreaterThan(0);
+      expect(requests.filter((url) => !url.startsWith('file:') && !url.startsWith('blob:'))).toEqual([]);
+    });
+  },
+);
