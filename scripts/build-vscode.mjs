@@ -48,7 +48,7 @@ await build({
 });
 await build({
   ...common,
-  entryPoints: { server: join(extension, 'src', 'server.ts'), 'lint-worker': join(extension, 'src', 'lint-worker.ts') },
+  entryPoints: { server: join(extension, 'src', 'server.ts'), worker: join(extension, 'src', 'worker.ts') },
   outdir: join(dist, 'server'),
   format: 'esm',
   // The server and its worker share the engine: one copy in a chunk next to them.

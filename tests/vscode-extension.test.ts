@@ -73,7 +73,7 @@ describe('the .vsix', () => {
         'extension/package.json',
         'extension/dist/extension.js',
         `extension/${SERVER_MODULE}`,
-        'extension/dist/server/lint-worker.js',
+        'extension/dist/server/worker.js',
         'extension/dist/server/package.json',
         'extension/readme.md',
       ]),
