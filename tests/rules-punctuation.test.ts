@@ -172,6 +172,28 @@ describe('doubled-punctuation', () => {
     ]);
   });
 
+  it('leaves an abbreviation or a name with its own mark before a comma alone', () => {
+    // The state abbreviation of AP style, an abbreviated Latin phrase, a name and a title that end in `!`.
+    const text =
+      'Portland, Ore., said so. Give it ad us. vet., then stop. Yahoo!, the portal, grew. "Hello, Dolly!," she sang.';
+    expect(findings(text, ['doubled-punctuation'])).toEqual([]);
+    // Not a name: a lower-case question before a comma is still a stack.
+    expect(findings('Why does it do that?, I hear you ask.', ['doubled-punctuation'])).toEqual([
+      'doubled-punctuation: ?,',
+    ]);
+  });
+
+  it('fixes a space between an abbreviation and a comma by keeping the full stop', () => {
+    const text = 'Give it ad us. vet. , then stop. Portland, Ore. , said so.';
+    expect(fixed(text, ['doubled-punctuation', 'space-before-punctuation'])).toBe(
+      'Give it ad us. vet., then stop. Portland, Ore., said so.',
+    );
+    expect(findings(text, ['space-before-punctuation'])).toEqual([
+      'space-before-punctuation:  ',
+      'space-before-punctuation:  ',
+    ]);
+  });
+
   it('reports an MT segment from the dev set (`?:` after a title)', () => {
     expect(findings('ORAL THERAPY OF ENDOCARDITIS?: The non-inferiority', ['doubled-punctuation'])).toEqual([
       'doubled-punctuation: ?:',

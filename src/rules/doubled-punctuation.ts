@@ -9,7 +9,13 @@
  * Not flagged, because they are correct: an ellipsis (`...`, `. . .`, `…`,
  * also with a full stop: `....`), `?!` and `!?`, and an abbreviation's full
  * stop followed by a comma, semicolon, colon, question or exclamation mark
- * (`the U.S., Canada`, `etc.;`, `e.g.,`, `pears, etc.?`). An abbreviation that ends a sentence takes one full
+ * (`the U.S., Canada`, `etc.;`, `e.g.,`, `pears, etc.?`, `Portland, Ore., said`,
+ * `ad us. vet., then`; the short forms are the `abbreviations` word list, and
+ * a short lower-case word after another one with a full stop ends an
+ * abbreviated phrase), and a name or title that ends in `!` before a comma
+ * (`Yahoo!, the portal`, `"Hello, Dolly!," she sang`). A space between an
+ * abbreviation and its comma (`vet. ,`) is `space-before-punctuation`'s, whose
+ * fix keeps the full stop (`vet.,`). An abbreviation that ends a sentence takes one full
  * stop, so `in the U.S..` is flagged. In German, `?,` and `!,` are left alone:
  * German puts a comma after quoted speech even after a question or
  * exclamation mark (`„Warum?“, fragte er`). Marks inside URLs, paths and ranges
@@ -35,6 +41,7 @@
  * @example {"name": "ok.txt"}
  *   He waited... and then left. Really?! The U.S., Canada and the U.K. replied.
  *   Items 1..10 are listed, e.g., in the annex; see ../notes. . . . And so on…
+ *   Portland, Ore., said it was ad us. vet., then Yahoo!, the portal, and "Hello, Dolly!," she sang.
  *
  * @example {"name": "not-ok.txt", "label": "input"}
  *   Roman Pratasevich and his girlfriend. . The latest sanctions,, hurt.
@@ -89,8 +96,10 @@ import {
   isClosingQuote,
   isDigit,
   isInlineSpace,
+  isLetter,
   isLower,
   isTechnicalToken,
+  isUpper,
   isWordChar,
   tokenAround,
 } from '../text/punctuation.js';
@@ -294,6 +303,8 @@ function isAllowed(text: string, run: Run, language: string): boolean {
     // An abbreviation's full stop before `,` `;` `:` (`U.S.,`, `etc.;`).
     if (a === '.' && (b === ',' || b === ';' || b === ':' || b === '?' || b === '!') && endsAbbreviation(text, first))
       return true;
+    // A name or title that ends in `!` before a comma (`Yahoo!, the portal`, `“Hello, Dolly!,” she sang`).
+    if (a === '!' && b === ',' && endsCapitalisedWord(text, first)) return true;
     // Ranges, paths, code and numbers: `1..10`, `../`, `std::vector`, `a.,b` inside a token.
     if (isWordChar(text[second + 1]) || text[second + 1] === '/' || text[second + 1] === '\\') {
       if (isDigit(text[first - 1]) || a === ':' || isTechnicalToken(tokenAround(text, first).token)) return true;
@@ -302,6 +313,13 @@ function isAllowed(text: string, run: Run, language: string): boolean {
     if (isTechnicalToken(tokenAround(text, first).token)) return true;
   }
   return false;
+}
+
+/** The mark at `index` ends a word that starts with a capital letter (`Yahoo!`, `Dolly!`). */
+function endsCapitalisedWord(text: string, index: number): boolean {
+  let start = index;
+  while (start > 0 && index - start < 64 && isLetter(text[start - 1])) start--;
+  return start < index && isUpper(text[start]);
 }
 
 /** At least five full stops and nothing else, unspaced: `......` (MT's rendering of `……`). */

@@ -3,6 +3,7 @@
  * white-space rules. Everything here works on single characters or on a
  * bounded look-around, so rules that use it stay linear in the text length.
  */
+import { wordList } from './lexicon.js';
 
 /** Marks that attach to the word before them: `, . ; : ! ?`. */
 export function isAttachingMark(char: string | undefined): boolean {
@@ -86,7 +87,9 @@ const ABBREVIATIONS = new Set(
 
 /**
  * True when the full stop at `index` closes an abbreviation: an initialism
- * (`U.S.`, `e.g.`, `a.m.`, `J.`) or a listed short form (`etc.`, `Inc.`).
+ * (`U.S.`, `e.g.`, `a.m.`, `J.`), a listed short form (`etc.`, `Inc.`, the
+ * `abbreviations` word list: `Calif.`, `Ore.`, `assn.`), or the last word of
+ * an abbreviated phrase in lower case before a comma (`ad us. vet.,`).
  */
 export function endsAbbreviation(text: string, index: number): boolean {
   if (text[index] !== '.') return false;
@@ -96,7 +99,32 @@ export function endsAbbreviation(text: string, index: number): boolean {
   if (word.length === 0) return false;
   // A single letter before the stop: an initial or the last part of `U.S.`/`e.g.`.
   if (word.length === 1) return true;
-  return ABBREVIATIONS.has(word.toLowerCase());
+  const lower = word.toLowerCase();
+  if (ABBREVIATIONS.has(lower)) return true;
+  const listed = wordList('abbreviations');
+  // Lower-case entries match in any case; a capitalised one (`Ore`) only as written.
+  if (listed.has(lower) || listed.has(word)) return true;
+  return endsAbbreviatedPhrase(text, start, index, word);
+}
+
+/**
+ * `ad us. vet.,`, `op. cit.;`: a short lower-case word right after another
+ * short lower-case word with a full stop, and a comma, semicolon or colon
+ * after it. A full stop before a lower-case word and another before a comma
+ * make an abbreviated phrase; without the comma (`the. arts. It`) they are
+ * more likely stray full stops.
+ */
+function endsAbbreviatedPhrase(text: string, start: number, index: number, word: string): boolean {
+  if (word.length > 5 || word !== word.toLowerCase() || !isInlineSpace(text[start - 1])) return false;
+  let after = index + 1;
+  while (after - index < 4 && isInlineSpace(text[after])) after++;
+  if (text[after] !== ',' && text[after] !== ';' && text[after] !== ':') return false;
+  const stop = start - 2;
+  if (text[stop] !== '.') return false;
+  let before = stop;
+  while (before > 0 && stop - before < 6 && isLower(text[before - 1])) before--;
+  const previous = stop - before;
+  return previous >= 1 && previous <= 5 && !isLetter(text[before - 1]);
 }
 
 /**
