@@ -300,6 +300,24 @@ describe('repeated-phrase and repeated-words', () => {
     expect(findings(article, 'repeated-phrase')).toEqual([]);
   });
 
+  it('takes lists of measurements and parallel phrases for what they are, not loops', () => {
+    const text = [
+      'The vials were cycled between temperatures (-20 °C; 20 °C; -20 °C) and doses of 100 mg, 100 mg and 100 mg.',
+      'The pump ran at 1000 rpm; 1000 rpm; 1000 rpm in the three runs.',
+      'They were the same size, the same colour, the same shape.',
+      'The wheel spun faster and faster and then faster and faster again, and the crowd grew bigger and bigger.',
+    ].join(' ');
+    expect(findings(text, 'repeated-phrase').map((f) => f.actual)).toEqual([]);
+    // A loop is still a loop when a turn comes back whole, and a stutter is still a stutter.
+    const loops =
+      'It is a process of learning, a process of growing, a process of learning again. It got faster and faster faster and faster. Insects see blue and blue and ultraviolet.';
+    expect(findings(loops, 'repeated-phrase').map((f) => f.message)).toEqual([
+      'Unexpected loop: `a process of` 3 times in one sentence',
+      'Unexpected repeated `faster and faster`, remove one occurrence',
+      'Unexpected repeated `blue and`, remove one occurrence',
+    ]);
+  });
+
   it('repeated-words allows German relative pronouns and keeps its fix to plain white space', () => {
     expect(
       findings('Das ist eine Pflanze, die die erste Pflanze nachahmt.', 'repeated-words', undefined, 'de'),

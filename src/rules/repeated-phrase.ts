@@ -11,11 +11,17 @@
  * them.
  *
  * Not flagged: copies separated by punctuation (`Never again, never again`),
- * chains such as `more and more and more` or `one by one by one`, one word said over and over (`ha ha ha ha`), and
- * loops of phrases made only of function words (`of the`).
+ * chains such as `more and more and more`, `one by one by one` or `faster
+ * and faster and then faster and faster`, one word said over and over (`ha ha ha ha`),
+ * loops of phrases made only of function words (`of the`), lists of
+ * measurements (`100 mg, 100 mg and 100 mg`, `(-20 °C; 20 °C; -20 °C)`: a
+ * turn with a figure), and parallel phrases, where one word follows each turn
+ * and none comes back (`the same size, the same colour, the same shape`).
  *
  * @example {"name": "ok.txt"}
  *   Prices rose more and more and more. They left one by one by one. Never again, never again.
+ *   It ran faster and faster and then faster and faster. Doses were 100 mg, 100 mg and 100 mg.
+ *   They were the same size, the same colour, the same shape.
  *
  * @example {"name": "not-ok.txt", "label": "input"}
  *   Police raided homes in the city in the city of Minsk.
@@ -38,6 +44,7 @@ import type { Sentence } from '../nlcst/walk.js';
 import { eachSentence, isWord } from '../nlcst/walk.js';
 import { defineRule } from '../shared/rule.js';
 import { functionWordsOf } from '../text/language.js';
+import { knownTags } from '../text/tagger.js';
 
 interface Token {
   norm: string;
@@ -145,9 +152,40 @@ function isChain(tokens: readonly Token[], index: number, length: number): boole
   if (length !== 2) return false;
   const [a, b] = [tokens[index].norm, tokens[index + 1].norm];
   if (CHAIN_WORDS.has(a)) return tokens[index - 1]?.norm === b;
-  if (CHAIN_WORDS.has(b)) return tokens[index + 2 * length]?.norm === a || tokens[index - 1]?.norm === b;
+  if (CHAIN_WORDS.has(b)) {
+    if (tokens[index + 2 * length]?.norm === a || tokens[index - 1]?.norm === b) return true;
+    // `faster and faster and then`: a comparative doubled (not the stutter `blue and blue and`).
+    return b === 'and' && COMPARATIVE.test(knownTags(a)[0] ?? '');
+  }
   return false;
 }
+
+/** `faster and faster`, `round and round`: a connector between two copies of one word. */
+function holdsChain(parts: readonly string[]): boolean {
+  for (let index = 1; index + 1 < parts.length; index++)
+    if (CHAIN_WORDS.has(parts[index]) && parts[index - 1] === parts[index + 1]) return true;
+  return false;
+}
+
+/**
+ * `the same size, the same colour, the same shape`: one word after each turn,
+ * a different one every time, is parallel structure. A loop brings a turn back
+ * whole (`a process of learning, a process of growing, a process of learning`)
+ * or repeats it with nothing in between.
+ */
+function isParallel(tokens: readonly Token[], starts: readonly number[], length: number): boolean {
+  const fillers: string[] = [];
+  for (let turn = 1; turn < starts.length; turn++) {
+    if (starts[turn] - (starts[turn - 1] + length) !== 1) return false;
+    fillers.push(tokens[starts[turn] - 1].norm);
+  }
+  const tail = tokens[starts[starts.length - 1] + length];
+  if (tail) fillers.push(tail.norm);
+  return new Set(fillers).size === fillers.length;
+}
+
+/** The tagger's comparative adjective and adverb (`faster`, `bigger`, `more`). */
+const COMPARATIVE = /^(?:JJR|RBR)$/;
 
 const MIN_LOOP = 3;
 /** Words allowed between two turns of a loop (`a process of learning, a process of growing`). */
@@ -210,8 +248,11 @@ function loops(
       if (starts.every((start) => covered.has(start))) continue;
       const parts = key.split(' ');
       if (!/\p{L}/u.test(key)) continue;
-      // `more and more and more`: a chain, not a loop.
-      if (length === 2 && parts.some((part) => CHAIN_WORDS.has(part))) continue;
+      // `more and more and more`, `faster and faster`: a chain, not a loop.
+      if ((length === 2 && parts.some((part) => CHAIN_WORDS.has(part))) || holdsChain(parts)) continue;
+      // `100 mg, 100 mg and 100 mg`, `(-20 °C; 20 °C; -20 °C)`: a list of measurements.
+      if (parts.some((part) => /\d/.test(part))) continue;
+      if (isParallel(tokens, starts, length)) continue;
       // Needs a content word (a known function-word list), or a longer phrase otherwise.
       if (functionWords ? parts.every((part) => functionWords.has(part) || part.length < 3) : length < 3) continue;
       const first = tokens[starts[0]];
