@@ -318,6 +318,34 @@ describe('repeated-phrase and repeated-words', () => {
     ]);
   });
 
+  it('repeated-words leaves correct repeats alone: trinomials, initials, reduplicated names and slogans', () => {
+    const correct = [
+      'The Alpine ibex (Capra ibex ibex) and the Siberian tiger, Panthera tigris tigris, live there.',
+      'Gorilla gorilla gorilla is the western lowland gorilla; Homo sapiens sapiens is us.',
+      'Army chief General M M Naravane met J J Thomson.',
+      'Kenyans marked Saba Saba day, and she waved and said "bye bye" and "tata tata" to us.',
+      'What a country is is a sum of its people. All he is is tired. He had had enough; she said that that was fine.',
+    ].join(' ');
+    expect(findings(correct, 'repeated-words').map((f) => f.actual)).toEqual([]);
+    // Stutters of the same shapes are still found.
+    const stutters = [
+      'The the police came. In Minsk the the police left; I I think so.',
+      'The President Lukashenko Lukashenko said the country is is a sum, and the status status stays.',
+      'It was checked with the «test test». So flies flies love this in South Africa Africa.',
+    ].join(' ');
+    expect(findings(stutters, 'repeated-words').map((f) => f.actual)).toEqual([
+      'The the',
+      'the the',
+      'I I',
+      'Lukashenko Lukashenko',
+      'is is',
+      'status status',
+      'test test',
+      'flies flies',
+      'Africa Africa',
+    ]);
+  });
+
   it('repeated-words allows German relative pronouns and keeps its fix to plain white space', () => {
     expect(
       findings('Das ist eine Pflanze, die die erste Pflanze nachahmt.', 'repeated-words', undefined, 'de'),

@@ -16,6 +16,16 @@
  * pronouns are allowed there. A word that ends in a full stop (`U.S.`, `A.`)
  * is not a repeat: its stop can end the sentence (`in the U.S. U.S. troops`).
  *
+ * Other correct repeats are recognised by their shape, not listed: the
+ * doubled epithet of a trinomial or tautonym (`Capra ibex ibex`, `Gorilla
+ * gorilla gorilla`: a capitalised genus, a Latin ending, a word no English
+ * dictionary knows), initials before a name (`General M M Naravane`; not `I
+ * I`), a doubled name of two open syllables unknown to English (`Saba Saba`,
+ * `Wagga Wagga`; not `Africa Africa`), a quoted reduplication of an
+ * interjection or unknown word (`"bye bye"`, `"tata tata"`; not `«test
+ * test»`), and `is is` closing a clause opened by `what` or `all` (`What a
+ * country is is a sum`, `All he is is tired`).
+ *
  * Fix: remove the second occurrence.
  *
  * In `mtlint:strict`, not `mtlint:recommended`: on the dev set three of its
@@ -27,6 +37,8 @@
  * @example {"name": "ok.txt"}
  *   He had had enough. She said that that was fine. What it is is a plant called ylang ylang.
  *   She lives in the U.S. U.S. troops left. The pianist Lang Lang played for the panda Tian Tian.
+ *   The ibex (Capra ibex ibex) and General M M Naravane marked Saba Saba day with "bye bye".
+ *   What a country is is a sum of its people.
 
  *
  * @example {"name": "not-ok.txt", "label": "input"}
@@ -47,7 +59,9 @@ import { textOf } from '../nlcst/flat.js';
 import { eachSentence, isWord } from '../nlcst/walk.js';
 import { runForeignTransformer } from '../nlcst/wrap-plugin.js';
 import { defineRule, type Report, type RuleContext } from '../shared/rule.js';
+import { functionWordsOf } from '../text/language.js';
 import { wordList } from '../text/lexicon.js';
+import { knownTags } from '../text/tagger.js';
 
 /** Words that may be doubled on purpose, per document language (besides retext's own list). */
 const ALLOWED: Readonly<Record<string, ReadonlySet<string>>> = {
@@ -111,6 +125,67 @@ function isDoubledName(lower: string): boolean {
 
 /** `what it is is`, `the thing is is`: the doubled `is` is correct after these words. */
 const BEFORE_IS_IS = /\b(?:it|what|thing|problem|question|point|issue|truth|fact|reason)\s+$/iu;
+/**
+ * `What a country is is a sum`, `All he is is tired`: the first `is` ends a
+ * free relative clause that opens with `what` or `all` a few words before, in
+ * the same clause (no punctuation between).
+ */
+const CLAUSE_BEFORE_IS_IS = /\b(?:what|whatever|all)(?:\s+[\p{L}'’-]+){1,5}\s+$/iu;
+
+/** Endings of Latin species epithets (`lupus`, `gorilla`, `tigris`, `ibex`, `sapiens`). */
+const LATIN_ENDING = /(?:us|um|a|ae|i|is|es|ex|ix|ax|ox|ens|ans)$/u;
+/** The word that ends `text` (after white space), and whether it is the only thing there. */
+const WORD_BEFORE = /(?:^|[^\p{L}])(\p{L}+)\s+$/u;
+const OPENING_QUOTE = /["“‘'«„]$/u;
+const CLOSING_QUOTE = /^[!?.,]?["”’'»]/u;
+const NEXT_CAPITALISED = /^\.?\s+\p{Lu}/u;
+/** Two open syllables, consonant first (`Saba`, `Bora`, `Walla`, `Wagga`, `Mahi`). */
+const REDUPLICATED_NAME = /^[B-DF-HJ-NP-TV-Z][aeiou][b-df-hj-np-tv-z]{1,2}[aeiou]$/u;
+const ENGLISH_FUNCTION_WORDS = functionWordsOf('en') ?? new Set<string>();
+
+/**
+ * A repeat that is correct English, found by its shape rather than by a list
+ * of the cases: the epithet of a trinomial or tautonym (`Capra ibex ibex`,
+ * `Gorilla gorilla`), initials before a name (`General M M Naravane`), a
+ * doubled short name that no English dictionary knows (`Saba Saba`), and a
+ * quoted reduplication (`"bye bye"`, `"tata tata"`).
+ * `first` and `second` are the two copies as written; `start` and `end` their
+ * offsets in `text`.
+ */
+function isIntendedRepeat(text: string, first: string, second: string, start: number, end: number): boolean {
+  const lower = second.toLowerCase();
+  const before = text.slice(Math.max(0, start - 40), start);
+  const after = text.slice(end, end + 4);
+  // Quoted reduplication: the pair is the whole quotation, and an interjection or a word no
+  // English dictionary knows (`"bye bye"`, `"tata tata"`; not `«test test»`).
+  if (OPENING_QUOTE.test(before) && CLOSING_QUOTE.test(after)) {
+    const tags = knownTags(second.toLowerCase());
+    if (tags.length === 0 || tags.includes('UH') || ALLOWED.en.has(second.toLowerCase())) return true;
+  }
+  // Initials: a single capital twice, then the surname.
+  if (/^\p{Lu}$/u.test(second) && second !== 'I' && NEXT_CAPITALISED.test(text.slice(end, end + 3))) return true;
+  if (ENGLISH_FUNCTION_WORDS.has(lower)) return false;
+  const unknown = knownTags(lower).length === 0;
+  // A tautonym (`Gorilla gorilla`, `Bison bison`): the genus capitalised, the epithet not.
+  if (/^\p{Lu}\p{Ll}+$/u.test(first) && second === lower && lower.length >= 3 && (unknown || LATIN_ENDING.test(lower)))
+    return true;
+  // A trinomial (`Capra ibex ibex`): a capitalised genus before the doubled epithet, one of
+  // them unknown to English (not `So flies flies`).
+  const genus = WORD_BEFORE.exec(before)?.[1];
+  if (
+    genus &&
+    first === lower &&
+    second === lower &&
+    lower.length >= 3 &&
+    LATIN_ENDING.test(lower) &&
+    /^\p{Lu}\p{Ll}+$/u.test(genus) &&
+    (unknown || genus.toLowerCase() === lower || knownTags(genus.toLowerCase()).length === 0)
+  )
+    return true;
+  // A doubled short name of two open syllables unknown to English (`Saba Saba`, `Bora Bora`,
+  // `Wagga Wagga`), not a stuttered name such as `Africa Africa` or `Aida Aida`.
+  return first === second && REDUPLICATED_NAME.test(second) && unknown;
+}
 
 const transformer = retextRepeatedWords() as unknown as Parameters<typeof runForeignTransformer>[0];
 
@@ -150,7 +225,8 @@ export default defineRule(
                 !value.endsWith('.') &&
                 // Only what retext ignores: a capital followed by lower case, or a number.
                 value.slice(1) === value.slice(1).toLowerCase() &&
-                ((/^\p{Lu}/u.test(value) && !isDoubledName(lower)) || /^\d{2,}$/u.test(value))
+                ((/^\p{Lu}/u.test(value) && !isDoubledName(lower)) || /^\d{2,}$/u.test(value)) &&
+                !isIntendedRepeat(context.text, previous.value, value, previous.start, end)
               ) {
                 const actual = context.text.slice(previous.start, end);
                 own.push({
@@ -187,8 +263,12 @@ function reportRetext(tree: Root, context: RuleContext, allowed: ReadonlySet<str
     if (allowed?.has(kept.toLowerCase())) continue;
     // An abbreviation's full stop can also end the sentence: `in the U.S. U.S. troops left`.
     if (kept.endsWith('.')) continue;
-    if (kept.toLowerCase() === 'is' && context.language === 'en') {
-      if (BEFORE_IS_IS.test(context.text.slice(Math.max(0, start - 12), start))) continue;
+    if (context.language === 'en') {
+      const before = context.text.slice(Math.max(0, start - 60), start);
+      if (kept.toLowerCase() === 'is' && (BEFORE_IS_IS.test(before.slice(-12)) || CLAUSE_BEFORE_IS_IS.test(before)))
+        continue;
+      const second = actual.slice(actual.length - kept.length);
+      if (isIntendedRepeat(context.text, actual.slice(0, kept.length), second, start, end)) continue;
     }
     // Keep the first occurrence: drop the white space and the second word.
     const firstEnd = start + kept.length;
