@@ -173,6 +173,28 @@ describe('spurious-number', () => {
     ];
     for (const text of ok) expect(flagged(text, rules), text).toEqual([]);
   });
+
+  it('leaves headline numerals, codes used as names and inch sizes alone', () => {
+    const ok = [
+      'Chargers sign 4 draft picks',
+      'Chargers sign the 4 draft picks',
+      'The 4 cup final ends the season.',
+      'She made a 911 call, and he flew a 737 jet to the 999 line.',
+      'A 6in x 6in painting canvas.',
+    ];
+    for (const text of ok) expect(flagged(text, rules), text).toEqual([]);
+    // The noun ends the phrase when nothing that can be a noun follows it.
+    expect(flagged('It is the 613 definition of noise.', rules)).toEqual(['613']);
+  });
+
+  it('reports a figure garbled with a word on both sides without guessing a fix', () => {
+    const text = 'The ratio was 16the3.5 in the end.';
+    const result = findings(text, rules);
+    expect(result.map((finding) => [text.slice(finding.offset, finding.endOffset), finding.fix])).toEqual([
+      ['16the3.5', undefined],
+    ]);
+    expect(result[0].message).toBe('Unexpected `the` between the figures of `16the3.5`, the number is garbled');
+  });
 });
 
 describe('number-format', () => {
@@ -206,6 +228,17 @@ describe('number-format', () => {
       'Samples ABC-12345, x-ray-20000, IL-10000 and t-12345 were kept (Smith-20000 lab).',
     ].join('\n\n');
     expect(flagged(ok, rules)).toEqual([]);
+  });
+
+  it('leaves catalogue numbers and years alone', () => {
+    const ok = [
+      'The syndrome (OMIM 242650) and MIM 605242, listed as HGNC 11998 and PDB 12345, arXiv 2101.12345.',
+      'More than 1,500 people came. The 2019 elections were held, and its 2010 protests too.',
+    ];
+    for (const text of ok) expect(flagged(text, rules), text).toEqual([]);
+    // A figure that counts, in a document that groups its thousands, is still found.
+    expect(flagged('More than 1,500 people came. It sold 2000 copies.', rules)).toEqual(['2000']);
+    expect(flagged('The agency counted 242650 cases.', rules)).toEqual(['242650']);
   });
 
   it('fixes where the reading is unambiguous', () => {

@@ -8,12 +8,14 @@
  * separators (`250000 plants` → `250,000`); a tilde or wave dash as the range
  * mark of Chinese and Japanese (`8~16 months` → `8–16 months`); and, in a
  * document that groups four-digit figures (`1,500`), one that does not
- * (`1200 migrants`).
+ * (`1200 migrants`; a year after a determiner or possessive, `the 2019
+ * elections`, is a year).
  *
  * Deliberately not flagged: years (`2020`), decimals (`1.5`, `0.125`),
  * identifiers and codes glued to letters or hyphens (`K562`, `COVID-19`,
  * `NCT04280705`, `Su-27`, `pre-20000`), figures after `No.`, `ID`, `code`, `phone`, `ISBN`, `PMID`,
- * `page` and the like, postcodes after a state code (`CA 94043`), figures with a leading zero, more than nine digits
+ * `page` and the like, catalogue numbers after the catalogue's acronym (`OMIM 242650`, `HGNC 11998`),
+ * postcodes after a state code (`CA 94043`), figures with a leading zero, more than nine digits
  * (phone and account numbers), dates (`15.09.2020`), versions (`1.2.3`).
  * `1.500` alone is read as a thousand only when a plural noun or a currency
  * makes a decimal unlikely (`1.500 people`, `€1.500`); `1.500 kg` is left alone.
@@ -53,6 +55,7 @@
  *
  * @example {"name": "ok-identifiers.txt"}
  *   The Su-27 and F-16 flew; covid-19 and SARS-CoV-2 spread; pre-20000 figures and clone-12345 cells.
+ *   The syndrome (OMIM 242650) drew 1,500 people to the 2019 meetings.
  *
  * @example {"name": "not-ok-dash.txt", "label": "input"}
  *   It is getting closer-40000 years ago, we painted on rocks; we know-250000 flowering plants.
@@ -102,9 +105,13 @@ const CODE_WORDS = new Set(
     'no nos nr number numbers id ids code codes zip postcode postal phone tel telephone fax mobile isbn issn pmid pmcid doi nct ' +
     'page pages p pp ref reference version ver v ticket case order account acct registration reg licence license patent ' +
     'serial model flight route room box article art section chapter line lines item file decree resolution law act protocol ' +
-    'trial identifier accession gse gsm srr clone strain lot batch hotline call dial extension ext pin cas ec atcc'
+    'trial identifier accession gse gsm srr clone strain lot batch hotline call dial extension ext pin cas ec atcc ' +
+    'omim mim hgnc arxiv pdb orcid'
   ).split(' '),
 );
+
+/** A determiner or possessive before a figure that makes a year-like figure a year (`the 2019 elections`). */
+const YEAR_DETERMINER = /\b(?:the|this|that|its|their|his|her|our|whose)\s$/i;
 
 /**
  * A tilde or wave dash, optionally spaced, between two figures. The full-width
@@ -142,6 +149,9 @@ export default defineRule<Options>(
       for (const token of numbers) {
         if (token.integerDigits !== 4 || token.kind === 'decimal') continue;
         if (!isQuantity(token) && !(token.kind === 'year' && countsThings(wordAfter(flat.text, token)))) continue;
+        // `the 2019 elections`, `its 2010 protests`: a year that names the event, not a count.
+        if (token.kind === 'year' && YEAR_DETERMINER.test(flat.text.slice(Math.max(0, token.start - 8), token.start)))
+          continue;
         if (token.style === 'english' && token.numeral.text.includes(',')) grouped ??= { flat, token };
         else if (token.style === 'plain' && !isCode(flat.text, token)) ungrouped.push({ flat, token });
       }
@@ -224,6 +234,9 @@ function isCode(text: string, token: NumberToken): boolean {
   if (word && CODE_WORDS.has(word.toLowerCase())) return true;
   // A postcode after a state or country code: `CA 94043`, `NY 10001`.
   if (word && /^[A-Z]{2,3}$/.test(word) && before.endsWith(`${word} `)) return true;
+  // A catalogue number after the catalogue's acronym: `OMIM 242650`, `HGNC 11998` (not a count:
+  // no plural noun follows).
+  if (word && /^[A-Z]{4,6}$/.test(word) && /[ :]$/.test(before) && !pluralAhead(text, token)) return true;
   return false;
 }
 

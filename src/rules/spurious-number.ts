@@ -20,8 +20,12 @@
  * units and measure words (`5 km`, `a 10 percent rise`, `1500 GMT`, `24 h`),
  * years after `a`/`this` (`a 2020 study`), labels (`Type 2 diabetes`,
  * `Figure 3 shows`), identifiers (`K562`, `COVID-19`, `SH-4-54`), collective
- * and invariant plurals (`500 police`, `20 staff`, `3 species`), and the
- * numeral `1`. Only English documents are checked.
+ * and invariant plurals (`500 police`, `20 staff`, `3 species`), the
+ * numeral `1`, a noun followed by another word that can be a noun or an
+ * adjective (`Chargers sign the 4 draft picks`, `the 4 cup final`: the
+ * tagger reads `picks` as a verb out of context), numbers that name a thing
+ * (`a 911 call`, `a 737 jet`: the `numeral-names` word list), and inches in a
+ * size (`6in x 6in`). Only English documents are checked.
  *
  * What it cannot see: a spurious numeral before a plural noun
  * (`another 1500 ways`) or before a verb, a wrong figure that still parses
@@ -30,10 +34,13 @@
  * read as a singular noun.
  *
  * No fix: the right reading (drop the numeral, or restore a word) needs the
- * source. Glued digits get a fix that inserts the space.
+ * source. Glued digits get a fix that inserts the space, except a word glued
+ * between two figures (`16the3.5`): whether it was `16 the 3.5` or `16 to
+ * 3.5` is a guess, so it is reported as a garbled number without a fix.
  *
  * @example {"name": "ok.txt"}
  *   A 2020 study of 500 police found a 20 man team, a 3-year plan and a 10 percent rise at 1500 GMT in K562 cells.
+ *   Chargers sign the 4 draft picks after a 911 call about a 6in x 6in canvas.
  *
  * @example {"name": "not-ok.txt", "label": "input"}
  *   We can not treat these NGOs in another 1500 way, it turns out. They met in2020 with 500 500 people.
@@ -45,6 +52,8 @@
  */
 import { paragraphsOf } from '../nlcst/walk.js';
 import { defineRule } from '../shared/rule.js';
+import { functionWordsOf } from '../text/language.js';
+import { wordList } from '../text/lexicon.js';
 import { type NumberToken, numbersOf } from '../text/numbers.js';
 import { knownTags, tagWords } from '../text/tagger.js';
 
@@ -81,6 +90,11 @@ const FUNCTION_WORDS = new Set(
     ' ',
   ),
 );
+
+const ENGLISH_FUNCTION_WORDS = functionWordsOf('en') ?? new Set<string>();
+
+/** Numbers used as names: emergency lines, aircraft, error codes (`a 911 call`, `a 737 jet`). */
+const NUMERAL_NAMES = wordList('numeral-names');
 
 const NOUN_OR_MODIFIER = /^(?:NN|NNS|NNP|NNPS|CD|VBG|VBN|POS|FW)$/;
 
@@ -137,6 +151,21 @@ export default defineRule(
         }
         if (token.gluedAfter && FUNCTION_WORDS.has(token.gluedAfter) && !token.gluedBefore && !token.hyphenWordBefore) {
           const to = token.numeral.end + token.gluedAfter.length;
+          // `6in x 6in`: inches in a size, not the preposition.
+          if (token.gluedAfter === 'in' && isSize(text, token.numeral.start, to)) continue;
+          // `16the3.5`: a word glued between two figures. Whether it was `16 the 3.5`, `16 to 3.5`
+          // or `16.3.5` is a guess, so the message says what is wrong and offers no fix.
+          const next = numbers[index + 1];
+          if (next && next.numeral.start === to) {
+            const actual = text.slice(token.numeral.start, next.numeral.end);
+            report(
+              token.numeral.start,
+              next.numeral.end,
+              `Unexpected \`${token.gluedAfter}\` between the figures of \`${actual}\`, the number is garbled`,
+            );
+            index++;
+            continue;
+          }
           const actual = text.slice(token.numeral.start, to);
           const expected = `${token.numeral.text} ${token.gluedAfter}`;
           report(
@@ -171,6 +200,14 @@ export default defineRule(
   },
 );
 
+/** `6in x 6in`, `4 x 6in`: a figure glued to `in` in a size is inches. */
+function isSize(text: string, from: number, to: number): boolean {
+  return (
+    /^\s?[x×]\s?\d/u.test(text.slice(to, to + 4)) ||
+    /\d(?:in)?\s?[x×]\s?$/u.test(text.slice(Math.max(0, from - 8), from))
+  );
+}
+
 /** A numeral with nothing attached: no sign, currency, unit, percent, suffix or hyphen. */
 function isBare(token: NumberToken): boolean {
   return (
@@ -203,6 +240,8 @@ function checkNounPhrase(
   const preposition = PREPOSITIONS.has(previous);
   if (!singular && !preposition) return;
   if (token.kind === 'year' && (preposition || (token.value >= 1800 && token.value <= 2100))) return;
+  // `a 911 call`, `a 737 jet`: a number that names a thing (the `numeral-names` word list).
+  if (NUMERAL_NAMES.has(token.numeral.text)) return;
   // `an 2410 understanding`: `an` before a figure read with a consonant (not `an 8`, `an 11`, `an 18`).
   if (determiner === 'an' && previous === 'an' && !readsWithVowel(token.numeral.text.replace(/,/g, ''))) {
     report(
@@ -235,6 +274,12 @@ function checkNounPhrase(
   if (/^[-‐/\d]/.test(rest.slice(at, at + 1))) return;
   const lexicon = knownTags(word);
   const following = tags[noun + 1];
+  // `the 4 draft picks`, `the 4 cup final`: a word that can be a noun follows, so the noun is
+  // a modifier (the tagger reads `picks` as a verb out of context).
+  const next = words[noun + 1];
+  if (next !== undefined && !FUNCTION_WORDS.has(next) && !ENGLISH_FUNCTION_WORDS.has(next)) {
+    if (knownTags(next).some((tag) => tag === 'NN' || tag === 'NNS' || ADJECTIVE.test(tag))) return;
+  }
   if (
     !(
       strictNoun(tags[noun], lexicon, following, punctuation, preposition, noun + 1 === words.length, words.length) ||
