@@ -68,6 +68,21 @@ describe('mixed-script', () => {
     expect(output).toBe('The scale was reliable (p<0.001, α=0.91) and stable over time (p = 0.02).');
   });
 
+  it('finds a Cyrillic С in a degree unit, wherever it stands, and fixes it to °C', () => {
+    const text = 'Cycles (-20 °С; 20 °С; -20 °С) ran, and it melts at 0°С–4°С.';
+    const result = findings(text, 'mixed-script');
+    expect(result.map((f) => f.message)).toEqual([
+      ...Array(5).fill('Unexpected Cyrillic `С` (U+0421) in `°С`, expected `°C`'),
+    ]);
+    expect(result.map((f) => f.actual)).toEqual(Array(5).fill('°С'));
+    const { output } = fixText(text, { config: { extends: [], rules: { 'mixed-script': 'warn' } } });
+    expect(output).toBe('Cycles (-20 °C; 20 °C; -20 °C) ran, and it melts at 0°C–4°C.');
+    // Not a run of Cyrillic text.
+    expect(findings(text, 'foreign-script')).toEqual([]);
+    // Cyrillic text with a Cyrillic unit is Cyrillic text.
+    expect(findings('Температура 20 °С была.', 'foreign-script')).toHaveLength(1);
+  });
+
   it('reports a mostly Cyrillic word without a fix', () => {
     const [finding] = findings('The city of Мoсква replied.', 'mixed-script');
     expect(finding.message).toBe('Unexpected Latin `o` (U+006F) in `Мoсква`');

@@ -10,12 +10,14 @@
  * transliteration, in brackets either way round (`Viasna (Вясна)`,
  * `Вясна (Viasna)`, `(Belarusian: Вясна)`); set `allowOriginals` to `false`
  * to flag those too. Greek letters used as symbols (`α = 0.9`, `β-Klotho`,
- * `μg`), words that mix Latin with look-alike letters (that is
+ * `μg`), words that mix Latin with look-alike letters and a look-alike unit
+ * after a degree sign in Latin text (`(-20 °С; 20 °С)`: that is
  * `mixed-script`), and the scripts of the document's own language (config
  * `language`: `ru` accepts Cyrillic, `ja` Japanese…).
  *
  * @example {"name": "ok.txt"}
  *   Viasna (Вясна) is a human rights group; its motto is Жыве Беларусь (Long live Belarus). The effect was small (α = 0.9, β-Klotho).
+ *   Samples were cycled (-20 °С; 20 °С; -20 °С) and melted at 0°С–4°С.
  *
  * @example {"name": "not-ok.txt", "label": "input"}
  *   Open the account of @芳芳一人食 Douyin, and the group Вясна said in a statement.
@@ -85,7 +87,12 @@ export default defineRule<ForeignScriptOptions>(
         const start = node.position?.start.offset ?? 0;
         words.push({ text: textOf(node), start, end: node.position?.end.offset ?? start });
       });
-      const lookalikes = new Set(lookalikeWords(words.map((word) => word.text)).map((found) => found.index));
+      const lookalikes = new Set(
+        lookalikeWords(
+          words.map((word) => word.text),
+          words.map((word) => text[word.start - 1]),
+        ).map((found) => found.index),
+      );
       const runs: Run[] = [];
       for (let index = 0; index < words.length; index++) {
         if (lookalikes.has(index)) continue;

@@ -6,7 +6,10 @@
  * look-alike words in Latin text (a Cyrillic `а` for the article `a`, the
  * Cyrillic `р` of a Russian source's `р<0,05` kept in `р<0.05`). They look
  * right but break search, spell checking, sorting and screen readers; MT and
- * copy-paste from Cyrillic sources leave them behind.
+ * copy-paste from Cyrillic sources leave them behind. A look-alike unit after a
+ * degree sign (`20 °С` with a Cyrillic `С`, as Russian sources write it) is
+ * reported with its sign and fixed to `°C`, even in a list of such units
+ * (`(-20 °С; 20 °С)`), unless the words around it are Cyrillic text.
  *
  * On the dev set the rule's only two findings are such a `р<0.0001`, which two
  * MT systems copied from a Russian abstract (the other systems and the human
@@ -37,6 +40,16 @@
  *
  * @example {"name": "not-ok.txt", "label": "fixed"}
  *   Police raided offices in Minsk and Putin said nothing (p<0.05).
+ *
+ * @example {"name": "not-ok-unit.txt", "label": "input"}
+ *   Samples were cycled (-20 °С; 20 °С).
+ *
+ * @example {"name": "not-ok-unit.txt", "label": "output"}
+ *   1:26-1:28: Unexpected Cyrillic `С` (U+0421) in `°С`, expected `°C`
+ *   1:33-1:35: Unexpected Cyrillic `С` (U+0421) in `°С`, expected `°C`
+ *
+ * @example {"name": "not-ok-unit.txt", "label": "fixed"}
+ *   Samples were cycled (-20 °C; 20 °C).
  */
 import { flatten, textOf } from '../nlcst/flat.js';
 import { paragraphsOf, walk } from '../nlcst/walk.js';
@@ -67,22 +80,29 @@ export default defineRule(
         const start = node.position?.start.offset ?? 0;
         words.push({ text, start, end: node.position?.end.offset ?? start });
       });
-      for (const found of lookalikeWords(words.map((word) => word.text))) {
+      const before = words.map((word) => context.text[word.start - 1]);
+      for (const found of lookalikeWords(
+        words.map((word) => word.text),
+        before,
+      )) {
         const word = words[found.index];
-        const from = word.start + found.from;
+        // A unit is reported with its degree sign: `°С`, expected `°C`.
+        const sign = found.unit ? (before[found.index] ?? '') : '';
+        const from = word.start + found.from - sign.length;
         const to = word.start + found.to;
-        const actual = word.text.slice(found.from, found.to);
+        const actual = sign + word.text.slice(found.from, found.to);
+        const latin = found.latin === undefined ? undefined : sign + found.latin;
         const direct = context.text.slice(from, to) === actual;
         const letters = found.letters.map((letter) => `\`${letter}\``).join(', ');
         const codes = found.letters.map(codePointLabel).join(', ');
-        const expected = found.latin === undefined ? '' : `, expected \`${found.latin}\``;
+        const expected = latin === undefined ? '' : `, expected \`${latin}\``;
         context.report({
           start: direct ? from : word.start,
           end: direct ? to : word.end,
           message: `Unexpected ${found.script} ${letters} (${codes}) in \`${actual}\`${expected}`,
           actual,
-          expected: found.latin === undefined ? undefined : [found.latin],
-          fix: found.latin !== undefined && direct ? { range: [from, to], text: found.latin } : undefined,
+          expected: latin === undefined ? undefined : [latin],
+          fix: latin !== undefined && direct ? { range: [from, to], text: latin } : undefined,
         });
       }
     }

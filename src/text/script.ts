@@ -307,6 +307,8 @@ export interface LookalikeWord {
   letters: string[];
   /** The Latin spelling, when it is safe to replace. */
   latin?: string;
+  /** The word is the symbol of a unit after a degree sign (`°С` with a Cyrillic `С`). */
+  unit?: boolean;
 }
 
 const GREEK_CAPITAL_OR_OMICRON = /^[ΑΒΕΖΗΙΚΜΝΟΡΤΥΧο]$/u;
@@ -314,16 +316,45 @@ const GREEK_CAPITAL_OR_OMICRON = /^[ΑΒΕΖΗΙΚΜΝΟΡΤΥΧο]$/u;
 /** Longest word made only of look-alikes that is taken for a disguised Latin word (`а`, `Ι`, `оf`). */
 const MAX_ISOLATED_LOOKALIKE = 3;
 
+/** A degree sign (and the ordinal indicator that MT and keyboards put in its place). */
+const DEGREE = /^[°º]$/u;
+/** Unit symbols after a degree sign: Celsius, Fahrenheit, Kelvin, Réaumur. */
+const DEGREE_UNITS = new Set(['C', 'F', 'K', 'R']);
+
 /**
  * Words of `words` (in text order) that mix Latin letters with Cyrillic or
- * Greek look-alikes, and short words made only of look-alikes between Latin
- * words. Greek letters used as symbols (`μg`, `αKlotho`, `NF-κB`) are not.
+ * Greek look-alikes, short words made only of look-alikes between Latin
+ * words, and a look-alike unit after a degree sign (`°С`) outside Cyrillic or
+ * Greek text. Greek letters used as symbols (`μg`, `αKlotho`, `NF-κB`) are
+ * not. `before` holds the character before each word in the text, when known.
  */
-export function lookalikeWords(words: readonly string[]): LookalikeWord[] {
+export function lookalikeWords(
+  words: readonly string[],
+  before: readonly (string | undefined)[] = [],
+): LookalikeWord[] {
   const result: LookalikeWord[] = [];
+  const isUnit = (index: number) => DEGREE.test(before[index] ?? '') && degreeUnit(words[index]) !== undefined;
   for (let index = 0; index < words.length; index++) {
     const word = words[index];
     if (!hasNonLatinLetter(word)) continue;
+    if (isUnit(index)) {
+      // `(-20 °С; 20 °С)`: the neighbours that decide are the words around the units.
+      const around = [neighbour(words, index, -1, isUnit), neighbour(words, index, 1, isUnit)];
+      const script = letterScript(word);
+      if (!around.some((other) => other !== undefined && script !== undefined && hasLetterOf(other, script))) {
+        const found = lookalikeLetters(word);
+        result.push({
+          index,
+          from: 0,
+          to: word.length,
+          script: found.script,
+          letters: found.letters,
+          latin: degreeUnit(word),
+          unit: true,
+        });
+        continue;
+      }
+    }
     const segments = letterSegments(word);
     let wordHasLatin = false;
     for (const segment of segments) {
@@ -406,11 +437,31 @@ function isolatedLookalike(
   return { script, letters: [...new Set(chars)], latin };
 }
 
-function neighbour(words: readonly string[], index: number, step: number): string | undefined {
+function neighbour(
+  words: readonly string[],
+  index: number,
+  step: number,
+  skip?: (index: number) => boolean,
+): string | undefined {
   for (let position = index + step; position >= 0 && position < words.length; position += step) {
+    if (skip?.(position)) continue;
     if (/\p{L}/u.test(words[position])) return words[position];
   }
   return undefined;
+}
+
+/** The Latin unit symbol a one-letter look-alike word stands for after a degree sign (`С` → `C`). */
+function degreeUnit(word: string): string | undefined {
+  if ([...word].length !== 1) return undefined;
+  const latin = latinLookalike(word);
+  return latin !== undefined && latin !== word && DEGREE_UNITS.has(latin) ? latin : undefined;
+}
+
+function lookalikeLetters(word: string): Pick<LookalikeWord, 'script' | 'letters'> {
+  const letters = [...new Set([...word].filter((char) => isCyrillicOrGreek(char)))];
+  const hasCyrillic = letters.some((char) => letterScript(char) === 'Cyrillic');
+  const hasGreek = letters.some((char) => letterScript(char) === 'Greek');
+  return { script: hasCyrillic && hasGreek ? 'Cyrillic and Greek' : hasCyrillic ? 'Cyrillic' : 'Greek', letters };
 }
 
 function isLatinAt(chars: readonly string[], position: number): boolean {
