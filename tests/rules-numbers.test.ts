@@ -302,7 +302,7 @@ describe('currency-spacing and unit-spacing', () => {
   });
 
   it('finds a spaced percent sign, and units only as an option', () => {
-    expect(flagged('More than 50 % of all patients, at 5km.', ['unit-spacing'])).toEqual(['50 %']);
+    expect(flagged('More than 50 % of all patients, at 5km, and 20% of the rest.', ['unit-spacing'])).toEqual(['50 %']);
     const text = 'A 5km walk and a 3 km run at 37°C.';
     const config = { extends: [], rules: { 'unit-spacing': ['warn', { units: 'spaced' }] } } as const;
     const result = lint(text, { filePath: 'x.txt', config }).findings;
@@ -310,6 +310,30 @@ describe('currency-spacing and unit-spacing', () => {
     const speeds = 'Download rates reach 1000Mbps, uploads 200 Mbps and 1Gbps, on 5G and 4G.';
     const spaced = lint(speeds, { filePath: 'x.txt', config }).findings;
     expect(spaced.map((finding) => speeds.slice(finding.offset, finding.endOffset))).toEqual(['1000Mbps', '1Gbps']);
+  });
+
+  it('takes a percent style used throughout the document for house style, and reports the odd one out', () => {
+    const rules = ['unit-spacing'];
+    // SI style, written the same way throughout: consistent, so quiet.
+    const si = 'Of the patients, 63 % were women and 12.5 % smokers.\n\nOnly 5 % relapsed.';
+    expect(flagged(si, rules)).toEqual([]);
+    expect(flagged('Inflation rose 5% to 12.5%.', rules)).toEqual([]);
+    // Mixed: the minority form is reported, with the majority as the model.
+    const mixed = 'Of the patients, 63 % were women, 12 % smokers and 5% relapsed.';
+    const result = findings(mixed, rules);
+    expect(result.map((finding) => finding.message)).toEqual(['Missing space in `5%`, expected `5 %` as in `63 %`']);
+    expect(flagged('Prices rose 5 % in May and 7% in June.', rules)).toEqual(['5 %']);
+    // A chosen style only when configured.
+    const closed = { extends: [], rules: { 'unit-spacing': ['warn', { percent: 'closed' }] } } as const;
+    expect(lint(si, { filePath: 'x.txt', config: closed }).findings.map((f) => f.actual)).toEqual([
+      '63 %',
+      '12.5 %',
+      '5 %',
+    ]);
+    const spaced = { extends: [], rules: { 'unit-spacing': ['warn', { percent: 'spaced' }] } } as const;
+    expect(lint('It rose 5% and 6 %.', { filePath: 'x.txt', config: spaced }).findings.map((f) => f.actual)).toEqual([
+      '5%',
+    ]);
   });
 
   it('maps positions through Markdown', () => {
