@@ -333,7 +333,26 @@ describe('punctuation-quote-order', () => {
     const text = 'China\'s "technology alliance", they said, and "core," it added. "We will win," he said.';
     expect(flagged(text, 'punctuation-quote-order')).toEqual(['",']);
     expect(flagged(text, 'punctuation-quote-order', { style: 'british' })).toEqual([',"']);
+    expect(flagged(text, 'punctuation-quote-order', { style: 'american' })).toEqual(['",']);
     // German puts the comma after the closing mark: not an English house style matter.
     expect(run('„Das ist gut“, sagte er.', 'punctuation-quote-order', undefined, 'de')).toEqual([]);
+  });
+
+  it('takes one order used throughout a document for house style, and reports the odd one out', () => {
+    // British style throughout: every comma after a quoted fragment outside. Consistent, so quiet.
+    const british =
+      'He called it a "technology alliance", they said.\n\nThe "core", it added, is the "base". "We will win," he said.';
+    expect(flagged(british, 'punctuation-quote-order')).toEqual([]);
+    const american = 'He called it a "technology alliance," they said. The "core," it added, is the "base."';
+    expect(flagged(american, 'punctuation-quote-order')).toEqual([]);
+    // Mixed: the order the document uses less is reported, and fixed to the other.
+    const mixed = 'It is the "alliance", they said; the "core", it added, and the "base," they agreed.';
+    const result = run(mixed, 'punctuation-quote-order');
+    expect(result.map((finding) => finding.message)).toEqual([
+      'Unexpected `,"`, expected `",` as elsewhere in this document',
+    ]);
+    expect(result[0].related?.length).toBe(1);
+    // A chosen style only when configured.
+    expect(flagged(british, 'punctuation-quote-order', { style: 'american' })).toEqual(['",', '",', '".']);
   });
 });

@@ -2,31 +2,46 @@
  * ## punctuation-quote-order
  *
  * House style for a comma or full stop next to a closing quotation mark.
- * American style (`"style": "american"`, the default) puts them inside:
- * `“core,” he said`, never `“core”,`. British style (`"style": "british"`)
- * puts them inside only when they belong to the quotation, so a quoted word
- * or short lower-case phrase takes them outside: `the “core”, it said`, not
- * `the “core,” it said`. Question and exclamation marks follow the sense in
- * both styles and are left alone. Apostrophes (`the boys’.`) are not
+ * American style puts them inside: `“core,” he said`, never `“core”,`.
+ * British style puts them inside only when they belong to the quotation, so a
+ * quoted word or short lower-case phrase takes them outside: `the “core”, it
+ * said`, not `the “core,” it said`. Question and exclamation marks follow the
+ * sense in both styles and are left alone. Apostrophes (`the boys’.`) are not
  * closing marks.
  *
  * MT mixes both orders in one text, and each source language brings its own.
- * Off by default: turn it on with the style your publication uses. English
- * only: German and other languages have their own fixed order.
+ * By default (`"style": "consistent"`) a document that keeps to one order is
+ * left alone, whichever it is, and in a document that mixes them the order it
+ * uses less is reported (on a tie, the marks outside), with a place that uses
+ * the other. To enforce a house style, set `"style": "american"` or
+ * `"british"`. Off by default. English only: German and other languages have
+ * their own fixed order.
  *
  * Fix: swap the mark and the closing quotation mark.
  *
  * @example {"name": "ok.txt"}
  *   “We will not stop,” the group said. It is “core.” The boys’. “Why?”.
  *
+ * @example {"name": "ok-british.txt"}
+ *   He called it a “technology alliance”, they said. The “core”, it added, is the “base”.
+ *
  * @example {"name": "not-ok.txt", "label": "input"}
- *   “We will not stop”, the group said. It is a “core”.
+ *   It is the “alliance”, they said; the “core”, it added, and the “base,” they agreed.
  *
  * @example {"name": "not-ok.txt", "label": "output"}
+ *   1:69-1:71: Unexpected `,”`, expected `”,` as elsewhere in this document
+ *
+ * @example {"name": "not-ok.txt", "label": "fixed"}
+ *   It is the “alliance”, they said; the “core”, it added, and the “base”, they agreed.
+ *
+ * @example {"name": "not-ok-american.txt", "label": "input", "config": {"style": "american"}}
+ *   “We will not stop”, the group said. It is a “core”.
+ *
+ * @example {"name": "not-ok-american.txt", "label": "output"}
  *   1:18-1:20: Unexpected `”,`, expected `,”`
  *   1:50-1:52: Unexpected `”.`, expected `.”`
  *
- * @example {"name": "not-ok.txt", "label": "fixed"}
+ * @example {"name": "not-ok-american.txt", "label": "fixed"}
  *   “We will not stop,” the group said. It is a “core.”
  *
  * @example {"name": "not-ok-british.txt", "label": "input", "config": {"style": "british"}}
@@ -43,61 +58,137 @@ import { defineRule } from '../shared/rule.js';
 import { type QuoteAnalysis, quotesOf } from '../text/quotes.js';
 
 interface Options {
-  /** `american`: `,”` and `.”`; `british`: `”,` and `”.` after a quoted word or phrase. */
+  /**
+   * `consistent`: the order the document uses less; `american`: `,”` and `.”`;
+   * `british`: `”,` and `”.` after a quoted word or phrase.
+   */
   style: string;
 }
 
 export default defineRule<Options>(
   {
     id: 'punctuation-quote-order',
-    description: 'Comma or full stop on the wrong side of a closing quotation mark (house style)',
+    description:
+      'Comma or full stop on both sides of closing quotation marks in one document, or against a house style',
     category: 'quotes',
     recommended: false,
     defaultSeverity: 'warn',
     fixable: true,
-    defaultOptions: { style: 'american' },
-    optionValues: { style: ['american', 'british'] },
+    defaultOptions: { style: 'consistent' },
+    optionValues: { style: ['consistent', 'american', 'british'] },
   },
   (tree, context, options) => {
     // German and most other languages have their own fixed order (`„…“, sagte er`).
     if (context.language !== 'en') return;
     const { flats, analyses } = quotesOf(tree, context.language);
-    const british = options.style === 'british';
+    /** Marks inside (`,”`) and outside (`”,`) after quoted fragments and after quoted sentences. */
+    const places: Record<Kind, Place[]> = {
+      fragmentInside: [],
+      fragmentOutside: [],
+      sentenceInside: [],
+      sentenceOutside: [],
+    };
     analyses.forEach((analysis, index) => {
       const flat = flats[index];
       const text = analysis.text;
       for (const pair of analysis.pairs) {
         const close = pair.close.index;
-        if (british) {
-          const mark = text[close - 1];
-          if ((mark !== ',' && mark !== '.') || !isFragment(analysis, pair.open.index, close - 1)) continue;
-          if (mark === '.' && /\.\.$/.test(text.slice(close - 3, close - 1))) continue;
-          report(flat, close - 1, close + 1, text[close - 1] + text[close], text[close] + text[close - 1]);
-        } else {
-          const mark = text[close + 1];
-          if (mark !== ',' && mark !== '.') continue;
-          // `“Why?”.` and `“etc.”.`: the quotation already ends with its own mark.
-          if (/[.?!…]/.test(text[close - 1] ?? '')) continue;
-          if (mark === '.' && text[close + 2] === '.') continue; // an ellipsis
-          report(flat, close, close + 2, text[close] + mark, mark + text[close]);
+        const before = text[close - 1];
+        if ((before === ',' || before === '.') && !(before === '.' && /\.\.$/.test(text.slice(close - 3, close - 1)))) {
+          const kind = isFragment(analysis, pair.open.index, close - 1) ? 'fragmentInside' : 'sentenceInside';
+          places[kind].push({
+            flat,
+            from: close - 1,
+            to: close + 1,
+            actual: before + text[close],
+            expected: text[close] + before,
+          });
         }
+        const mark = text[close + 1];
+        if (mark !== ',' && mark !== '.') continue;
+        // `“Why?”.` and `“etc.”.`: the quotation already ends with its own mark.
+        if (/[.?!…]/.test(before ?? '')) continue;
+        if (mark === '.' && text[close + 2] === '.') continue; // an ellipsis
+        const kind = isFragment(analysis, pair.open.index, close) ? 'fragmentOutside' : 'sentenceOutside';
+        places[kind].push({
+          flat,
+          from: close,
+          to: close + 2,
+          actual: text[close] + mark,
+          expected: mark + text[close],
+        });
       }
     });
 
-    function report(flat: FlatText, from: number, to: number, actual: string, expected: string): void {
+    if (options.style === 'british') for (const place of places.fragmentInside) report(place);
+    else if (options.style === 'american')
+      for (const place of [...places.fragmentOutside, ...places.sentenceOutside].sort(byOffset)) report(place);
+    else {
+      // The house style is the one that fits most of the document (on a tie, the first listed);
+      // what it does not fit is reported, with a place of the same kind written the other way.
+      const count = (style: Style) => STYLES[style].reduce((sum, kind) => sum + places[kind].length, 0);
+      const style = (Object.keys(STYLES) as Style[]).reduce((best, next) => (count(next) > count(best) ? next : best));
+      const odd = (Object.keys(places) as Kind[]).filter((kind) => !STYLES[style].includes(kind));
+      const model = (kind: Kind): Place | undefined =>
+        places[OPPOSITE[kind]][0] ?? STYLES[style].map((fit) => places[fit][0]).find(Boolean);
+      for (const place of odd
+        .flatMap((kind) => places[kind].map((one) => [one, kind] as const))
+        .sort((a, b) => byOffset(a[0], b[0])))
+        report(place[0], model(place[1]));
+    }
+
+    function report(place: Place, model?: Place): void {
+      const { flat, from, to, actual, expected } = place;
       const start = flat.startAt(from);
       const end = flat.endAt(to);
       context.report({
         start,
         end,
-        message: `Unexpected \`${actual}\`, expected \`${expected}\``,
+        message: `Unexpected \`${actual}\`, expected \`${expected}\`${model ? ' as elsewhere in this document' : ''}`,
         actual,
         expected: [expected],
         fix: flat.isDirect(from, to) ? { range: [start, end], text: expected } : undefined,
+        related: model
+          ? [
+              {
+                message: `\`${model.actual}\` here`,
+                start: model.flat.startAt(model.from),
+                end: model.flat.endAt(model.to),
+              },
+            ]
+          : undefined,
       });
     }
   },
 );
+
+type Kind = 'fragmentInside' | 'fragmentOutside' | 'sentenceInside' | 'sentenceOutside';
+type Style = 'american' | 'british' | 'outside';
+
+/** The marks each house style writes: British logical punctuation keeps a quoted sentence's mark inside. */
+const STYLES: Readonly<Record<Style, readonly Kind[]>> = {
+  american: ['fragmentInside', 'sentenceInside'],
+  british: ['fragmentOutside', 'sentenceInside'],
+  outside: ['fragmentOutside', 'sentenceOutside'],
+};
+const OPPOSITE: Readonly<Record<Kind, Kind>> = {
+  fragmentInside: 'fragmentOutside',
+  fragmentOutside: 'fragmentInside',
+  sentenceInside: 'sentenceOutside',
+  sentenceOutside: 'sentenceInside',
+};
+
+function byOffset(a: Place, b: Place): number {
+  return a.flat.startAt(a.from) - b.flat.startAt(b.from);
+}
+
+interface Place {
+  flat: FlatText;
+  from: number;
+  to: number;
+  actual: string;
+  expected: string;
+}
 
 /** A quoted word or short lower-case phrase, not a quoted sentence. */
 function isFragment(analysis: QuoteAnalysis, open: number, end: number): boolean {
