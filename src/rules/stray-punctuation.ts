@@ -460,7 +460,8 @@ const NO_CLAUSE_END = new Set([
  * The mark splits a phrase, by the words' parts of speech: a determiner or
  * possessive and its noun (`her: name`, `that; relationship`), a verb and its
  * particle (`streaming: out`); after `;` also an adjective and its noun
- * (`pink; dragon`) and a verb and its object (`support; the siege`). A colon
+ * (`pink; dragon`). A verb and what follows may be two clauses (`wait; the
+ * interval is`, `he left; his wife stayed`). A colon
  * after an adjective or a verb often introduces what follows (`simple:
  * greed`, `include: flour`) and is left alone.
  */
@@ -471,8 +472,7 @@ function splitsPhrase(mark: string, before: string, after: string): boolean {
   if ((left === 'DT' || left === 'PRP$' || left === 'PDT') && (noun || right === 'JJ')) return true;
   if (left.startsWith('VB') && (right === 'RP' || PARTICLES.has(lower))) return true;
   if (mark !== ';') return false;
-  if ((left === 'JJ' || left === 'JJS' || left === 'JJR' || left === 'RBS') && (noun || right === 'JJ')) return true;
-  return left.startsWith('VB') && (right === 'DT' || right === 'PRP$' || right === 'RP' || right === 'CD');
+  return (left === 'JJ' || left === 'JJS' || left === 'JJR' || left === 'RBS') && (noun || right === 'JJ');
 }
 
 const PARTICLES = new Set(['out', 'up', 'down', 'off', 'away', 'back']);
