@@ -40,16 +40,18 @@
  *   Lukashenko told Putin that the groups were “funded from outside.”
  *
  * @example {"name": "not-ok.txt", "label": "input"}
- *   The police raided the offices of dozens of organizations on Wednesday
+ *   Belarus cracks down on civil society after meeting with Putin
+ *
+ *   Police came at dawn. The police raided the offices of dozens of organizations on Wednesday
  *
  *   They demanded the release of more than 25 journalists, including
  *
  *   By the end of 2023, the total number of industrial parks will be more than 100
  *
  * @example {"name": "not-ok.txt", "label": "output"}
- *   1:69-1:70: Missing final punctuation at the end of the paragraph
- *   3:64-3:65: Missing final punctuation at the end of the paragraph
- *   5:78-5:79: Missing final punctuation at the end of the paragraph
+ *   3:90-3:91: Missing final punctuation at the end of the paragraph
+ *   5:64-5:65: Missing final punctuation at the end of the paragraph
+ *   7:78-7:79: Missing final punctuation at the end of the paragraph
  *
  * @example {"name": "ok.md"}
  *   # A heading without a full stop
@@ -122,7 +124,7 @@ function check(
   // is how fiction often writes it, and an interrupted line ends in a dash (`a higher chance to–`).
   if (isClosingQuote(text[end - 1]) || /[–—-]/.test(text[end - 1] ?? '')) return;
   // The headline and standfirst of an article: one sentence at the top of the document.
-  if (position < 2 && !SENTENCE_INSIDE.test(text.slice(0, end))) return;
+  if (position < 2 && blockKind(paragraph) === 'paragraph' && !SENTENCE_INSIDE.test(text.slice(0, end))) return;
   let last = end;
   while (last > 0 && (isClosingQuote(text[last - 1]) || isClosingBracket(text[last - 1]))) last--;
   if (last === 0 || TERMINAL.test(text[last - 1])) return;
