@@ -16,7 +16,8 @@
  * (`By the end of 2023, …`), and is checked.
  *
  * Also skipped: the first two paragraphs of a document when each is one
- * sentence (a headline and its standfirst), a paragraph whose sentence goes
+ * sentence of at most 20 words with at most one article (a headline and its
+ * standfirst), a paragraph whose sentence goes
  * on in the next one (it starts in lower case: a segment split mid-sentence),
  * dialogue that ends inside its closing quotation mark (`“I assume the
  * company is ready”`, as fiction often writes it), and a line broken off with
@@ -76,6 +77,17 @@ export interface MissingFinalPunctuationOptions {
 }
 
 const TERMINAL = /[.!?…:;‽]/;
+/**
+ * A headline or standfirst: one sentence of at most 20 words with at most one
+ * article (headlines drop them: `Dad says daughter took her own life after
+ * being bullied at NJ school`).
+ */
+function isHeadline(text: string): boolean {
+  if (SENTENCE_INSIDE.test(text)) return false;
+  const words = text.split(/\s+/).filter((word) => /\p{L}/u.test(word));
+  return words.length <= 20 && words.filter((word) => /^(?:the|a|an)$/i.test(word)).length <= 1;
+}
+
 /** A sentence end inside the text: a mark, a space and a capital. */
 const SENTENCE_INSIDE = /\p{Ll}[.!?]["”’)]?\s+["“(]?\p{Lu}/u;
 const PICTOGRAPHIC = /\p{Extended_Pictographic}/u;
@@ -124,7 +136,7 @@ function check(
   // is how fiction often writes it, and an interrupted line ends in a dash (`a higher chance to–`).
   if (isClosingQuote(text[end - 1]) || /[–—-]/.test(text[end - 1] ?? '')) return;
   // The headline and standfirst of an article: one sentence at the top of the document.
-  if (position < 2 && blockKind(paragraph) === 'paragraph' && !SENTENCE_INSIDE.test(text.slice(0, end))) return;
+  if (position < 2 && blockKind(paragraph) === 'paragraph' && isHeadline(text.slice(0, end))) return;
   let last = end;
   while (last > 0 && (isClosingQuote(text[last - 1]) || isClosingBracket(text[last - 1]))) last--;
   if (last === 0 || TERMINAL.test(text[last - 1])) return;
