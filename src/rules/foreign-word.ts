@@ -15,7 +15,8 @@
  * Gaulle`, `van der Waals`, `Los Angeles`, `da Silva`), a phrase English
  * borrowed (`de facto`, `à la carte`, `et al.`, `joie de vivre`, `que sera
  * sera`; `src/text/lexicon/foreign-loan-phrases.txt`), a word in quotation
- * marks that is short or not English (a title, a motto), a word named as a word (`the German word
+ * marks that is short or not English (a title, a motto), a word next to a
+ * word with letters English does not use (`Cien años de soledad`), a word named as a word (`the German word
  * und`, `called les`), part of a hyphenated word, handle or address
  * (`de-escalate`, `@der`), and a word among other foreign words or too few
  * English ones (a foreign sentence is `untranslated`'s). The single-letter
@@ -209,6 +210,9 @@ function isLeftIn(
   )
     return false;
   if (inLoanPhrase(text, tokens, index)) return false;
+  // Next to a word with a letter English does not use (`Cien años de soledad`): a foreign phrase or title.
+  for (const neighbour of [tokens[index - 1], tokens[index + 1]])
+    if (neighbour && !neighbour.languages && /[^\p{ASCII}]/u.test(neighbour.text)) return false;
   for (let back = index - 1; back >= 0 && back >= index - 3; back--) if (MENTION.test(tokens[back].lower)) return false;
   // A single-letter conjunction (`y`, `e`) only between two English words, spaces on both sides.
   if (token.lower.length === 1) {
