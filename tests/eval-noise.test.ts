@@ -16,6 +16,9 @@ const HOSTS = [
   'The company paid $500 for the 1,500 tickets, about 3.5 times the usual price.',
   'Now this is a plant that insects in South Africa just love.',
   'He called it “a clear success” and moved on.',
+  'The police raided the offices of several groups. They questioned the journalists for many hours and the people left.',
+  '"We will win this time," he said. Then he left the hall with his friends.',
+  'The minister said, "The rules are not acceptable in this form," and left.',
 ];
 
 function injected(kind: InjectionKind, host: string, seed = 7) {
@@ -93,6 +96,46 @@ describe('the noise model', () => {
     expect(removed.at(0)).toBe('“');
     const turned = injected('wrong-orientation-quotes', HOSTS[4]);
     expect(turned.text).toBe('He called it ”a clear success“ and moved on.');
+  });
+
+  it('inserts punctuation inside a sentence, foreign words, lost capitals and lost final stops', () => {
+    const host = 'The police raided the offices of several groups. They questioned the journalists for many hours.';
+    for (const seed of [1, 2, 3, 4, 5]) {
+      expect(injected('inserted-comma', host, seed).at(0)).toBe(',');
+      expect(injected('inserted-symbol', host, seed).at(0)).toMatch(/^(?:[_^@~"]|,\?)$/);
+      expect(injected('inserted-colon', host, seed).at(0)).toMatch(/^[:;]$/);
+      expect(injected('inserted-stop', host, seed).at(0)).toMatch(/^[.!?]$/);
+      // Between two lower-case words.
+      const symbol = injected('inserted-symbol', host, seed);
+      expect(symbol.text.slice(symbol.ranges[0].start - 2, symbol.ranges[0].end + 2)).toMatch(/^[a-z]{2}\S+ [a-z]$/);
+      const foreign = injected('foreign-function-word', host, seed);
+      expect(foreign.at(0)).toMatch(/^\p{L}+$/u);
+      expect(host).not.toContain(` ${foreign.at(0)} `);
+    }
+    expect(injected('foreign-content-word', 'Many people and their children left the city.', 1).at(0)).not.toMatch(
+      /^(?:people|children|city)$/,
+    );
+    const capital = injected('lost-capital', host);
+    expect(capital.text).toContain('groups. they questioned');
+    expect(capital.at(0)).toBe('. they');
+    const lower = injected('lower-case-paragraph', host);
+    expect(lower.text.startsWith('the police')).toBe(true);
+    const stop = injected('missing-final-stop', host);
+    expect(stop.text).toBe(host.slice(0, -1));
+    expect(stop.ranges[0]).toEqual({ start: host.length - 1, end: host.length - 1 });
+    // Headlines and short lines are no prose paragraphs.
+    expect(inject('missing-final-stop', 'Police Raid Offices.', prng(1))).toBeUndefined();
+  });
+
+  it('tells first-person speech from third-person speech, and continues an attribution', () => {
+    const first = 'The minister said, "We will not accept the new rules in this form," and left.';
+    const third = 'The minister said, "The rules are not acceptable in this form," and left.';
+    expect(inject('speech-quotes-dropped', third, prng(1))).toBeUndefined();
+    expect(inject('speech-quotes-dropped-third-person', first, prng(1))).toBeUndefined();
+    expect(injected('speech-quotes-dropped-third-person', third).text).not.toContain('"');
+    const continued = injected('speech-quotes-dropped-continued', '"We will win this time," he said. Then he left.');
+    expect(continued.text).toMatch(/^We will win this time, he said[ ,].+\. Then he left\.$/);
+    expect(continued.at(0)).toBe('We will win this time,');
   });
 
   it('finds straight and curly quotation pairs', () => {

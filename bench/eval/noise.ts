@@ -37,8 +37,40 @@ export const INJECTION_KINDS = [
   'foreign-script',
   'repeated-word',
   'repeated-phrase',
+  'inserted-comma',
+  'inserted-symbol',
+  'inserted-colon',
+  'inserted-stop',
+  'foreign-function-word',
+  'foreign-content-word',
+  'lost-capital',
+  'lower-case-paragraph',
+  'missing-final-stop',
+  'speech-quotes-dropped-continued',
+  'speech-quotes-dropped-third-person',
 ] as const;
 export type InjectionKind = (typeof INJECTION_KINDS)[number];
+
+/**
+ * Kinds reported together as well: punctuation inserted at random inside a
+ * sentence (the random comma is in the group but has no per-kind target: a
+ * comma between two words is often correct English), and Latin-script words
+ * of another language.
+ */
+export const KIND_GROUPS: Readonly<Record<string, readonly InjectionKind[]>> = {
+  'inserted punctuation': ['inserted-comma', 'inserted-symbol', 'inserted-colon', 'inserted-stop'],
+  'inserted punctuation but the comma': ['inserted-symbol', 'inserted-colon', 'inserted-stop'],
+  'foreign Latin-script words': ['foreign-function-word', 'foreign-content-word'],
+};
+
+/**
+ * Kinds a reader of the target alone can tell from correct English. Not: a
+ * comma between two words (often right), reported speech in the third person
+ * without quotation marks (correct English as it stands).
+ */
+export const TARGET_VISIBLE: ReadonlySet<InjectionKind> = new Set(
+  INJECTION_KINDS.filter((kind) => kind !== 'inserted-comma' && kind !== 'speech-quotes-dropped-third-person'),
+);
 
 /** One replacement in the clean text: `removed` UTF-16 units at `at` became `inserted` units. */
 export interface Edit {
@@ -215,6 +247,81 @@ const FULL_WIDTH: Record<string, string> = {
   '(': '（',
   ')': '）',
 };
+/** The end of a plain lower-case word that a space and another plain lower-case word follow. */
+const LOWER_GAP = /(?<=(?:^|\s)[a-z]{2,})(?= [a-z]{2,}[\s,.;:!?])/g;
+const FIRST_OR_SECOND_PERSON =
+  /\b(?:I|I'm|I've|I'll|I'd|[Ww]e|[Ww]e're|[Ww]e've|[Ww]e'll|us|[Oo]ur|[Mm]y|me|[Yy]ou|[Yy]ou're|[Yy]our)\b/;
+/** The rest of an attribution after a closing quote, up to the full stop that ends it. */
+const ATTRIBUTION_END = /^,?\s*(?:\w+\s+){0,3}(?:said|says|added|told \w+)\./;
+const CONTINUATIONS = [
+  ' in a televised address, adding that the talks would go on',
+  ', adding that more details would follow next week',
+  ' on Monday, noting that nothing had been decided yet',
+  ' in an interview, and declined to comment further',
+];
+/** A capitalised sentence start after a full stop that ends a lower-case word. */
+const SENTENCE_START = /(?<=\p{Ll}{3}\. )\p{Lu}\p{Ll}+(?![\p{L}'’-])(?= \p{Ll})/gu;
+const ABBREVIATION_BEFORE = /\b(?:etc|approx|incl|resp|vs|esp|viz|al|ca)\. $/;
+/**
+ * English function words and what MT leaves of them from German, French,
+ * Spanish, Italian, Portuguese, Czech and Polish sources. Translations that
+ * are English words too (`son`, `no`, `war`, `pour`, `a`) are left out: no
+ * reader could tell them from English.
+ */
+const FOREIGN_FUNCTION_WORDS: Record<string, string[]> = {
+  and: ['und', 'et', 'y', 'e', 'oraz', 'oder'],
+  the: ['der', 'das', 'les', 'le', 'la', 'el', 'los', 'il', 'gli', 'os'],
+  of: ['von', 'des', 'du', 'del', 'della', 'di', 'das'],
+  in: ['im', 'dans', 'nel', 'nella', 've'],
+  with: ['mit', 'avec', 'com', 'bez'],
+  is: ['ist', 'est', 'es', 'è', 'é', 'je'],
+  not: ['nicht', 'pas', 'não', 'nie', 'ne'],
+  that: ['dass', 'que', 'che', 'že', 'że'],
+  for: ['für', 'para', 'dla'],
+  but: ['aber', 'mais', 'pero', 'però', 'ale'],
+  also: ['auch', 'aussi', 'también', 'anche', 'também', 'také', 'także'],
+  very: ['sehr', 'très', 'muy', 'molto', 'muito', 'velmi', 'bardzo'],
+  are: ['sind', 'sont', 'sono', 'são', 'jsou', 'są'],
+  was: ['wurde', 'était', 'fue', 'foi', 'byl', 'był'],
+  when: ['wenn', 'quand', 'cuando', 'quando', 'když', 'kiedy'],
+  because: ['weil', 'parce', 'porque', 'perché', 'protože', 'bo'],
+};
+/** An English function word between two lower-case words. */
+const FUNCTION_WORD_PLACE = new RegExp(
+  `(?<=(?:^|\\s)[a-z]{2,} )(?:${Object.keys(FOREIGN_FUNCTION_WORDS).join('|')})(?= [a-z]{2,}\\b)`,
+  'g',
+);
+const LEFT_IN = ['že', 'und', 'der', 'les', 'que', 'nicht', 'dass', 'che', 'też', 'auch', 'donc', 'pero'];
+const FOREIGN_CONTENT_WORDS: Record<string, string[]> = {
+  banks: ['banche', 'Banken', 'banques', 'bancos', 'banki'],
+  schools: ['escuelas', 'Schulen', 'écoles', 'scuole', 'escolas', 'szkoły'],
+  government: ['Regierung', 'gouvernement', 'gobierno', 'governo', 'vláda', 'rząd'],
+  city: ['Stadt', 'ville', 'ciudad', 'città', 'cidade', 'město', 'miasto'],
+  people: ['Leute', 'gens', 'gente', 'persone', 'pessoas', 'lidé', 'ludzie'],
+  year: ['Jahr', 'année', 'año', 'anno', 'ano', 'rok'],
+  week: ['Woche', 'semaine', 'semana', 'settimana', 'týden', 'tydzień'],
+  money: ['Geld', 'argent', 'dinero', 'soldi', 'dinheiro', 'peníze', 'pieniądze'],
+  children: ['Kinder', 'enfants', 'niños', 'bambini', 'crianças', 'děti', 'dzieci'],
+  house: ['Haus', 'maison', 'casa', 'dům', 'dom'],
+  water: ['Wasser', 'eau', 'agua', 'acqua', 'água', 'voda', 'woda'],
+  police: ['Polizei', 'policía', 'polizia', 'polícia', 'policie', 'policja'],
+  war: ['Krieg', 'guerre', 'guerra', 'válka', 'wojna'],
+  students: ['Studenten', 'étudiants', 'estudiantes', 'studenti', 'estudantes', 'studenci'],
+  workers: ['Arbeiter', 'travailleurs', 'trabajadores', 'lavoratori', 'trabalhadores', 'pracownicy'],
+  today: ['heute', "aujourd'hui", 'hoy', 'oggi', 'hoje', 'dnes', 'dzisiaj'],
+  country: ['país', 'paese', 'země', 'kraj'],
+  time: ['Zeit', 'tiempo', 'czas'],
+  world: ['Welt', 'monde', 'mundo', 'mondo', 'svět', 'świat'],
+  family: ['Familie', 'famille', 'familia', 'famiglia', 'família', 'rodina', 'rodzina'],
+  work: ['Arbeit', 'travail', 'trabajo', 'lavoro', 'trabalho', 'práce', 'praca'],
+  life: ['Leben', 'vida', 'život', 'życie'],
+  day: ['jour', 'día', 'giorno', 'dzień'],
+  way: ['Weg', 'manière', 'manera', 'modo', 'maneira', 'způsob', 'sposób'],
+};
+const CONTENT_WORD_PLACE = new RegExp(
+  `(?<=[a-z,] )(?:${Object.keys(FOREIGN_CONTENT_WORDS).join('|')})(?= [a-z]|[,.])`,
+  'g',
+);
 /** A punctuation mark that ends a word (not in a number, an abbreviation or an ellipsis). */
 const WORD_PUNCT = /(?<=\p{Ll}{2})[,.;:!?](?=\s|$)/gu;
 
@@ -273,24 +380,87 @@ const injectors: Record<InjectionKind, Injector> = {
     return injected;
   },
   'speech-quotes-dropped'(text, random) {
-    const pairs = quotePairs(text).filter(
-      ([open, close]) =>
-        close - open > 15 &&
-        / \S+ \S+/.test(text.slice(open, close)) &&
-        (SPEECH_BEFORE.test(text.slice(Math.max(0, open - 40), open)) ||
-          SPEECH_AFTER.test(text.slice(close + 1, close + 40))),
-    );
+    return dropQuotes(text, random, true);
+  },
+  'speech-quotes-dropped-third-person'(text, random) {
+    return dropQuotes(text, random, false);
+  },
+  'speech-quotes-dropped-continued'(text, random) {
+    // `"We will win," he said.` → `We will win, he said in a televised address, adding that …`:
+    // the attribution is followed by more, as MT output of news often is.
+    const pairs = attributedQuotes(text, true).flatMap(([open, close]) => {
+      const after = ATTRIBUTION_END.exec(text.slice(close + 1, close + 60));
+      return after ? [[open, close, close + 1 + after[0].length - 1] as const] : [];
+    });
     if (pairs.length === 0) return undefined;
-    const [open, close] = pick(random, pairs);
-    const result = text.slice(0, open) + text.slice(open + 1, close) + text.slice(close + 1);
+    const [open, close, stop] = pick(random, pairs);
+    const more = pick(random, CONTINUATIONS);
+    const result =
+      text.slice(0, open) + text.slice(open + 1, close) + text.slice(close + 1, stop) + more + text.slice(stop);
     return {
       text: result,
       ranges: [{ start: open, end: close - 1 }],
       edits: [
         { at: open, removed: 1, inserted: 0 },
         { at: close, removed: 1, inserted: 0 },
+        { at: stop, removed: 0, inserted: more.length },
       ],
     };
+  },
+  'inserted-comma'(text, random) {
+    return insertBetweenWords(text, random, [',']);
+  },
+  'inserted-symbol'(text, random) {
+    return insertBetweenWords(text, random, ['_', '^', '@', '~', '"', ',?']);
+  },
+  'inserted-colon'(text, random) {
+    return insertBetweenWords(text, random, [':', ';']);
+  },
+  'inserted-stop'(text, random) {
+    return insertBetweenWords(text, random, ['.', '!', '?']);
+  },
+  'foreign-function-word'(text, random) {
+    // Replace an English function word with its equivalent in a source language, or leave one in.
+    const words = matches(text, FUNCTION_WORD_PLACE);
+    if (words.length > 0 && random() < 0.7) {
+      const word = pick(random, words);
+      return replace(text, word.index, word.text.length, pick(random, FOREIGN_FUNCTION_WORDS[word.text]));
+    }
+    const gaps = matches(text, LOWER_GAP);
+    if (gaps.length === 0) return undefined;
+    return replace(text, pick(random, gaps).index, 0, ` ${pick(random, LEFT_IN)}`, 1);
+  },
+  'foreign-content-word'(text, random) {
+    const words = matches(text, CONTENT_WORD_PLACE);
+    if (words.length === 0) return undefined;
+    const word = pick(random, words);
+    return replace(text, word.index, word.text.length, pick(random, FOREIGN_CONTENT_WORDS[word.text]));
+  },
+  'lost-capital'(text, random) {
+    const starts = matches(text, SENTENCE_START).filter(
+      (match) => !ABBREVIATION_BEFORE.test(text.slice(Math.max(0, match.index - 12), match.index)),
+    );
+    if (starts.length === 0) return undefined;
+    const start = pick(random, starts);
+    const injected = replace(text, start.index, 1, start.text[0].toLowerCase());
+    // The full stop before belongs to the artefact: `left. the` is a lost capital or a stray stop.
+    injected.ranges = [{ start: start.index - 2, end: start.index + start.text.length }];
+    return injected;
+  },
+  'lower-case-paragraph'(text) {
+    if (!isProse(text)) return undefined;
+    const first = /^\p{Lu}\p{Ll}+(?![\p{L}\p{N}'’.-])/u.exec(text);
+    if (!first || /^(?:I|I'm)$/.test(first[0])) return undefined;
+    const injected = replace(text, 0, 1, first[0][0].toLowerCase());
+    injected.ranges = [{ start: 0, end: first[0].length }];
+    return injected;
+  },
+  'missing-final-stop'(text) {
+    if (!isProse(text) || !/(?<=\p{Ll}{2})\.$/u.test(text)) return undefined;
+    const at = text.length - 1;
+    const injected = replace(text, at, 1, '');
+    injected.ranges = [{ start: at, end: at }];
+    return injected;
   },
   'quotes-around-name'(text, random) {
     // A capitalised name after a lower-case word, not a month or a weekday.
@@ -413,6 +583,49 @@ const injectors: Record<InjectionKind, Injector> = {
   },
 };
 
+/** Quotation pairs with an attribution before or after, of first- or second-person speech or not. */
+function attributedQuotes(text: string, person: boolean): [number, number][] {
+  return quotePairs(text).filter(
+    ([open, close]) =>
+      close - open > 15 &&
+      / \S+ \S+/.test(text.slice(open, close)) &&
+      FIRST_OR_SECOND_PERSON.test(text.slice(open + 1, close)) === person &&
+      (SPEECH_BEFORE.test(text.slice(Math.max(0, open - 40), open)) ||
+        SPEECH_AFTER.test(text.slice(close + 1, close + 40))),
+  );
+}
+
+function dropQuotes(text: string, random: Random, person: boolean): Injected | undefined {
+  const pairs = attributedQuotes(text, person);
+  if (pairs.length === 0) return undefined;
+  const [open, close] = pick(random, pairs);
+  const result = text.slice(0, open) + text.slice(open + 1, close) + text.slice(close + 1);
+  return {
+    text: result,
+    ranges: [{ start: open, end: close - 1 }],
+    edits: [
+      { at: open, removed: 1, inserted: 0 },
+      { at: close, removed: 1, inserted: 0 },
+    ],
+  };
+}
+
+/** Inserts one of `marks` right after a lower-case word that another lower-case word follows. */
+function insertBetweenWords(text: string, random: Random, marks: readonly string[]): Injected | undefined {
+  const gaps = matches(text, LOWER_GAP);
+  if (gaps.length === 0) return undefined;
+  const at = pick(random, gaps).index;
+  return replace(text, at, 0, pick(random, marks));
+}
+
+/** A paragraph of prose: eight words or more, ending in a sentence mark, not title case. */
+function isProse(text: string): boolean {
+  const words = text.split(/\s+/).filter((word) => /\p{L}/u.test(word));
+  if (words.length < 8 || !/[.!?]["”’)]?$/.test(text)) return false;
+  const capitalised = words.filter((word) => /^\p{Lu}/u.test(word)).length;
+  return capitalised / words.length < 0.5;
+}
+
 /** Applies one kind to a host; undefined when the kind does not apply there. */
 export function inject(kind: InjectionKind, text: string, random: Random): Injected | undefined {
   return injectors[kind](text, random);
@@ -456,9 +669,14 @@ const PARAGRAPHS_PER_DOCUMENT = 20;
  * artefact each. `hosts` are clean English paragraphs in priority order groups
  * (each group is shuffled on its own, then the groups are concatenated).
  */
-export function noiseJobs(hostGroups: readonly (readonly string[])[], seed: number, perKind: number): NoiseJob[] {
+export function noiseJobs(
+  hostGroups: readonly (readonly string[])[],
+  seed: number,
+  perKind: number,
+  kinds: readonly InjectionKind[] = INJECTION_KINDS,
+): NoiseJob[] {
   const jobs: NoiseJob[] = [];
-  for (const kind of INJECTION_KINDS) {
+  for (const kind of kinds) {
     const random = prng(hash(kind) ^ seed);
     const order = hostGroups.flatMap((group) => shuffled(random, group));
     const made: { clean: string; injected: Injected }[] = [];

@@ -67,6 +67,7 @@ import {
   mayHaveFirstOrSecondPerson,
   SPEECH_VERBS,
   startsWithSubordinator,
+  type Token,
   trailingAccordingTo,
   trailingAttribution,
   wordsOf,
@@ -105,6 +106,15 @@ export default defineRule<Options>(
       const text = flat.text;
       const quoteMarks = analysis.marks.filter((mark) => mark.role === 'open' || mark.role === 'close');
       const hasQuote = (from: number, to: number) => quoteMarks.some((mark) => mark.index >= from && mark.index < to);
+      // Inside a quotation of several sentences (`“Come now. We need water. Bring it all,” she said.`),
+      // or one that runs on into the next paragraph (fiction leaves its closing mark out there).
+      const inQuotation = (from: number, to: number) =>
+        analysis.pairs.some((pair) => pair.open.index < from && pair.close.index >= to - 1) ||
+        quoteMarks.some(
+          (mark) =>
+            (mark.role === 'open' && mark.pair < 0 && mark.index < from) ||
+            (mark.role === 'close' && mark.pair < 0 && mark.index >= to - 1),
+        );
       // A finding marks where the opening quotation mark belongs: the first word of the speech.
       // Where the speech ends is a related place.
       const range = (from: number, to: number, endMessage = 'The speech ends here') => {
@@ -117,13 +127,36 @@ export default defineRule<Options>(
         };
       };
       let previousAttributed = false;
+      let previous: [number, number] | undefined;
 
       for (const [from, to] of sentenceRanges(paragraph)) {
         sentences++;
         const sentence = text.slice(from, to);
+        // `Do you mind? Kayel asked.`: an attribution on its own after a question or speech.
+        const speech = previous;
+        previous = [from, to];
+        if (speech && ATTRIBUTION_ONLY.test(sentence) && !hasQuote(speech[0], to) && !inQuotation(speech[0], to)) {
+          const end = trimEnd(text, speech[1]);
+          const tokens = wordsOf(text, speech[0], end);
+          const question = text[end - 1] === '?';
+          if (tokens.length >= 3 && (question || isFirstOrSecondPerson(tokens)) && !startsWithSubordinator(tokens)) {
+            const speaker = /^\s*(\S+(?: \p{Lu}\S*)*)/u.exec(sentence)?.[1] ?? '';
+            candidates.push({
+              kind: 'first',
+              report: {
+                ...range(speech[0], end),
+                message: `Speech attributed to \`${speaker}\` has no quotation marks`,
+              },
+            });
+            previousAttributed = true;
+            continue;
+          }
+        }
         const attribution = trailingAttribution(sentence);
         let attributed = false;
         let person = false;
+        // Speech after `she writes, I like …` ends with its sentence: the next one is the narrator's again.
+        let leadOnly = false;
 
         // An opening quotation mark after a clause that is already speech.
         const opening = quoteMarks.find((mark) => mark.role === 'open' && mark.index >= from && mark.index < to);
@@ -155,11 +188,14 @@ export default defineRule<Options>(
           : leadingAttributions(sentence).findLast((candidate) => !hasQuote(from + candidate.speechStart, to));
         // A question after `asks:` may stand without quotation marks (`The question is: Why?`).
         const question = sentence.trimEnd().endsWith('?') || /^ask/.test(lead?.verb ?? '');
-        if (lead && !question && !hasQuote(from + lead.speechStart, to)) {
+        if (lead && !question && !hasQuote(from + lead.speechStart, to) && !inQuotation(from + lead.speechStart, to)) {
           const tokens = wordsOf(text, from + lead.speechStart, to);
           if (tokens.length >= 3 && (lead.colon || isFirstOrSecondPerson(tokens))) {
             attributed = true;
             person = true;
+            // A narrator reading out (`And she writes, I like …`) speaks in the present tense; news
+            // attributes in the past (`he told reporters, We will … I think that's our job.`).
+            leadOnly = /s$/.test(lead.verb);
             candidates.push({
               // `said:` and a capital letter is speech even in a first-person text.
               kind: lead.colon ? 'first' : 'lead',
@@ -175,7 +211,13 @@ export default defineRule<Options>(
           attributed = true;
           const speechEnd = from + attribution.speechEnd;
           const tokens = wordsOf(text, from, speechEnd);
-          if (!hasQuote(from, speechEnd) && tokens.length >= 3 && !startsWithSubordinator(tokens)) {
+          if (
+            !hasQuote(from, speechEnd) &&
+            !inQuotation(from, speechEnd) &&
+            tokens.length >= 3 &&
+            !startsWithSubordinator(tokens) &&
+            !isIndirect(tokens)
+          ) {
             if (isFirstOrSecondPerson(tokens)) {
               person = true;
               candidates.push({
@@ -200,13 +242,15 @@ export default defineRule<Options>(
               });
             }
           }
-        } else if (!hasQuote(from, to)) {
-          // According to X, <speech>. / <speech>, according to X.
+        } else if (!hasQuote(from, to) && !inQuotation(from, to)) {
+          // According to X, <speech>. / <speech>, according to X — when X is someone who speaks.
           const leading = leadingAccordingTo(sentence);
           const trailing = trailingAccordingTo(sentence);
+          const source =
+            leading !== undefined ? sentence.slice(0, leading) : trailing !== undefined ? sentence.slice(trailing) : '';
           const speech: [number, number] | undefined =
             leading !== undefined ? [from + leading, to] : trailing !== undefined ? [from, from + trailing] : undefined;
-          if (speech) {
+          if (speech && speaks(source)) {
             const tokens = wordsOf(text, speech[0], speech[1]);
             if (tokens.length >= 3 && isFirstOrSecondPerson(tokens) && !startsWithSubordinator(tokens)) {
               person = true;
@@ -223,7 +267,7 @@ export default defineRule<Options>(
         }
 
         // The pronoun test first: most sentences have none, and then need no tokens.
-        if (!attributed && !hasQuote(from, to) && mayHaveFirstOrSecondPerson(sentence)) {
+        if (!attributed && !hasQuote(from, to) && !inQuotation(from, to) && mayHaveFirstOrSecondPerson(sentence)) {
           const tokens = wordsOf(text, from, to);
           if (isFirstOrSecondPerson(tokens)) {
             if (previousAttributed && tokens.length >= 4 && !startsWithSubordinator(tokens)) {
@@ -243,7 +287,7 @@ export default defineRule<Options>(
           // A direct quotation with its attribution: speech may continue after it.
           attributed = attribution !== undefined;
         }
-        previousAttributed = attributed;
+        previousAttributed = attributed && !leadOnly;
       }
     });
 
@@ -257,6 +301,39 @@ export default defineRule<Options>(
     }
   },
 );
+
+/**
+ * A sentence that is only an attribution: a name or pronoun, a speech verb,
+ * then nothing, a comma or an adverb (`Kayel asked.`, `He said hurriedly,
+ * …`, `Nemic asked, a little surprised.`): the sentence before is its speech.
+ */
+const ATTRIBUTION_ONLY =
+  /^\s*(?:\p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*){0,2}|he|she|they) (?:said|asked|added|replied|answered|explained|shouted|cried|whispered|told \p{Lu}[\p{L}'’-]*|told (?:him|her|them|me|us))(?: \p{Ll}+ly)?\s*(?:[,.!]|$)/u;
+
+/** Things that do not speak: `According to the survey, we spend more` is no speech. */
+const NOT_SPEAKERS = new Set(
+  'survey surveys study studies report reports data poll polls statistics figures estimates estimate research analysis law laws rule rules plan plans forecast forecasts census document documents records record website map maps tradition legend calendar schedule index ranking rankings results findings model models theory bible scripture guidelines guideline agreement contract constitution treaty article articles paper papers book books the'.split(
+    ' ',
+  ),
+);
+
+/** The source named by `According to X,` is someone who speaks (not `the survey`, `the data`). */
+function speaks(source: string): boolean {
+  const words = wordsOf(source.replace(/^\s*,?\s*according to\s+/iu, '').replace(/[,.\s]+$/u, ''));
+  const head = words.at(-1);
+  return head !== undefined && !NOT_SPEAKERS.has(head.lower);
+}
+
+/** `He told reporters that we …`, `She asked whether we …`: an indirect statement, not the speech itself. */
+function isIndirect(tokens: readonly Token[]): boolean {
+  return tokens.some(
+    (token, index) =>
+      SPEECH_VERBS.has(token.lower) &&
+      tokens
+        .slice(index + 1, index + 4)
+        .some((next) => next.lower === 'that' || next.lower === 'whether' || next.lower === 'if'),
+  );
+}
 
 /** Sentence ranges of a paragraph as indices into its flat text. */
 function sentenceRanges(paragraph: Paragraph): Array<[number, number]> {

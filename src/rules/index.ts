@@ -8,6 +8,7 @@ import dashStyle from './dash-style.js';
 import doubledPunctuation from './doubled-punctuation.js';
 import droppedQuotes from './dropped-quotes.js';
 import foreignScript from './foreign-script.js';
+import foreignWord from './foreign-word.js';
 import fullwidthPunctuation from './fullwidth-punctuation.js';
 import longSentence from './long-sentence.js';
 import missingFinalPunctuation from './missing-final-punctuation.js';
@@ -62,6 +63,7 @@ export const rules: readonly AnyRule[] = Object.freeze([
   mixedScript,
   foreignScript,
   untranslated,
+  foreignWord,
   // repetition
   repeatedWords,
   repeatedPhrase,

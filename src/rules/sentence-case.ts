@@ -15,8 +15,11 @@
  * lower case on purpose (`iPhone`, `eBay`, `mRNA`, `pH`, `npm`, `adidas`,
  * domains such as `tut.by`, or any word in the `allow` option), a sentence that opens with a quotation
  * mark, bracket or ellipsis (a quotation continuing a sentence), and headings,
- * list items and table cells. A paragraph that starts in lower case is only
- * flagged with `paragraphStart: true`: MT output aligned segment by segment
+ * list items and table cells. A paragraph of prose (eight words or more)
+ * that starts in lower case is flagged when the paragraph before it ended a
+ * sentence with `.`, `!` or `?`; after a paragraph that did not (a headline,
+ * a segment cut mid-sentence, an ellipsis), and at the start of the document,
+ * only with `paragraphStart: true`: MT output aligned segment by segment
  * often continues a sentence in the next segment.
  *
  * The English parser does not end a sentence before a lower-case word, so
@@ -43,6 +46,19 @@
  *
  * @example {"name": "not-ok.txt", "label": "fixed"}
  *   Police raided the offices. The journalists were questioned.
+ *
+ * @example {"name": "not-ok-paragraph.txt", "label": "input"}
+ *   The police raided the offices of several groups on Wednesday.
+ *
+ *   the journalists who worked there were questioned for several hours.
+ *
+ * @example {"name": "not-ok-paragraph.txt", "label": "output"}
+ *   3:1-3:4: Unexpected lower-case `the` at the start of a sentence, expected `The`
+ *
+ * @example {"name": "ok-continued.txt"}
+ *   The police raided the offices of several groups and
+ *
+ *   the journalists who worked there were questioned for several hours.
  *
  * @example {"name": "paragraph.txt", "label": "input", "config": {"paragraphStart": true}}
  *   the police arrived at 7 a.m. on Wednesday.
@@ -72,6 +88,15 @@ const ABBREVIATIONS = new Set(
   ).split(' '),
 );
 
+/** A paragraph that ends a sentence: `.`, `!` or `?` (not an ellipsis), then closing marks. */
+const ENDS_SENTENCE = /(?<![.…])[.!?]["'”’»)\]]*\s*$/u;
+
+/** Prose: eight words or more, not a list line (`- item`, `2) item`). */
+function isProse(text: string): boolean {
+  if (/^\s*(?:[-*•·–—]|\d{1,3}[.)]|[a-z][.)])\s/u.test(text)) return false;
+  return text.split(/\s+/u).filter((word) => /\p{L}/u.test(word)).length >= 8;
+}
+
 /** Lower-case roman numerals up to 39 that number list items (`i. red ii. green`). */
 const ROMAN_ITEM = /^x{0,3}(?:ix|iv|v?i{0,3})$/u;
 
@@ -95,11 +120,16 @@ export default defineRule<SentenceCaseOptions>(
   },
   (tree, context, options) => {
     const allow = new Set(options.allow.map((word) => word.toLowerCase()));
+    // Did the paragraph before end a sentence? Then this one cannot continue it.
+    let previousEnded = false;
     for (const paragraph of paragraphsOf(tree)) {
       const kind = blockKind(paragraph);
+      const ended = previousEnded;
+      previousEnded = false;
       if (kind !== 'paragraph' && kind !== 'blockquote' && kind !== 'caption') continue;
       const flat = flatten(paragraph);
       const text = flat.text;
+      previousEnded = kind === 'paragraph' && ENDS_SENTENCE.test(text) && isProse(text);
       const check = (at: number) => {
         const word = TOKEN.exec(text.slice(at, at + 80))?.[0];
         if (!word || isDeliberateLowerCase(word) || LOWER_CASE_NAMES.has(word) || allow.has(word.toLowerCase())) return;
@@ -120,7 +150,7 @@ export default defineRule<SentenceCaseOptions>(
             : undefined,
         });
       };
-      if (options.paragraphStart) {
+      if (options.paragraphStart || (ended && kind === 'paragraph' && isProse(text))) {
         const lead = /^\s*/u.exec(text)?.[0].length ?? 0;
         if (/^\p{Ll}/u.test(text.slice(lead))) check(lead);
       }

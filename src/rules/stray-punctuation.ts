@@ -28,6 +28,17 @@
  * initialisms, ellipses, addresses and lower-case names (`iPhone`, `mRNA`)
  * explain such a stop and are left alone either way.
  *
+ * In English it also finds punctuation MT inserts inside a sentence: a
+ * symbol glued to the end of a word (`got~ alarm`, `between_ two`, `scales^
+ * and`, `word@ next`; not an address written with spaces, `name@ gmail .
+ * com`), a `:` or `;` where no clause can end or start (`told; them`, `the:
+ * cat`, `her: name`, `streaming: out`, by the words' parts of speech; a colon
+ * that introduces something, `One thing: money`, is left alone), and a `!` or
+ * `?` before a lower-case word in a paragraph that capitalises its sentences
+ * (`rolled! their eyes`; not `“Stop!” he cried`, `Why? he asked`, `Yahoo!
+ * users`). The symbol is removed by the fix, and so is a `:` or `;` after an
+ * article; the others get no fix.
+ *
  * Not flagged: an ellipsis (`...and then`, `(...)`), a leading decimal
  * (`.5`), a file extension or a name with a dot (`.NET`), emoticons (`(:`),
  * and marks after a word (that is `space-before-punctuation`) or after
@@ -103,6 +114,30 @@
  *   1:14-1:15: Unexpected `.` before a lower-case word: a stray full stop, or a sentence that starts in lower case
  *   1:39-1:40: Unexpected `.` after `the`, a word that does not end a sentence
  *
+ * @example {"name": "not-ok-inserted.txt", "label": "input"}
+ *   The alarm system got~ installed between_ two scales^ and the word@ next to it. Send it to name@ gmail . com today.
+ *
+ *   He spat out her: name and told; them everything. The cost: of it was high; he left. One thing: money.
+ *
+ *   They rolled! their eyes and waited. “Stop!” he cried. Why? he asked. Yahoo! users left.
+ *
+ * @example {"name": "not-ok-inserted.txt", "label": "output"}
+ *   1:21-1:22: Unexpected `~` after `got`
+ *   1:40-1:41: Unexpected `_` after `between`
+ *   1:52-1:53: Unexpected `^` after `scales`
+ *   1:66-1:67: Unexpected `@` after `word`
+ *   3:16-3:17: Unexpected `:` inside the phrase `her name`
+ *   3:31-3:32: Unexpected `;` before `them`, a word that does not start a clause
+ *   3:58-3:59: Unexpected `:` before `of`, a word that does not start a clause
+ *   5:12-5:13: Unexpected `!` inside a sentence, before the lower-case word `their`
+ *
+ * @example {"name": "not-ok-inserted.txt", "label": "fixed"}
+ *   The alarm system got installed between two scales and the word next to it. Send it to name@ gmail . com today.
+ *
+ *   He spat out her: name and told; them everything. The cost: of it was high; he left. One thing: money.
+ *
+ *   They rolled! their eyes and waited. “Stop!” he cried. Why? he asked. Yahoo! users left.
+ *
  * @example {"name": "not-ok.md", "label": "input"}
  *   # Title
  *
@@ -129,6 +164,7 @@ import {
   isWordChar,
   tokenAround,
 } from '../text/punctuation.js';
+import { tagWords } from '../text/tagger.js';
 
 export interface StrayPunctuationOptions {
   /**
@@ -151,7 +187,8 @@ function isDash(char: string | undefined): boolean {
 export default defineRule<StrayPunctuationOptions>(
   {
     id: 'stray-punctuation',
-    description: 'A `,` `;` `:` or `.` that belongs to no word: at a paragraph start, after `(` or `“`, or alone',
+    description:
+      'A `,` `;` `:` or `.` that belongs to no word (at a paragraph start, after `(` or `“`, or alone), or a mark inserted inside a sentence (`got~ alarm`, `told; them`)',
     category: 'punctuation',
     recommended: true,
     defaultSeverity: 'warn',
@@ -191,6 +228,12 @@ export default defineRule<StrayPunctuationOptions>(
           message = `Unexpected \`,\` after the article \`${articleBefore(text, index)}\``;
           fixable = true;
           keepSpace = true;
+        } else if ((mark === ':' || mark === ';') && context.language === 'en' && clauseBreakInside(text, index)) {
+          // `the: cat`, `told; them`: a clause cannot end or start there.
+          const reason = clauseBreakInside(text, index);
+          message = `Unexpected \`${mark}\` ${reason}`;
+          fixable = reason.startsWith('after the article');
+          keepSpace = true;
         } else if (mark === '.' && context.language === 'en' && isMidSentenceStop(text, index)) {
           // After a word that cannot end a sentence (`the. rich`), the stop is stray for sure.
           const word = wordEndingAt(text, index);
@@ -223,9 +266,241 @@ export default defineRule<StrayPunctuationOptions>(
           fix: fixable && flat.isDirect(index, end) ? { range: [start, fixEnd], text: '' } : undefined,
         });
       }
+      // `got~ alarm`, `between_ two`, `scales^ and`, `word@ next`: a symbol glued to the end of a word.
+      for (const match of text.matchAll(GLUED_SYMBOL)) {
+        const index = match.index + match[0].length - 1;
+        if (!isGluedSymbol(text, index)) continue;
+        const start = flat.startAt(index);
+        const stop = flat.endAt(index + 1);
+        context.report({
+          start,
+          end: stop,
+          message: `Unexpected \`${text[index]}\` after \`${wordEndingAt(text, index)}\``,
+          actual: text[index],
+          expected: [''],
+          fix: flat.isDirect(index, index + 1) ? { range: [start, stop], text: '' } : undefined,
+        });
+      }
+      if (context.language !== 'en') continue;
+      // `rolled! their eyes`, `sons? up until`: `!` or `?` before a lower-case word inside a sentence.
+      for (const match of text.matchAll(EXCLAMATION_BEFORE_LOWER)) {
+        const index = match.index + match[0].length - 1;
+        if (!isMidSentenceExclamation(text, index)) continue;
+        capitalises ??= capitalisesSentences(text);
+        if (!capitalises) continue;
+        context.report({
+          start: flat.startAt(index),
+          end: flat.endAt(index + 1),
+          message: `Unexpected \`${text[index]}\` inside a sentence, before the lower-case word \`${nextWord(text, index)}\``,
+          actual: text[index],
+          expected: [''],
+        });
+      }
     }
   },
 );
+
+/** A symbol right after two lower-case letters, before a space: `got~ alarm`. */
+const GLUED_SYMBOL = /(?<=\p{Ll}\p{Ll})[_^@~](?=[ \t]+\p{L})/gu;
+
+/**
+ * `got~ alarm`: a symbol at the end of a word that no use explains: not an
+ * e-mail address written with spaces (`name@ gmail . com`), not emphasis
+ * closed with an underscore (`_very_ good`), not a smiley (`^_^`).
+ */
+function isGluedSymbol(text: string, index: number): boolean {
+  const symbol = text[index];
+  const word = tokenAround(text, index - 1);
+  if (/[_^@~]/.test(word.token.slice(0, -1))) return false;
+  const rest = text.slice(index + 1, index + 40);
+  if (symbol === '@' && /^\s*[\p{L}\d-]+\s*(?:\.|dot\b)/u.test(rest)) return false;
+  return true;
+}
+
+const EXCLAMATION_BEFORE_LOWER = /(?<=\p{Ll}{2})[!?](?= \p{Ll})/gu;
+/** Words that follow speech and may follow its `!` or `?` (`Stop! he cried`, `Why? she asked`). */
+const AFTER_SPEECH = new Set([
+  'he',
+  'she',
+  'they',
+  'we',
+  'i',
+  'you',
+  'it',
+  'someone',
+  'everyone',
+  'said',
+  'says',
+  'asked',
+  'asks',
+  'cried',
+  'shouted',
+  'yelled',
+  'screamed',
+  'whispered',
+  'replied',
+  'answered',
+  'exclaimed',
+  'called',
+  'wrote',
+  'thought',
+  'wondered',
+  'muttered',
+  'added',
+  'or',
+  'and',
+]);
+/** Interjections a lower-case word may follow (`oh! how`, `hey? you`). */
+const INTERJECTION =
+  /^(?:oh|ah|aha|hey|ha|wow|alas|ouch|well|yes|no|yeah|okay|ok|huh|eh|hmm|what|why|how|who|where|when|right|really|sure|please|indeed|too)$/;
+
+/**
+ * `rolled! their eyes`: the word after is no speech attribution (`Stop! he
+ * cried`), the word before no interjection or question word (`why? because`)
+ * and not part of a name with the mark (`Yahoo! users`, `Jeopardy! host`).
+ */
+function isMidSentenceExclamation(text: string, index: number): boolean {
+  const before = wordEndingAt(text, index);
+  if (before.length < 2 || INTERJECTION.test(before.toLowerCase())) return false;
+  if (isUpper(text[index - before.length])) return false;
+  const next = nextWord(text, index);
+  if (AFTER_SPEECH.has(next.toLowerCase())) return false;
+  return true;
+}
+
+function nextWord(text: string, index: number): string {
+  let start = index + 1;
+  while (isInlineSpace(text[start])) start++;
+  let end = start;
+  while (end < text.length && end - start < 64 && isLetter(text[end])) end++;
+  return text.slice(start, end);
+}
+
+/** Words after which no clause ends: a `:` or `;` after them is stray. */
+const NO_CLAUSE_END = new Set([
+  'the',
+  'a',
+  'an',
+  'and',
+  'or',
+  'but',
+  'nor',
+  'of',
+  'than',
+  'very',
+  'their',
+  'its',
+  'our',
+  'your',
+  'my',
+  'his',
+  'to',
+  'in',
+  'into',
+  'onto',
+  'with',
+  'from',
+  'by',
+  'for',
+  'at',
+  'on',
+  'is',
+  'are',
+  'was',
+  'were',
+  'be',
+  'been',
+  'being',
+  'has',
+  'have',
+  'had',
+  'will',
+  'would',
+  'can',
+  'could',
+  'should',
+  'may',
+  'might',
+  'must',
+  'shall',
+  'not',
+  'every',
+  'each',
+  'these',
+  'those',
+  'some',
+  'any',
+  'if',
+  'because',
+  'although',
+  'whose',
+  'who',
+  'which',
+  'we',
+  'they',
+  'he',
+  'she',
+  'i',
+  'you',
+  'about',
+  'between',
+  'through',
+  'during',
+  'after',
+  'before',
+  'under',
+  'over',
+  'against',
+  'without',
+  'within',
+  'among',
+  'such',
+]);
+/**
+ * The mark splits a phrase, by the words' parts of speech: a determiner or
+ * possessive and its noun (`her: name`, `that; relationship`), a verb and its
+ * particle (`streaming: out`); after `;` also an adjective and its noun
+ * (`pink; dragon`). A verb and what follows may be two clauses (`wait; the
+ * interval is`, `he left; his wife stayed`). A colon
+ * after an adjective or a verb often introduces what follows (`simple:
+ * greed`, `include: flour`) and is left alone.
+ */
+function splitsPhrase(mark: string, before: string, after: string): boolean {
+  const lower = after.toLowerCase();
+  const [left, right] = tagWords([before.toLowerCase(), lower]);
+  const noun = right === 'NN' || right === 'NNS';
+  if ((left === 'DT' || left === 'PRP$' || left === 'PDT') && (noun || right === 'JJ')) return true;
+  if (left.startsWith('VB') && (right === 'RP' || PARTICLES.has(lower))) return true;
+  if (mark !== ';') return false;
+  return (left === 'JJ' || left === 'JJS' || left === 'JJR' || left === 'RBS') && (noun || right === 'JJ');
+}
+
+const PARTICLES = new Set(['out', 'up', 'down', 'off', 'away', 'back']);
+
+/** Words that start no clause after `;` or `:` (`told; them`, `cost: of`). */
+const NO_CLAUSE_START = new Set(['of', 'them', 'him', 'whom', 'than', 'been', 'being']);
+
+/**
+ * A `:` or `;` glued to a lower-case word and followed by a lower-case word,
+ * where no clause ends before it or starts after it: the reason, or '' when
+ * the mark may be right (`one thing: money`, `he left; she stayed`).
+ */
+function clauseBreakInside(text: string, index: number): string {
+  if (!isInlineSpace(text[index + 1]) || !isLower(text[index + 2]) || !isLower(text[index - 1])) return '';
+  const before = wordEndingAt(text, index);
+  const start = index - before.length;
+  if (before.length === 0 || (start > 0 && !isInlineSpace(text[start - 1]) && !/["“(]/.test(text[start - 1])))
+    return '';
+  const after = nextWord(text, index);
+  if (text[index + 2 + after.length] === "'" || text[index + 2 + after.length] === '’') return '';
+  const lower = before.toLowerCase();
+  if (ARTICLES.has(lower)) return `after the article \`${before}\``;
+  if (NO_CLAUSE_END.has(lower)) return `after \`${before}\`, a word that does not end a clause`;
+  // `of course` and `to be sure` start asides.
+  if (NO_CLAUSE_START.has(after) && !/^of course/.test(text.slice(index + 2, index + 12)))
+    return `before \`${after}\`, a word that does not start a clause`;
+  return splitsPhrase(text[index], before, after) ? `inside the phrase \`${before} ${after}\`` : '';
+}
 
 /** The mark is followed by a space or a word start, not by more marks (`...`) or a digit (`.5`). */
 function standsAlone(text: string, index: number): boolean {

@@ -384,6 +384,19 @@ const CLOSERS = new Set([',', '”', '"', '’', '»', '“']);
 export function trailingAttribution(text: string): Attribution | undefined {
   // Most sentences have no speech verb: skip tokenizing them.
   if (!mayHaveSpeechVerb(text)) return undefined;
+  // `…, he said in a televised address, adding that …`: the attribution goes on in another clause.
+  for (const match of text.matchAll(ATTRIBUTION_GOES_ON)) {
+    const found = lastAttribution(text.slice(0, match.index));
+    if (found) return found;
+  }
+  return lastAttribution(text);
+}
+
+/** A clause after an attribution: `, adding that`, `, and declined`, `, before leaving`. */
+const ATTRIBUTION_GOES_ON =
+  /,\s+(?=(?:adding|noting|saying|stressing|explaining|insisting|warning|calling|arguing|claiming|referring|and|but|before|after|while|as|although|according)\b)/g;
+
+function lastAttribution(text: string): Attribution | undefined {
   const tokens = wordsOf(text);
   // The last speech verb, with at most eight words after it.
   for (let index = tokens.length - 1; index >= 0 && index >= tokens.length - 9; index--) {
