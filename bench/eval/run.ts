@@ -157,9 +157,16 @@ function configFor(ruleIds: readonly string[], language: string): Config {
   return { extends: [], language, rules };
 }
 
-function lintJob(job: { document: { text: string }; language: string }, ruleIds: readonly string[]): Finding[] {
+function lintJob(
+  job: { document: { text: string }; language: string; source?: LintJob['source'] },
+  ruleIds: readonly string[],
+): Finding[] {
   if (ruleIds.length === 0) return [];
-  return lint(job.document.text, { format: 'txt', config: configFor(ruleIds, job.language) }).findings;
+  // Target jobs carry their sources: bilingual rules pair them paragraph by paragraph.
+  const bilingual = job.source
+    ? { source: job.source.text, sourceLanguage: job.source.language, targetLanguage: job.language }
+    : {};
+  return lint(job.document.text, { format: 'txt', config: configFor(ruleIds, job.language), ...bilingual }).findings;
 }
 
 function emptyClasses(): Record<PunctuationClass, number> {

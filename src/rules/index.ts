@@ -16,6 +16,7 @@ import mixedScript from './mixed-script.js';
 import nameConsistency from './name-consistency.js';
 import numberConsistency from './number-consistency.js';
 import numberFormat from './number-format.js';
+import numberMismatch from './number-mismatch.js';
 import punctuationQuoteOrder from './punctuation-quote-order.js';
 import quoteBalance from './quote-balance.js';
 import quoteStyle from './quote-style.js';
@@ -58,6 +59,7 @@ export const rules: readonly AnyRule[] = Object.freeze([
   currencySpacing,
   unitSpacing,
   numberConsistency,
+  numberMismatch,
   // script
   mixedScript,
   foreignScript,
