@@ -120,7 +120,7 @@ export default defineRule<NumberMismatchOptions>(
     recommended: false,
     defaultSeverity: 'warn',
     fixable: true,
-    defaultOptions: { missing: true },
+    defaultOptions: { missing: false },
   },
   (tree, context, options) => {
     for (const paragraph of paragraphsOf(tree)) checkParagraph(paragraph, context, options);
@@ -133,8 +133,10 @@ function checkParagraph(paragraph: Paragraph, context: RuleContext, options: Rea
   const flat = flatten(paragraph);
   const sourceNumbers = readNumbers(source.text, source.language);
   const targetNumbers = readNumbers(flat.text, context.language);
-  const added = targetNumbers.filter((mention) => mention.digits && !matched(mention, sourceNumbers));
-  const lost = sourceNumbers.filter((mention) => mention.digits && !matched(mention, targetNumbers));
+  // Figures inside names (`COVID-19`, `ACE2`, `kg/m2`) are read for matching, never reported.
+  const reportable = (mention: NumberMention) => mention.digits && !mention.identifier && !mention.soft;
+  const added = targetNumbers.filter((mention) => reportable(mention) && !matched(mention, sourceNumbers));
+  const lost = sourceNumbers.filter((mention) => reportable(mention) && !matched(mention, targetNumbers));
   // Figures that differ on both sides in equal numbers are taken as changed, pairwise in order.
   const paired = added.length === lost.length;
   added.forEach((mention, index) => {

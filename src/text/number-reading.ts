@@ -27,8 +27,12 @@ export interface NumberMention {
   grouped: boolean;
   /** A scale word or suffix multiplied it (`3 Mio.`, `25万`, `10k`). */
   scaled: boolean;
+  /** The factor of that scale word (`25万`: 10000). */
+  scale?: number;
   /** Letters or a hyphen glue it to a word: `ACE2`, `COVID-19`, `H1N1`. */
   identifier: boolean;
+  /** Part of a larger expression that another mention carries (the `20` of `20世纪70年代`): never reported. */
+  soft?: boolean;
   /** The unit word after it, lower case, when there is one (`ft`, `degrees`). */
   unit?: string;
 }
@@ -123,6 +127,8 @@ export function numeralReadings(raw: string): { values: number[]; grouped: boole
     const parts = groupsOf(mark);
     if (parts.length === 2) {
       values.add(Number(`${parts[0]}.${parts[1]}`));
+      // `1,2` may be a list written without spaces.
+      if (mark === ',' && parts[1].length !== 3) for (const part of parts) values.add(Number(part));
       if (parts[1].length === 3 && parts[0] !== '0') {
         values.add(Number(parts.join('')));
         grouped = true;
@@ -146,6 +152,9 @@ function numeralEnd(text: string, index: number): number {
   let end = index;
   while (end < text.length && isAsciiDigit(text, end)) end++;
   const firstGroup = end - index;
+  const firstEnd = end;
+  // The second or third part of a date or list (`09` and `2020` of `15.09.2020`): digits only.
+  if (index >= 2 && (text[index - 1] === '.' || text[index - 1] === ',') && isAsciiDigit(text, index - 2)) return end;
   let marks = 0;
   let spaceGroups = firstGroup <= 3;
   for (;;) {
@@ -154,7 +163,8 @@ function numeralEnd(text: string, index: number): number {
       let next = end + 1;
       while (next < text.length && isAsciiDigit(text, next)) next++;
       const length = next - end - 1;
-      if (marks >= 1 && length !== 3) break;
+      // A second mark not grouping thousands: a date or a list (`15.09.2020`, `1,2,4`), each part on its own.
+      if (marks >= 1 && length !== 3) return marks === 1 ? firstEnd : end;
       marks++;
       spaceGroups = false;
       end = next;
@@ -187,8 +197,13 @@ function wordAt(text: string, index: number): { word: string; end: number } | un
   return match ? { word: match[0], end: index + match[0].length } : undefined;
 }
 
+/** A letter of an alphabet (not a Chinese or Japanese character, which may close up to a number). */
+const LATIN_LIKE_LETTER = /(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])\p{L}/u;
+
 const HOUR_AFTER = /^\s?(?:p\.\s?m\.|pm\b)/i;
-const DECADE_AFTER = /^'?s\b/;
+const DECADE_AFTER = /^\s?'?s\b/;
+/** `20世纪70年代`: the century of a decade is part of the decade. */
+const CENTURY_OF_DECADE = /^世纪\d{1,2}年代/;
 
 /** Number mentions of `text` in `language` (primary subtag), in order. */
 export function readNumbers(text: string, language: string): NumberMention[] {
@@ -197,13 +212,16 @@ export function readNumbers(text: string, language: string): NumberMention[] {
   for (let index = 0; index < text.length; ) {
     const char = text[index];
     if (isAsciiDigit(text, index)) {
-      const glued = index > 0 && /[\p{L}-]/u.test(text[index - 1]) && !/[\u4e00-\u9fff]/u.test(text[index - 1]);
+      // Letters before it, closed up or with a hyphen, make it part of a name: `ACE2`, `COVID-19`, `kg/m2`.
+      const before = text[index - 1] === '-' ? text[index - 2] : text[index - 1];
+      const identifier = before !== undefined && LATIN_LIKE_LETTER.test(before);
       const numeralStop = numeralEnd(text, index);
       const raw = text.slice(index, numeralStop);
       const { values, grouped } = numeralReadings(raw);
       const readings = new Set(values);
       let end = numeralStop;
       let scaled = false;
+      let scaleFactor: number | undefined;
       let unit: string | undefined;
       // What follows: a percent sign, a scale word or suffix, an ordinal suffix, a unit.
       const rest = text.slice(end, end + 24);
@@ -221,11 +239,13 @@ export function readNumbers(text: string, language: string): NumberMention[] {
         }
         for (const value of values) readings.add(value * factor);
         scaled = true;
+        scaleFactor = factor;
         end = stop;
       } else if (text[end] === 'k' || text[end] === 'K') {
         if (!/\p{L}/u.test(text[end + 1] ?? '')) {
           for (const value of values) readings.add(value * 1000);
           scaled = true;
+          scaleFactor = 1000;
           end++;
         }
       } else if (after && (gap > 0 || !/\p{L}/u.test(text[end - 1] ?? ''))) {
@@ -233,6 +253,7 @@ export function readNumbers(text: string, language: string): NumberMention[] {
         if (scale !== undefined && isScale(scale) && after.word.length > 1) {
           for (const value of values) readings.add(value * scale);
           scaled = true;
+          scaleFactor = scale;
           end = after.end + (text[after.end] === '.' ? 1 : 0);
         } else if (/^(?:st|nd|rd|th|er|e|ème|º|ª)$/i.test(after.word) && gap === 0) end = after.end;
         else unit = after.word.toLowerCase();
@@ -246,7 +267,6 @@ export function readNumbers(text: string, language: string): NumberMention[] {
       }
       if (text[end] === '%' || text[end] === '‰') end++;
       else if (/^[ \u00a0\u202f\u2009][%‰]/.test(text.slice(end, end + 2))) end += 2;
-      const identifier = glued || (/^[-]?\p{L}/u.test(text.slice(end, end + 2)) && !scaled && gap === 0 && !after);
       mentions.push({
         start: index,
         end,
@@ -255,6 +275,8 @@ export function readNumbers(text: string, language: string): NumberMention[] {
         digits: true,
         grouped,
         scaled,
+        ...(scaleFactor ? { scale: scaleFactor } : {}),
+        ...(CENTURY_OF_DECADE.test(text.slice(end, end + 8)) ? { soft: true } : {}),
         identifier,
         ...(unit ? { unit } : {}),
       });
@@ -285,6 +307,25 @@ export function readNumbers(text: string, language: string): NumberMention[] {
       index = end;
       continue;
     }
+    const roman = ROMAN.exec(text.slice(index, index + 8));
+    if (roman && (index === 0 || !/\p{L}/u.test(text[index - 1]))) {
+      // `clase II`, `stage IV`: read to match `2`, `4` on the other side, never reported.
+      const value = romanValue(roman[0]);
+      if (value) {
+        mentions.push({
+          start: index,
+          end: index + roman[0].length,
+          text: roman[0],
+          values: [value],
+          digits: false,
+          grouped: false,
+          scaled: false,
+          identifier: false,
+        });
+      }
+      index += roman[0].length;
+      continue;
+    }
     const word =
       /\p{L}/u.test(char) && (index === 0 || !/\p{L}/u.test(text[index - 1])) ? wordAt(text, index) : undefined;
     if (word) {
@@ -308,7 +349,38 @@ export function readNumbers(text: string, language: string): NumberMention[] {
     }
     index++;
   }
+  shareScales(text, mentions);
   return mentions;
+}
+
+/** An upper-case Roman numeral of two or more letters (`II`, `XIV`); a lone `I` is a pronoun in English. */
+const ROMAN = /^[IVX]{2,5}(?![\p{L}\p{N}])/u;
+
+function romanValue(numeral: string): number | undefined {
+  const digits: Record<string, number> = { I: 1, V: 5, X: 10 };
+  let total = 0;
+  for (let index = 0; index < numeral.length; index++) {
+    const value = digits[numeral[index]];
+    const next = digits[numeral[index + 1]] ?? 0;
+    total += value < next ? -value : value;
+  }
+  return total > 0 && total < 40 ? total : undefined;
+}
+
+/** Between the two ends of a range: `4 to 6 million`, `400万至600万`, `3–5 Mio.`. */
+const RANGE_JOINER = /^\s*(?:to|-|–|—|and|or|bis|und|oder|à|a|y|e|et|о|до|и|或|至|到|~|～)\s*$/i;
+
+/** The first end of a range takes the scale of the second: `4 to 6 million` is 4 million to 6 million. */
+function shareScales(text: string, mentions: NumberMention[]): void {
+  for (let index = 0; index + 1 < mentions.length; index++) {
+    const first = mentions[index];
+    const second = mentions[index + 1];
+    if (!first.digits || first.scaled || !second.scaled) continue;
+    if (!RANGE_JOINER.test(text.slice(first.end, second.start))) continue;
+    const scale = second.scale;
+    if (!scale) continue;
+    first.values = [...new Set([...first.values, ...first.values.map((value) => value * scale)])];
+  }
 }
 
 /**
