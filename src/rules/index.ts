@@ -12,6 +12,7 @@ import endPunctuation from './end-punctuation.js';
 import foreignScript from './foreign-script.js';
 import fullwidthPunctuation from './fullwidth-punctuation.js';
 import invariants from './invariants.js';
+import lengthRatio from './length-ratio.js';
 import longSentence from './long-sentence.js';
 import missingFinalPunctuation from './missing-final-punctuation.js';
 import missingSpaceAfterPunctuation from './missing-space-after-punctuation.js';
@@ -36,6 +37,7 @@ import strayPunctuation from './stray-punctuation.js';
 import unbalancedBrackets from './unbalanced-brackets.js';
 import unitSpacing from './unit-spacing.js';
 import untranslated from './untranslated.js';
+import untranslatedSegment from './untranslated-segment.js';
 import whitespace from './whitespace.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: rules differ in their option types.
@@ -73,6 +75,7 @@ export const rules: readonly AnyRule[] = Object.freeze([
   foreignScript,
   untranslated,
   sourceScript,
+  untranslatedSegment,
   // repetition
   repeatedWords,
   repeatedPhrase,
@@ -82,6 +85,7 @@ export const rules: readonly AnyRule[] = Object.freeze([
   longSentence,
   readability,
   invariants,
+  lengthRatio,
 ] as AnyRule[]);
 
 export const ruleMap: ReadonlyMap<string, AnyRule> = new Map(rules.map((rule) => [rule.meta.id, rule]));

@@ -9,8 +9,13 @@
  * is; each one of the source that the translation lacks is reported on the
  * whole paragraph, with the source's as the related place.
  *
- * Compared as written, except that a URL's trailing `/` and the case of an
+ * A printf conversion counts only when no letter or digit touches it (`70% of` and
+ * `11% gestiegen` are not placeholders). Compared as written, except that a URL's trailing `/` and the case of an
  * e-mail address do not matter. Does nothing where a paragraph has no source.
+ *
+ * In `mtlint:recommended`: all 10 of its findings on the dev MT output hit
+ * an annotated span (the dev data has few placeholders; localisation files
+ * have many, and a broken placeholder breaks the program that shows it).
  *
  * @example {"name": "ok.txt", "label": "source", "language": "de"}
  *   Hallo {name}, Sie haben %d neue Nachrichten. Mehr unter https://example.com/hilfe.
@@ -51,7 +56,7 @@ const PATTERNS: ReadonlyArray<[InvariantKind, RegExp]> = [
   ['handle', /(?<![\w.@/])@[A-Za-z0-9_]{2,30}\b/g],
   [
     'placeholder',
-    /\{\{\s*[\w.]+\s*\}\}|\$\{[\w.]+\}|\{[\w.]+\}|\{\s*[\w]+\s*,\s*(?:plural|select|selectordinal|number|date|time)\b|%(?:\d+\$)?[-+ 0#]*\d*(?:\.\d+)?[sdifuxXeEgGc@]|%\([\w]+\)[sdif]/g,
+    /\{\{\s*[\w.]+\s*\}\}|\$\{[\w.]+\}|\{[\w.]+\}|\{\s*[\w]+\s*,\s*(?:plural|select|selectordinal|number|date|time)\b|(?<![\p{L}\p{N}%])%(?:\d+\$)?[-+0#]*\d*(?:\.\d+)?[sdifuxXeEgGc@](?![\p{L}\p{N}])|%\(\w+\)[sdif]/gu,
   ],
   ['tag', /<\/?[A-Za-z][\w:-]*(?:\s[^<>]*)?\/?>/g],
 ];
@@ -90,7 +95,7 @@ export default defineRule(
     id: 'invariants',
     description: 'Bilingual: URLs, e-mail addresses, @handles, placeholders and tags that differ from the source',
     category: 'style',
-    recommended: false,
+    recommended: true,
     defaultSeverity: 'warn',
     fixable: false,
     defaultOptions: {},
