@@ -307,7 +307,11 @@ export function readNumbers(text: string, language: string): NumberMention[] {
       index = end;
       continue;
     }
-    const roman = ROMAN.exec(text.slice(index, index + 8));
+    const roman =
+      ROMAN.exec(text.slice(index, index + 8)) ??
+      (LONE_ROMAN_AFTER.test(text.slice(Math.max(0, index - 12), index))
+        ? LONE_ROMAN.exec(text.slice(index, index + 2))
+        : null);
     if (roman && (index === 0 || !/\p{L}/u.test(text[index - 1]))) {
       // `clase II`, `stage IV`: read to match `2`, `4` on the other side, never reported.
       const value = romanValue(roman[0]);
@@ -356,6 +360,11 @@ export function readNumbers(text: string, language: string): NumberMention[] {
 /** An upper-case Roman numeral of two or more letters (`II`, `XIV`); a lone `I` is a pronoun in English. */
 const ROMAN = /^[IVX]{2,5}(?![\p{L}\p{N}])/u;
 
+/** `clase I`, `Typ V`, `stage X`: a lone Roman numeral after a word that numbers classes. */
+const LONE_ROMAN = /^[IVX](?![\p{L}\p{N}])/u;
+const LONE_ROMAN_AFTER =
+  /\b(?:class|clase|classe|klasse|type|typ|tipo|grade|grado|grad|stage|stadium|estadio|phase|fase|level|nivel|группа|класс|степень)\s$/iu;
+
 function romanValue(numeral: string): number | undefined {
   const digits: Record<string, number> = { I: 1, V: 5, X: 10 };
   let total = 0;
@@ -368,7 +377,8 @@ function romanValue(numeral: string): number | undefined {
 }
 
 /** Between the two ends of a range: `4 to 6 million`, `400万至600万`, `3–5 Mio.`. */
-const RANGE_JOINER = /^\s*(?:to|-|–|—|and|or|bis|und|oder|à|a|y|e|et|о|до|и|或|至|到|~|～)\s*$/i;
+const RANGE_JOINER =
+  /^\s*(?:to|-|–|—|and|or|bis|und|oder|à|a|y|e|et|о|до|и|或|至|到|~|～)\s*(?:[A-Z]{0,3}[$€£¥])?\s*$/i;
 
 /** The first end of a range takes the scale of the second: `4 to 6 million` is 4 million to 6 million. */
 function shareScales(text: string, mentions: NumberMention[]): void {
@@ -404,7 +414,7 @@ function wordValues(
     if (!word) break;
     const lower = word.word.toLowerCase();
     let value = table.get(lower);
-    if (value === undefined && language === 'de') value = germanCompound(lower, table);
+    if (value === undefined && (language === 'de' || language === 'it')) value = compoundValue(lower, table);
     if (value === undefined) {
       if (parts.length === 0 && (lower === 'a' || lower === 'an') && !article) {
         article = true;
@@ -448,8 +458,12 @@ function combine(parts: readonly number[]): number {
   return total + current;
 }
 
-/** A German compound numeral: `fünfundzwanzig` = 5 + 20, `dreihundert` = 3 × 100. */
-function germanCompound(word: string, table: ReadonlyMap<string, number>): number | undefined {
+/**
+ * A numeral written as one word: German `fünfundzwanzig` = 5 + 20,
+ * `dreihundert` = 3 × 100; Italian `trentotto` = 30 + 8 (the tens' stems are
+ * in the word list: `trent`).
+ */
+function compoundValue(word: string, table: ReadonlyMap<string, number>): number | undefined {
   if (word.length < 7) return undefined;
   const pieces: number[] = [];
   let rest = word;
