@@ -52,7 +52,7 @@ interface Invariant {
 
 const PATTERNS: ReadonlyArray<[InvariantKind, RegExp]> = [
   ['URL', /\b(?:https?:\/\/|www\.)[^\s<>"'“”«»（）()]+/giu],
-  ['e-mail address', /\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b/gu],
+  ['e-mail address', /(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+/gu],
   ['handle', /(?<![\w.@/])@[A-Za-z0-9_]{2,30}\b/g],
   [
     'placeholder',
@@ -70,7 +70,7 @@ export function invariantsOf(text: string): Invariant[] {
     for (const match of text.matchAll(pattern)) {
       let value = match[0];
       const start = match.index ?? 0;
-      if (kind === 'URL') value = value.replace(/[.,;:!?]+$/, '');
+      if (kind === 'URL') value = withoutTrailingPunctuation(value);
       const end = start + value.length;
       // An e-mail address is not also a handle; a URL holds no other invariant.
       if (taken.some(([from, to]) => start < to && end > from)) continue;
@@ -79,6 +79,13 @@ export function invariantsOf(text: string): Invariant[] {
     }
   }
   return found.sort((a, b) => a.start - b.start);
+}
+
+/** A URL without the sentence's punctuation after it (a loop: a `[.,]+$` regex backtracks on long runs). */
+function withoutTrailingPunctuation(value: string): string {
+  let end = value.length;
+  while (end > 0 && '.,;:!?'.includes(value[end - 1])) end--;
+  return value.slice(0, end);
 }
 
 function keyOf(kind: InvariantKind, value: string): string {

@@ -377,8 +377,7 @@ function romanValue(numeral: string): number | undefined {
 }
 
 /** Between the two ends of a range: `4 to 6 million`, `400万至600万`, `3–5 Mio.`. */
-const RANGE_JOINER =
-  /^\s*(?:to|-|–|—|and|or|bis|und|oder|à|a|y|e|et|о|до|и|或|至|到|~|～)\s*(?:[A-Z]{0,3}[$€£¥])?\s*$/i;
+const RANGE_JOINER = /^(?:to|-|–|—|and|or|bis|und|oder|à|a|y|e|et|о|до|и|或|至|到|~|～)(?: ?[A-Z]{0,3}[$€£¥])?$/i;
 
 /** The first end of a range takes the scale of the second: `4 to 6 million` is 4 million to 6 million. */
 function shareScales(text: string, mentions: NumberMention[]): void {
@@ -386,7 +385,8 @@ function shareScales(text: string, mentions: NumberMention[]): void {
     const first = mentions[index];
     const second = mentions[index + 1];
     if (!first.digits || first.scaled || !second.scaled) continue;
-    if (!RANGE_JOINER.test(text.slice(first.end, second.start))) continue;
+    const between = text.slice(first.end, second.start).trim();
+    if (between.length > 12 || !RANGE_JOINER.test(between)) continue;
     const scale = second.scale;
     if (!scale) continue;
     first.values = [...new Set([...first.values, ...first.values.map((value) => value * scale)])];
