@@ -9,9 +9,11 @@ import { join } from 'node:path';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { defaultDevDir, type EvalRecord, isCleanReference, languageOf, parseJsonl } from '../bench/eval/data.js';
 import { summarize } from '../src/engine/lint-files.js';
 import { fixText, lint, reporters, rules, VERSION } from '../src/index.js';
+import { toDiagnostics } from '../src/lsp/diagnostics.js';
 import { chineseNumeralValue, numeralReadings, readNumbers } from '../src/text/number-reading.js';
 
 const BILINGUAL = [
@@ -113,6 +115,20 @@ describe('pairing a source with the target', () => {
           endLine: 1,
           endColumn: 23,
           filePath: '/work/project/study.de.txt',
+        },
+      ]);
+    });
+
+    it('lsp: relatedInformation in the source file, at its line and column', () => {
+      const document = TextDocument.create('file:///work/project/study.en.txt', 'plaintext', 1, target);
+      const [diagnostic] = toDiagnostics(document, result.findings);
+      expect(diagnostic.relatedInformation).toEqual([
+        {
+          location: {
+            uri: 'file:///work/project/study.de.txt',
+            range: { start: { line: 0, character: 20 }, end: { line: 0, character: 22 } },
+          },
+          message: '`24` in the source',
         },
       ]);
     });
