@@ -8,7 +8,10 @@ import { join } from 'node:path';
 
 export interface RuleExample {
   name: string;
-  label?: 'input' | 'output' | 'fixed';
+  /** `source`: the text the example's input translates (bilingual rules). */
+  label?: 'input' | 'output' | 'fixed' | 'source';
+  /** Language of the example's text (bilingual rules: source and target language). */
+  language?: string;
   config?: Record<string, unknown>;
   text: string;
 }

@@ -33,7 +33,9 @@ describe('stylish', () => {
   });
 
   it('fits every row into the terminal width, wrapping long messages under the message column', () => {
-    const long = lint('He said: “We will go. . Then we leave', { config: { extends: 'mtlint:all' } }).findings;
+    const long = lint('He said: “We will go. . Then we leave in another 1500 way.', {
+      config: { extends: 'mtlint:all' },
+    }).findings;
     const wide = [summarize(join(cwd, 'a.txt'), long)];
     for (const width of [80, 100, 120]) {
       const rows = reporters.stylish(wide, { ...context, width }).split('\n');

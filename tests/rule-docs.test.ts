@@ -35,12 +35,20 @@ describe('rule documentation', () => {
         );
       });
 
-      for (const example of doc.examples.filter((e) => e.name.startsWith('ok'))) {
+      /** Bilingual examples: the `source` example of the same name, and the languages. */
+      const bilingual = (name: string, language: string | undefined) => {
+        const source = doc.examples.find((e) => e.name === name && e.label === 'source');
+        if (!source) return {};
+        return { source: source.text, sourceLanguage: source.language, targetLanguage: language };
+      };
+
+      for (const example of doc.examples.filter((e) => e.name.startsWith('ok') && e.label !== 'source')) {
         it(`${example.name}: no findings`, () => {
           const result = lint(example.text, {
             filePath: example.name,
             format: formatOf(example.name),
             config: configFor(doc.id, example.config),
+            ...bilingual(example.name, example.language),
           });
           expect(result.findings.map((f) => `${f.line}:${f.column}: ${f.message}`)).toEqual([]);
         });
@@ -58,15 +66,16 @@ describe('rule documentation', () => {
         const fixed = group.find((e) => e.label === 'fixed');
         if (!input) continue;
         const config = configFor(doc.id, input.config);
+        const pair = bilingual(name, input.language);
         it(`${name}: reports the documented findings`, () => {
-          const result = lint(input.text, { filePath: name, format: formatOf(name), config });
+          const result = lint(input.text, { filePath: name, format: formatOf(name), config, ...pair });
           const actual = result.findings.map((f) => `${f.line}:${f.column}-${f.endLine}:${f.endColumn}: ${f.message}`);
           expect(actual.length).toBeGreaterThan(0);
           if (output) expect(actual).toEqual(output.text.split('\n').filter((line) => line.trim().length > 0));
         });
         if (fixed) {
           it(`${name}: --fix gives the documented text`, () => {
-            const result = fixText(input.text, { filePath: name, format: formatOf(name), config });
+            const result = fixText(input.text, { filePath: name, format: formatOf(name), config, ...pair });
             expect(result.output).toBe(fixed.text);
           });
         }

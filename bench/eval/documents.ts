@@ -4,7 +4,7 @@
  * order, and the deduplicated English source side per (test set, document).
  */
 import { type EvalRecord, isCleanReference, languageOf } from './data.js';
-import { buildDocument, type EvalDocument, type SegmentInput } from './score.js';
+import { buildDocument, type EvalDocument, SEGMENT_SEPARATOR, type SegmentInput } from './score.js';
 
 export interface RecordSegment extends SegmentInput {
   record: EvalRecord;
@@ -17,6 +17,11 @@ export interface LintJob {
   corpus: string;
   language: string;
   document: EvalDocument<RecordSegment>;
+  /**
+   * Target jobs: the segments' sources, joined like the targets (one
+   * paragraph each), so bilingual rules pair each target with its source.
+   */
+  source?: { text: string; language: string };
 }
 
 function byPosition(a: EvalRecord, b: EvalRecord): number {
@@ -46,7 +51,11 @@ export function targetJobs(records: readonly EvalRecord[], corpus: string): Lint
         isReference: record.is_reference,
       }),
     );
-    jobs.push({ key, corpus, language: languageOf(group[0].lp, 'target'), document: buildDocument(segments) });
+    const source = {
+      text: group.map((record) => record.source).join(SEGMENT_SEPARATOR),
+      language: languageOf(group[0].lp, 'source'),
+    };
+    jobs.push({ key, corpus, language: languageOf(group[0].lp, 'target'), document: buildDocument(segments), source });
   }
   return jobs;
 }

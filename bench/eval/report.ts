@@ -28,6 +28,11 @@ export function textTable(rows: string[][]): string {
   return lines.join('\n');
 }
 
+/** Findings per 1,000 clean references (bilingual rules' false-alarm rate, every target language). */
+function per1000(findings: number, segments: number | undefined): string {
+  return segments ? ((findings * 1000) / segments).toFixed(1) : '-';
+}
+
 export function markdownTable(rows: string[][]): string {
   const [header, ...body] = rows;
   const align = header.map((_, column) => (column === 0 ? '---' : '---:'));
@@ -60,6 +65,7 @@ export function ruleRows(result: EvalResult): string[][] {
       'marked alike',
       'punct hits',
       'clean refs',
+      'refs /1k',
       'src /10k w',
       'refs /10k w',
       'punct found',
@@ -78,6 +84,7 @@ export function ruleRows(result: EvalResult): string[][] {
       percent(rule.precisionMarkedAlike),
       String(rule.punctuationHits),
       String(rule.cleanReferenceFindings),
+      per1000(rule.cleanReferenceFindings, result.cleanReferenceSegments),
       rate(rule.sourcePer10k),
       rate(rule.referencePer10k),
       String(punctFound),
@@ -98,6 +105,7 @@ export function ruleRows(result: EvalResult): string[][] {
       '',
       String(total.punctuationHits),
       String(total.cleanReferenceFindings),
+      per1000(total.cleanReferenceFindings, result.cleanReferenceSegments),
       rate(result.cleanEnglish.sourcePer10k[key]),
       rate(result.cleanEnglish.referencePer10k[key]),
       '',

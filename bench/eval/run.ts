@@ -125,6 +125,8 @@ export interface EvalResult {
     sourcePer10k: { all: number | null; recommended: number | null; strict: number | null };
     referencePer10k: { all: number | null; recommended: number | null; strict: number | null };
   };
+  /** Clean human references of every target language (`clean refs /1k` divides by this). */
+  cleanReferenceSegments: number;
   punctuationRecall: Record<PunctuationClass | 'total', RecallRow>;
   /** Target-side spans of any category whose text holds a digit (what number rules can find). */
   digitRecall: RecallRow;
@@ -157,9 +159,16 @@ function configFor(ruleIds: readonly string[], language: string): Config {
   return { extends: [], language, rules };
 }
 
-function lintJob(job: { document: { text: string }; language: string }, ruleIds: readonly string[]): Finding[] {
+function lintJob(
+  job: { document: { text: string }; language: string; source?: LintJob['source'] },
+  ruleIds: readonly string[],
+): Finding[] {
   if (ruleIds.length === 0) return [];
-  return lint(job.document.text, { format: 'txt', config: configFor(ruleIds, job.language) }).findings;
+  // Target jobs carry their sources: bilingual rules pair them paragraph by paragraph.
+  const bilingual = job.source
+    ? { source: job.source.text, sourceLanguage: job.source.language, targetLanguage: job.language }
+    : {};
+  return lint(job.document.text, { format: 'txt', config: configFor(ruleIds, job.language), ...bilingual }).findings;
 }
 
 function emptyClasses(): Record<PunctuationClass, number> {
@@ -258,6 +267,8 @@ export function runEval(options: EvalOptions): { result: EvalResult; details?: E
     referenceFindings: { all: 0, recommended: 0, strict: 0 },
   };
   const englishSources: RecordSegment[] = [];
+  /** Human references raters left without error, in every target language (findings per 1,000 of them). */
+  let cleanReferenceSegments = 0;
   // The same finding text in the same source segment, across systems: rule → key → findings, hits.
   const alike = new Map<string, Map<string, { findings: number; hits: number }>>();
   const englishReferences: RecordSegment[] = [];
@@ -306,6 +317,7 @@ export function runEval(options: EvalOptions): { result: EvalResult; details?: E
       job.document.segments.forEach((segment, index) => {
         const words = countWords(segment.input.text);
         stats.words += words;
+        if (isCleanReferenceSegment(segment.input)) cleanReferenceSegments++;
         if (!englishTarget || !isCleanReferenceSegment(segment.input)) return;
         cleanEnglish.referenceSegments++;
         cleanEnglish.referenceWords += words;
@@ -465,6 +477,7 @@ export function runEval(options: EvalOptions): { result: EvalResult; details?: E
         strict: per10k(cleanEnglish.referenceFindings.strict, cleanEnglish.referenceWords),
       },
     },
+    cleanReferenceSegments,
     punctuationRecall,
     digitRecall: recallRow(digitSpans),
     injected,

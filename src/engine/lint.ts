@@ -16,13 +16,17 @@ import {
   textBlocks,
   textControls,
 } from '../formats/index.js';
+import type { ProseBlock } from '../formats/types.js';
 import { rules as allRules, getRule } from '../rules/index.js';
 import type { MtlintMessage, RelatedPlace, Suggestion, TextEdit } from '../shared/rule.js';
 import { didYouMean } from '../shared/suggest.js';
+import { primaryLanguage } from '../text/bilingual.js';
 import { type Config, type ResolvedConfig, resolveConfigObject } from './config.js';
 
 export interface RelatedFinding {
   message: string;
+  /** Set when the place is in another file than the finding (the source of a paired translation). */
+  filePath?: string;
   line: number;
   column: number;
   endLine: number;
@@ -58,6 +62,31 @@ export interface LintOptions {
   config?: Config | ResolvedConfig;
   /** Upper bound of prose per parse tree (memory on huge files). */
   chunkSize?: number;
+  /**
+   * Bilingual mode: the whole source text that `input` translates. Its prose
+   * blocks are paired with the target's in order; when the counts differ, no
+   * block gets a source and the result carries one warning (no guessing).
+   */
+  source?: string;
+  /** Where `source` is, for related locations (default `<source>`); its extension picks the source's format. */
+  sourcePath?: string;
+  /** BCP 47 tag of the source language (when neither the blocks nor the file say). */
+  sourceLanguage?: string;
+  /** BCP 47 tag of the target language; overrides the file's declaration and the config's `language`. */
+  targetLanguage?: string;
+  /**
+   * Texts of the source files that blocks name (`block.source.file`), so that
+   * related places in them get lines and columns.
+   */
+  sourceTexts?: ReadonlyMap<string, string>;
+}
+
+/** A problem with the file as a whole (a reader worked around it), not a rule's finding. */
+export interface FileWarning {
+  message: string;
+  line: number;
+  column: number;
+  offset: number;
 }
 
 export interface LintResult {
@@ -65,6 +94,8 @@ export interface LintResult {
   findings: Finding[];
   /** Set when the text starts with a byte order mark (offsets exclude it). */
   bom: boolean;
+  /** File-level warnings (bilingual mode: source and target blocks that do not pair up, malformed units). */
+  warnings?: FileWarning[];
 }
 
 const processors = new Map<string, Processor<undefined, Root, Root>>();
@@ -93,13 +124,29 @@ export function lint(input: string, options: LintOptions = {}): LintResult {
   const config = resolveConfigObject(options.config, options.filePath);
   const format = options.format ?? formatFor(options.filePath);
   // Plain text is split into paragraphs as it is parsed: a huge file never holds all its blocks at once.
-  const document = format === 'txt' ? undefined : extract(text, format);
+  const document = format === 'txt' && options.source === undefined ? undefined : extract(text, format);
   const lines = new LineIndex(text);
   const editable = document ? editableIndex(document) : undefined;
+  const warnings: FileWarning[] = (document?.warnings ?? []).map((warning) => ({
+    message: warning.message,
+    ...lines.toPoint(warning.start ?? 0),
+  }));
+  const sourceTexts = new Map(options.sourceTexts ?? []);
+  const sourcePath = options.sourcePath ?? '<source>';
+  if (document && options.source !== undefined) {
+    const source = options.source.charCodeAt(0) === 0xfeff ? options.source.slice(1) : options.source;
+    sourceTexts.set(sourcePath, source);
+    const warning = pairBlocks(document.blocks, source, options.sourcePath ? formatFor(sourcePath) : format, {
+      file: sourcePath,
+      language: options.sourceLanguage,
+    });
+    if (warning) warnings.push({ message: warning, line: 1, column: 1, offset: 0 });
+  }
   const file = new VFile({ path: filePath, value: text });
   file.data.mtlint = {
     text,
-    language: config.language,
+    language: primaryLanguage(options.targetLanguage) ?? primaryLanguage(document?.targetLanguage) ?? config.language,
+    sourceLanguage: options.sourceLanguage ?? document?.sourceLanguage,
     isEditable: editable ? (start, end) => editable.isEditable(start, end) : () => true,
     toPoint: (offset) => lines.toPoint(offset),
   };
@@ -110,16 +157,77 @@ export function lint(input: string, options: LintOptions = {}): LintResult {
     const blocks = document ? document.blocks : textBlocks(text, controls);
     for (const tree of buildTrees(blocks, lines, options.chunkSize)) processor.runSync(tree, file);
   }
-  const findings = toFindings(file.messages as MtlintMessage[], config, lines);
-  if (config.noInlineConfig) return { filePath, findings, bom };
-  const controlled = applyControls(findings, controls, lines, {
+  const places = new RelatedLines(filePath, lines, sourceTexts);
+  const findings = toFindings(file.messages as MtlintMessage[], config, lines, places);
+  const result: LintResult = { filePath, findings, bom };
+  if (warnings.length > 0) result.warnings = warnings;
+  if (config.noInlineConfig) return result;
+  result.findings = applyControls(findings, controls, lines, {
     reportUnused: config.reportUnusedDisableDirectives,
     isRule: (id) => getRule(id) !== undefined,
   });
-  return { filePath, findings: controlled, bom };
+  return result;
 }
 
-function toFindings(messages: MtlintMessage[], config: ResolvedConfig, lines: LineIndex): Finding[] {
+/**
+ * Gives each target block the source block at the same position. Returns a
+ * warning, and pairs nothing, when the two texts have different numbers of
+ * prose blocks: a guess would compare sentences that do not translate each other.
+ */
+function pairBlocks(
+  targets: ProseBlock[],
+  source: string,
+  format: FormatName,
+  where: { file: string; language: string | undefined },
+): string | undefined {
+  const sources = extract(source, format).blocks.filter((block) => block.mapping.text.trim() !== '');
+  const paired = targets.filter((block) => block.mapping.text.trim() !== '');
+  if (sources.length !== paired.length) {
+    return `The source has ${sources.length} blocks and the translation ${paired.length}: blocks are not paired, so source-aware rules check nothing in this file`;
+  }
+  paired.forEach((block, index) => {
+    const runs = sources[index].mapping.runs;
+    const first = runs[0];
+    const last = runs[runs.length - 1];
+    block.source = {
+      text: sources[index].mapping.text,
+      file: where.file,
+      start: first?.originalStart,
+      end: last ? last.originalStart + last.originalLength : undefined,
+    };
+    if (where.language) block.source.language = where.language;
+  });
+  return undefined;
+}
+
+/** Lines and columns of related places, in the linted file or in a source file whose text is known. */
+class RelatedLines {
+  private readonly indexes = new Map<string, LineIndex>();
+
+  constructor(
+    private readonly filePath: string,
+    private readonly lines: LineIndex,
+    private readonly texts: ReadonlyMap<string, string>,
+  ) {}
+
+  indexFor(file: string | undefined): LineIndex | undefined {
+    if (file === undefined || file === this.filePath) return this.lines;
+    let index = this.indexes.get(file);
+    const text = this.texts.get(file);
+    if (!index && text !== undefined) {
+      index = new LineIndex(text);
+      this.indexes.set(file, index);
+    }
+    return index;
+  }
+}
+
+function toFindings(
+  messages: MtlintMessage[],
+  config: ResolvedConfig,
+  lines: LineIndex,
+  places: RelatedLines,
+): Finding[] {
   const findings: Finding[] = [];
   for (const message of messages) {
     const ruleId = message.ruleId ?? 'internal-error';
@@ -144,17 +252,19 @@ function toFindings(messages: MtlintMessage[], config: ResolvedConfig, lines: Li
     if (message.expected !== undefined) finding.expected = message.expected;
     if (message.fix) finding.fix = message.fix;
     if (message.suggestions) finding.suggestions = message.suggestions;
-    if (message.related) finding.related = message.related.map((place) => relatedOf(place, lines));
+    if (message.related) finding.related = message.related.map((place) => relatedOf(place, places));
     findings.push(finding);
   }
   findings.sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset || a.ruleId.localeCompare(b.ruleId));
   return findings;
 }
 
-function relatedOf(place: RelatedPlace, lines: LineIndex): RelatedFinding {
-  const start = lines.toPoint(place.start);
-  const end = lines.toPoint(place.end);
-  return {
+function relatedOf(place: RelatedPlace, places: RelatedLines): RelatedFinding {
+  // A source file whose text the caller did not hand in: offsets only, line and column unknown (0).
+  const index = places.indexFor(place.file);
+  const start = index ? index.toPoint(place.start) : { line: 0, column: 0 };
+  const end = index ? index.toPoint(place.end) : { line: 0, column: 0 };
+  const related: RelatedFinding = {
     message: place.message,
     line: start.line,
     column: start.column,
@@ -163,6 +273,8 @@ function relatedOf(place: RelatedPlace, lines: LineIndex): RelatedFinding {
     offset: place.start,
     endOffset: place.end,
   };
+  if (place.file !== undefined) related.filePath = place.file;
+  return related;
 }
 
 /** The rule id of problems with control comments themselves (ESLint gives them no rule). */

@@ -162,12 +162,19 @@ function parseBlock(block: ProseBlock, lines: LineIndex): Paragraph | undefined 
     appendContent(paragraph, parsed.children);
     paragraph.position = parsed.position;
   }
-  paragraph.data = { ...(paragraph.data ?? {}), block: block.kind } as Paragraph['data'];
+  paragraph.data = dataOf(block, paragraph.data);
   const runs = block.mapping.runs;
   if (runs.length === 1 && !runs[0].atomic && runs[0].virtualStart === 0)
     shiftInPlace(paragraph, runs[0].originalStart, lines);
   else remap(paragraph, block, lines);
   return paragraph;
+}
+
+/** The paragraph's data: its block kind and, in bilingual mode, the source it translates. */
+function dataOf(block: ProseBlock, data: Paragraph['data']): Paragraph['data'] {
+  const result: Record<string, unknown> = { ...(data ?? {}), block: block.kind };
+  if (block.source) result.source = block.source;
+  return result as Paragraph['data'];
 }
 
 /** Paragraph content of `children` (paragraphs are unwrapped), without spreading huge arrays into one call. */
@@ -192,7 +199,7 @@ function parseLongBlock(virtual: string, block: ProseBlock, lines: LineIndex): P
     appendContent(paragraph, parsed.children);
     from = to;
   }
-  paragraph.data = { block: block.kind } as Paragraph['data'];
+  paragraph.data = dataOf(block, undefined);
   remap(paragraph, block, lines);
   return paragraph;
 }

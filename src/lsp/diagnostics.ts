@@ -1,4 +1,5 @@
 /** Findings → LSP diagnostics (UTF-16 positions, as findings count them). */
+import { pathToFileURL } from 'node:url';
 import {
   type Diagnostic,
   DiagnosticRelatedInformation,
@@ -38,12 +39,24 @@ export function toDiagnostic(document: TextDocument, finding: Finding, shift: nu
   if (finding.related && finding.related.length > 0) {
     diagnostic.relatedInformation = finding.related.map((place) =>
       DiagnosticRelatedInformation.create(
-        { uri: document.uri, range: rangeOf(document, place.offset, place.endOffset, shift) },
+        place.filePath === undefined
+          ? { uri: document.uri, range: rangeOf(document, place.offset, place.endOffset, shift) }
+          : // The source of a paired translation: another file, placed by its own lines and columns.
+            { uri: pathToFileURL(place.filePath).href, range: lineRange(place) },
         place.message,
       ),
     );
   }
   return diagnostic;
+}
+
+/** An LSP range from 1-based lines and columns (line 0: unknown, the start of the file). */
+function lineRange(place: { line: number; column: number; endLine: number; endColumn: number }): Range {
+  if (place.line < 1) return { start: START, end: START };
+  return {
+    start: { line: place.line - 1, character: place.column - 1 },
+    end: { line: place.endLine - 1, character: place.endColumn - 1 },
+  };
 }
 
 export function toDiagnostics(document: TextDocument, findings: readonly Finding[]): Diagnostic[] {

@@ -14,7 +14,15 @@ export interface JsonMessage {
   endColumn: number;
   fix?: { range: [number, number]; text: string };
   suggestions?: Array<{ desc: string; fix: { range: [number, number]; text: string } }>;
-  relatedInformation?: Array<{ message: string; line: number; column: number; endLine: number; endColumn: number }>;
+  relatedInformation?: Array<{
+    message: string;
+    line: number;
+    column: number;
+    endLine: number;
+    endColumn: number;
+    /** Set when the place is in another file (the source of a paired translation). */
+    filePath?: string;
+  }>;
 }
 
 export interface JsonResult {
@@ -45,13 +53,16 @@ export function toJsonResults(results: Parameters<Reporter>[0]): JsonResult[] {
         if (finding.fix) message.fix = finding.fix;
         if (finding.suggestions) message.suggestions = finding.suggestions;
         if (finding.related) {
-          message.relatedInformation = finding.related.map(({ message: text, line, column, endLine, endColumn }) => ({
-            message: text,
-            line,
-            column,
-            endLine,
-            endColumn,
-          }));
+          message.relatedInformation = finding.related.map(
+            ({ message: text, line, column, endLine, endColumn, filePath }) => ({
+              message: text,
+              line,
+              column,
+              endLine,
+              endColumn,
+              ...(filePath === undefined ? {} : { filePath }),
+            }),
+          );
         }
         return message;
       }),

@@ -3,6 +3,7 @@
  * UTF-16 code units (SARIF's default `columnKind`), 1-based.
  */
 import { pathToFileURL } from 'node:url';
+import type { RelatedFinding } from '../engine/lint.js';
 import { displayPath } from './stylish.js';
 import type { Reporter } from './types.js';
 
@@ -40,13 +41,12 @@ export const sarif: Reporter = (results, context) => {
         originalUriBaseIds: { SRCROOT: { uri: `${pathToFileURL(context.cwd).href}/` } },
         columnKind: 'utf16CodeUnits',
         results: results.flatMap((result) => {
-          const uri = displayPath(result.filePath, context.cwd).split('\\').join('/');
-          const absolute = uri.startsWith('/') || uri.startsWith('<');
+          const artifactLocation = artifactOf(result.filePath, context.cwd);
           return result.findings.map((finding) => {
             const index = ruleIndex.get(finding.ruleId);
             const location = {
               physicalLocation: {
-                artifactLocation: absolute ? { uri: encodeURI(uri) } : { uri: encodeURI(uri), uriBaseId: 'SRCROOT' },
+                artifactLocation,
                 region: {
                   startLine: finding.line,
                   startColumn: finding.column,
@@ -67,13 +67,9 @@ export const sarif: Reporter = (results, context) => {
                       id,
                       message: { text: related.message },
                       physicalLocation: {
-                        artifactLocation: location.physicalLocation.artifactLocation,
-                        region: {
-                          startLine: related.line,
-                          startColumn: related.column,
-                          endLine: related.endLine,
-                          endColumn: related.endColumn,
-                        },
+                        artifactLocation:
+                          related.filePath === undefined ? artifactLocation : artifactOf(related.filePath, context.cwd),
+                        region: relatedRegion(related),
                       },
                     })),
                   }
@@ -109,3 +105,24 @@ export const sarif: Reporter = (results, context) => {
   };
   return `${JSON.stringify(log, null, 2)}\n`;
 };
+
+/** A SARIF artifact location: relative paths against `SRCROOT`, absolute and `<text>`-like names as they are. */
+function artifactOf(filePath: string, cwd: string): { uri: string; uriBaseId?: string } {
+  const uri = displayPath(filePath, cwd).split('\\').join('/');
+  const absolute = uri.startsWith('/') || uri.startsWith('<');
+  return absolute ? { uri: encodeURI(uri) } : { uri: encodeURI(uri), uriBaseId: 'SRCROOT' };
+}
+
+/**
+ * The region of a related place: lines and columns, plus character offsets
+ * for a place in another file (whose lines are unknown when the caller did
+ * not hand its text in: line 0, so only the offsets are given).
+ */
+function relatedRegion(related: RelatedFinding): Record<string, number> {
+  const lines: Record<string, number> =
+    related.line > 0
+      ? { startLine: related.line, startColumn: related.column, endLine: related.endLine, endColumn: related.endColumn }
+      : {};
+  if (related.filePath === undefined) return lines;
+  return { ...lines, charOffset: related.offset, charLength: related.endOffset - related.offset };
+}

@@ -64,6 +64,11 @@ export interface RelatedPlace {
   message: string;
   start: number;
   end: number;
+  /**
+   * The file the place is in when it is not the linted file (bilingual mode:
+   * the source document of a paired translation); offsets are into that file.
+   */
+  file?: string;
 }
 
 export interface Report {
@@ -101,6 +106,8 @@ export interface DocumentInfo {
   text: string;
   /** Document language (BCP 47 primary subtag), `en` by default. */
   language: string;
+  /** Bilingual mode: the source language (BCP 47) the document declares or the caller gave. */
+  sourceLanguage?: string;
   /** True when `[start, end)` is plain prose in the original: safe to edit. */
   isEditable(start: number, end: number): boolean;
   /** Offset → 1-based line/column (UTF-16 column). */
