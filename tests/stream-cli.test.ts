@@ -4,9 +4,10 @@
  * the engines that split an archive over processes: GNU parallel and
  * `xargs -P` give the same results as one process.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultDevDir } from '../bench/eval/data.js';
 import { CLI, ROOT, runMtlint, tempDir } from './helpers/cli.js';
@@ -163,6 +164,22 @@ describe('mtlint --jsonl', () => {
     const missing = runMtlint(['--jsonl', 'nope.jsonl'], { cwd: dir.path });
     expect([missing.code, missing.stderr]).toEqual([2, 'mtlint: nope.jsonl: cannot read (ENOENT)\n']);
   });
+
+  it('answers each line before reading the next, as a Beam DoFn or any request-response caller needs', async () => {
+    const child = spawn(process.execPath, [CLI, '--jsonl', '-'], { cwd: dir.path });
+    const reader = createInterface({ input: child.stdout });
+    const answers = reader[Symbol.asyncIterator]();
+    const ask = async (document: object) => {
+      child.stdin.write(`${JSON.stringify(document)}\n`);
+      return JSON.parse((await answers.next()).value as string) as Record<string, unknown>;
+    };
+    // Standard input stays open: the answer can only come from a per-line flush.
+    expect(await ask({ id: 1, text: 'One ,, two.' })).toMatchObject({ id: 1, words: 2 });
+    expect(await ask({ id: 2, text: 'Fine.' })).toEqual({ id: 2, words: 1, findings: [] });
+    child.stdin.end();
+    const code = await new Promise((done) => child.on('close', done));
+    expect(code).toBe(0);
+  }, 60_000);
 
   it('stops quietly when the reader of its output goes away', () => {
     const input = archive().repeat(5);
