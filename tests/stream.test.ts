@@ -238,3 +238,22 @@ describe('SummaryBuilder', () => {
     expect(() => builder.addLine('nope')).toThrow('not JSON');
   });
 });
+
+describe('README "Linting an archive"', () => {
+  const readme = readFileSync(join(import.meta.dirname, '..', 'README.md'), 'utf8');
+  const section = readme.slice(
+    readme.indexOf('## Linting an archive'),
+    readme.indexOf('\n## ', readme.indexOf('## Linting an archive') + 3),
+  );
+
+  it('uses only options the stream commands have, and lists all of theirs', async () => {
+    const { JSONL_HELP } = await import('../src/cli/jsonl.js');
+    const { SUMMARIZE_HELP } = await import('../src/cli/summarize.js');
+    const commands = [...section.matchAll(/mtlint (--jsonl|summarize)([^\n|'"`]*)/g)];
+    expect(commands.length).toBeGreaterThanOrEqual(6);
+    for (const [, kind, rest] of commands)
+      for (const flag of rest.match(/(?<=^|\s)--?[a-z][\w-]*/g) ?? [])
+        expect(kind === '--jsonl' ? JSONL_HELP : SUMMARIZE_HELP, flag).toContain(flag);
+    for (const flag of JSONL_HELP.match(/--jsonl-[a-z-]+/g) ?? []) expect(section, flag).toContain(flag);
+  });
+});
