@@ -151,6 +151,28 @@ describe('mtlint --jsonl', () => {
     expect(result.fixed).not.toContain('. .');
   });
 
+  it('writes one line per finding, named by the id, with -f unix or compact', () => {
+    const input = '{"id":"a1","text":"One ,, two."}\n{"id":"a2","text":"Fine."}\n{"text":5}\n';
+    const unix = runMtlint(['--jsonl', '-f', 'unix'], { input, cwd: dir.path });
+    expect(unix.code).toBe(3);
+    expect(unix.stdout).toBe(
+      [
+        'a1:1:5: Unexpected `,,`, expected `,` [Warning/doubled-punctuation]',
+        'line 3: not linted: "text" must be a string, got a number',
+        '',
+        '1 problem',
+        '',
+      ].join('\n'),
+    );
+    const compact = runMtlint(['--jsonl', '-f', 'compact'], {
+      input: '{"id":"a1","text":"One ,, two."}',
+      cwd: dir.path,
+    });
+    expect(compact.stdout).toBe(
+      'a1: line 1, col 5, Warning - Unexpected `,,`, expected `,` (doubled-punctuation)\n\n1 problem\n',
+    );
+  });
+
   it('refuses --format json, pointing at the JSONL output, and the options of file runs', () => {
     const json = runMtlint(['--jsonl', '--format', 'json'], { input: '', cwd: dir.path });
     expect(json.code).toBe(2);
@@ -158,7 +180,9 @@ describe('mtlint --jsonl', () => {
       '--format json writes one report for a whole run and does not stream; --jsonl already writes one JSON result a line',
     );
     const sarif = runMtlint(['--jsonl', '-f', 'sarif'], { input: '', cwd: dir.path });
-    expect(sarif.stderr).toContain('--format sarif builds one report for a whole run');
+    expect(sarif.stderr).toContain(
+      '--format sarif builds one report for a whole run and does not stream; with --jsonl use jsonl (the default), compact or unix',
+    );
     const cache = runMtlint(['--jsonl', '--cache'], { input: '', cwd: dir.path });
     expect(cache.stderr).toBe('mtlint: --cache does not apply to --jsonl: a stream has no files to cache\n');
     const missing = runMtlint(['--jsonl', 'nope.jsonl'], { cwd: dir.path });

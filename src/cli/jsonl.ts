@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, ConfigResolver, type ResolvedConfig } from '../engine/config.js';
 import { UsageError } from '../engine/errors.js';
 import { FileError } from '../engine/files.js';
+import type { Finding } from '../engine/lint.js';
 import { parseRuleFlags } from '../engine/run.js';
 import { canRequireModules, type FormatName, isFormatName, loadFormats } from '../formats/index.js';
 import { DEFAULT_MAX_LINE_BYTES, lintStream, type StreamResult } from '../stream/lint-stream.js';
@@ -37,6 +38,8 @@ on. Reads standard input when no FILE (or -) is given. Memory stays flat
 whatever the input size; run several processes for several cores.
 
 Options:
+  -f, --format NAME          jsonl (default), or compact or unix: one line
+                             per finding, named by the document's id
   -c, --config FILE          use this config file only (default: the config
                              files of the current folder and above)
       --no-config            ignore config files: mtlint:recommended only
@@ -155,9 +158,9 @@ async function runParsed(values: Values, positionals: string[], io: StreamIo): P
     throw new UsageError(
       '--format json writes one report for a whole run and does not stream; --jsonl already writes one JSON result a line (drop --format, and use mtlint summarize for totals)',
     );
-  if (format !== 'jsonl')
+  if (format !== 'jsonl' && !Object.hasOwn(FINDING_LINES, format))
     throw new UsageError(
-      `--format ${format} builds one report for a whole run and does not stream; --jsonl writes JSON lines (the only stream format; mtlint summarize sums them up)`,
+      `--format ${format} builds one report for a whole run and does not stream; with --jsonl use jsonl (the default), compact or unix (mtlint summarize sums results up)`,
     );
   if (values.config && values['no-config']) throw new UsageError('--config and --no-config cannot be used together');
   const defaultFormat = values['jsonl-format'] ?? 'txt';
@@ -185,7 +188,7 @@ async function runParsed(values: Values, positionals: string[], io: StreamIo): P
     configs.set(name, resolver.forFile(resolve(io.cwd, `document.${name}`)));
 
   const output = values['output-file'] ? openOutput(resolve(io.cwd, values['output-file'])) : io.stdout;
-  const writer = new LineWriter(output);
+  const writer = new LineWriter(output, format === 'jsonl' ? undefined : FINDING_LINES[format]);
   let totals: Awaited<ReturnType<typeof lintStream>>;
   try {
     totals = await lintStream(
@@ -254,11 +257,32 @@ function openOutput(path: string): Writable {
 
 class OutputClosed extends Error {}
 
-/** Writes one result a line, waiting when the reader is slower than mtlint. */
+type FindingLine = (name: string, finding: Finding) => string;
+
+const severityOf = (finding: Finding) => (finding.severity === 2 ? 'Error' : 'Warning');
+const singleLine = (message: string) => message.replace(/[\n\r\t]+/g, ' ');
+
+/**
+ * The one-line-per-finding formats of files (`compact`, `unix`), with the
+ * document's id in place of the path: a stream a person can grep.
+ */
+const FINDING_LINES: Record<string, FindingLine> = {
+  compact: (name, finding) =>
+    `${name}: line ${finding.line}, col ${finding.column}, ${severityOf(finding)} - ${singleLine(finding.message)} (${finding.ruleId})`,
+  unix: (name, finding) =>
+    `${name}:${finding.line}:${finding.column}: ${singleLine(finding.message)} [${severityOf(finding)}/${finding.ruleId}]`,
+};
+
+/** Writes each result (as JSON, or as lines of findings), waiting when the reader is slower than mtlint. */
 class LineWriter {
   private failure: NodeJS.ErrnoException | undefined;
+  /** Findings written as lines (the closing count of `compact` and `unix`). */
+  problems = 0;
 
-  constructor(private readonly output: Writable) {
+  constructor(
+    private readonly output: Writable,
+    private readonly findingLine?: FindingLine,
+  ) {
     output.on('error', (error: NodeJS.ErrnoException) => {
       this.failure = error;
     });
@@ -266,7 +290,8 @@ class LineWriter {
 
   write(result: StreamResult): void | Promise<void> {
     this.check();
-    if (this.output.write(`${JSON.stringify(result)}\n`)) return;
+    const text = this.findingLine ? this.asLines(result) : `${JSON.stringify(result)}\n`;
+    if (text === '' || this.output.write(text)) return;
     return new Promise<void>((done) => {
       const finish = () => {
         this.output.off('drain', finish);
@@ -278,7 +303,18 @@ class LineWriter {
     }).then(() => this.check());
   }
 
+  private asLines(result: StreamResult): string {
+    const name = result.id !== null ? String(result.id) : `line ${result.line ?? '?'}`;
+    if (result.error !== undefined) return `${name}: not linted: ${result.error}\n`;
+    const findings = result.findings ?? [];
+    this.problems += findings.length;
+    return findings.map((finding) => `${(this.findingLine as FindingLine)(name, finding)}\n`).join('');
+  }
+
+  /** Ends the output, with the closing count of problems of the line formats, as for files. */
   async end(close: boolean): Promise<void> {
+    if (this.findingLine && this.problems > 0)
+      this.output.write(`\n${this.problems} problem${this.problems === 1 ? '' : 's'}\n`);
     if (close) await new Promise<void>((done) => this.output.end(done));
     this.check();
   }
