@@ -196,6 +196,17 @@ describe('lintStream', () => {
     expect(results[1].fixed).toBe(texts[1]);
   });
 
+  it('counts the words of an HTML page without its tags', async () => {
+    const [html, txt] = await run(
+      [
+        JSON.stringify({ id: 1, format: 'html', text: '<p class="lead">Two words</p><br data-x="y z">' }),
+        JSON.stringify({ id: 2, text: '<p class="lead">Two words</p>' }),
+      ].join('\n'),
+    );
+    expect(html.words).toBe(2);
+    expect(txt.words).toBe(6);
+  });
+
   it('counts words as a reader does', () => {
     expect(countWords("Don't stop: 2024 was the year of Мінск and 東京.")).toBe(10);
     expect(countWords(' ,, . ')).toBe(0);

@@ -104,7 +104,9 @@ function lintRecord(record: StreamRecord, config: ResolvedConfig, options: Strea
       fixed = outcome.output;
     } else findings = lint(record.text, { filePath, format: record.format, config }).findings;
     if (options.quiet) findings = findings.filter((finding) => finding.severity === 2);
-    const result: StreamResult = { id: record.id, words: countWords(record.text), findings };
+    // Tags are not words: an HTML page's rate per 10,000 words is that of its prose.
+    const prose = record.format === 'html' ? record.text.replace(/<[^>]*>/g, ' ') : record.text;
+    const result: StreamResult = { id: record.id, words: countWords(prose), findings };
     if (fixed !== undefined) result.fixed = fixed;
     return result;
   } catch (error) {
