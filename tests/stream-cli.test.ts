@@ -61,6 +61,9 @@ describe('mtlint --jsonl', () => {
     const run = runMtlint(['--jsonl', 'a.jsonl', 'b.jsonl'], { cwd: dir.path });
     expect(run.code).toBe(0);
     expect(lines(run.stdout).map((result) => result.id)).toEqual(['a', 'b']);
+    const toFile = runMtlint(['--jsonl', 'a.jsonl', '-o', 'out.jsonl'], { cwd: dir.path });
+    expect([toFile.code, toFile.stdout]).toEqual([0, '']);
+    expect(lines(readFileSync(join(dir.path, 'out.jsonl'), 'utf8'))).toEqual([lines(run.stdout)[0]]);
   });
 
   it('gives each bad line a result with a clear error, goes on, and exits 3', () => {
