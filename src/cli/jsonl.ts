@@ -188,7 +188,11 @@ async function runParsed(values: Values, positionals: string[], io: StreamIo): P
     configs.set(name, resolver.forFile(resolve(io.cwd, `document.${name}`)));
 
   const output = values['output-file'] ? openOutput(resolve(io.cwd, values['output-file'])) : io.stdout;
-  const writer = new LineWriter(output, format === 'jsonl' ? undefined : FINDING_LINES[format]);
+  const writer = new LineWriter(
+    output,
+    values['output-file'] ?? '<stdout>',
+    format === 'jsonl' ? undefined : FINDING_LINES[format],
+  );
   let totals: Awaited<ReturnType<typeof lintStream>>;
   try {
     totals = await lintStream(
@@ -281,6 +285,7 @@ class LineWriter {
 
   constructor(
     private readonly output: Writable,
+    private readonly name: string,
     private readonly findingLine?: FindingLine,
   ) {
     output.on('error', (error: NodeJS.ErrnoException) => {
@@ -322,6 +327,6 @@ class LineWriter {
   private check(): void {
     if (!this.failure) return;
     if (this.failure.code === 'EPIPE') throw new OutputClosed();
-    throw new FileError('output', `cannot write results (${this.failure.code ?? this.failure.message})`);
+    throw new FileError(this.name, `cannot write results (${this.failure.code ?? this.failure.message})`);
   }
 }
