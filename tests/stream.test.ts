@@ -268,3 +268,36 @@ describe('README "Linting an archive"', () => {
     for (const flag of JSONL_HELP.match(/--jsonl-[a-z-]+/g) ?? []) expect(section, flag).toContain(flag);
   });
 });
+
+describe('runCli in process', () => {
+  it('runs --jsonl and summarize through the io it is given when it has no streams', async () => {
+    const { runCli } = await import('../src/cli/run.js');
+    const run = async (argv: string[], input: string) => {
+      let stdout = '';
+      let stderr = '';
+      const code = await runCli(argv, {
+        stdout: (text) => {
+          stdout += text;
+        },
+        stderr: (text) => {
+          stderr += text;
+        },
+        readStdin: () => Buffer.from(input),
+        cwd: join(import.meta.dirname, '..', 'samples'),
+        env: {},
+        isTTY: false,
+      });
+      return { code, stdout, stderr };
+    };
+    const linted = await run(['--jsonl', '--no-config'], '{"id":"a","text":"One ,, two."}\n{"id":"b"}\n');
+    expect(linted.code).toBe(3);
+    expect(
+      linted.stdout
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line).id),
+    ).toEqual(['a', 'b']);
+    const summary = await run(['summarize', '-f', 'json'], linted.stdout);
+    expect([summary.code, JSON.parse(summary.stdout).findings]).toEqual([1, 1]);
+  });
+});

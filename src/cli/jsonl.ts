@@ -12,10 +12,10 @@ import { ConfigError, ConfigResolver, type ResolvedConfig } from '../engine/conf
 import { UsageError } from '../engine/errors.js';
 import { FileError } from '../engine/files.js';
 import type { Finding } from '../engine/lint.js';
-import { parseRuleFlags } from '../engine/run.js';
 import { canRequireModules, type FormatName, isFormatName, loadFormats } from '../formats/index.js';
 import { DEFAULT_MAX_LINE_BYTES, lintStream, type StreamResult } from '../stream/lint-stream.js';
 import { FieldMapError, fieldMapOf } from '../stream/record.js';
+import { parsePreset, parseRuleFlags } from './args.js';
 
 export const EXIT_SOME_LINES_FAILED = 3;
 
@@ -42,7 +42,8 @@ Options:
                              per finding, named by the document's id
   -c, --config FILE          use this config file only (default: the config
                              files of the current folder and above)
-      --no-config            ignore config files: mtlint:recommended only
+      --no-config            ignore config files: the preset only
+      --preset NAME          start from recommended (default), strict or all
       --rule ID:SEVERITY     set a rule's severity; repeatable
       --fix                  add the fixed text to each result ("fixed")
       --quiet                report errors only
@@ -100,6 +101,7 @@ function parseJsonlArgs(argv: string[]) {
       'output-file': { type: 'string', short: 'o' },
       config: { type: 'string', short: 'c' },
       'no-config': { type: 'boolean' },
+      preset: { type: 'string' },
       rule: { type: 'string', multiple: true },
       fix: { type: 'boolean' },
       quiet: { type: 'boolean' },
@@ -179,7 +181,9 @@ async function runParsed(values: Values, positionals: string[], io: StreamIo): P
     configFile: values.config ? resolve(io.cwd, values.config) : undefined,
     noConfig: values['no-config'],
     ruleOverrides: parseRuleFlags(values.rule ?? []),
+    preset: parsePreset(values.preset),
     projectRoot: io.cwd,
+    snapshot: true,
   });
   // The config of a document is that of a file of its format in the working folder;
   // resolved up front so a config error stops the run before any output.
