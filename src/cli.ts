@@ -11,5 +11,7 @@ const code = await runCli(process.argv.slice(2), {
   env: process.env,
   isTTY: Boolean(process.stdout.isTTY),
   columns: process.stdout.columns,
+  stdinStream: process.stdin,
+  stdoutStream: process.stdout,
 });
 process.exitCode = code;

@@ -45,6 +45,12 @@ Options:
   -v, --version              print the version
   -h, --help                 print this help
 
+mtlint --jsonl [options] [FILE|-]...
+  Lints one JSON document a line into one JSON result a line (mtlint --jsonl --help).
+
+mtlint summarize [FILE|-]...
+  Sums up the results of --jsonl: findings per rule, per 10,000 words, worst documents.
+
 mtlint merge-reports [-o FILE] REPORT...
   Merges the JSON or SARIF reports of --shard runs into one report.
 

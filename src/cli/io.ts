@@ -1,5 +1,6 @@
 /** What the command line talks to (standard streams, the working folder), and its exit codes. */
 import { readFileSync } from 'node:fs';
+import type { Readable, Writable } from 'node:stream';
 import { FileError } from '../engine/files.js';
 
 /** No errors (warnings within `--max-warnings`). */
@@ -19,6 +20,9 @@ export interface CliIo {
   isTTY: boolean;
   /** The terminal's width in columns, when standard output is a terminal. */
   columns?: number;
+  /** Standard input and output as streams, for the commands that stream (`--jsonl`, `summarize`). */
+  stdinStream?: Readable;
+  stdoutStream?: Writable;
 }
 
 /** Reads all of standard input synchronously (fd 0). */

@@ -35,10 +35,14 @@ import {
 import { setupCi } from './ci.js';
 import { type CliIo, EXIT_FATAL, EXIT_LINT_ERRORS, EXIT_OK } from './io.js';
 import { runMergeReports } from './merge-reports.js';
+import { isJsonlRun, streamIoOf } from './stream-io.js';
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   if (argv[0] === 'merge-reports') return runMergeReports(argv.slice(1), io);
   if (argv[0] === 'lsp') return runLsp(argv.slice(1), io);
+  // The stream commands, loaded only when asked for (src/cli/jsonl.ts, summarize.ts).
+  if (argv[0] === 'summarize') return (await import('./summarize.js')).runSummarize(argv.slice(1), streamIoOf(io));
+  if (isJsonlRun(argv)) return (await import('./jsonl.js')).runJsonl(argv, streamIoOf(io));
   let parsed: ReturnType<typeof parseCliArgs>;
   try {
     parsed = parseCliArgs(argv);

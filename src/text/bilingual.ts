@@ -5,7 +5,7 @@
  * skips it.
  */
 import type { Paragraph } from 'nlcst';
-import type { BlockSource } from '../formats/types.js';
+import type { BlockSource } from '../shared/block-source.js';
 import type { RelatedPlace, RuleContext } from '../shared/rule.js';
 
 export type { BlockSource };
