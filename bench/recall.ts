@@ -272,7 +272,7 @@ const share = (value: number | null) => (value === null ? '–' : value.toFixed(
 
 function textReport(result: RecallResult): string {
   const lines = [
-    `Injected recall (seed ${result.settings.seed}, up to ${result.settings.perKind} per kind; hosts: ${result.settings.hosts.clean} WMT24 paragraphs, ${result.settings.hosts.sources} mqm_ende sources)`,
+    `Injected recall (seed ${result.settings.seed}, up to ${result.settings.perKind} per kind; hosts: ${result.settings.hosts.clean} WMT24 paragraphs, ${result.settings.hosts.sources} mqm_ende sources, then ${result.settings.hosts.references} clean mqm_zhen references)`,
     '',
     `${'kind'.padEnd(30)} ${'n'.padStart(4)} ${'rec.'.padStart(5)} ${'strict'.padStart(6)} ${'all'.padStart(5)}  found by`,
   ];
