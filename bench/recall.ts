@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { inPreset } from '../src/engine/config.js';
 import { type Finding, lint, rules as registry } from '../src/index.js';
-import { defaultDevDir, loadRecords } from './eval/data.js';
+import { defaultDevDir, isCleanReference, loadRecords } from './eval/data.js';
 import { sourceJobs } from './eval/documents.js';
 import { INJECTION_KINDS, type InjectionKind, KIND_GROUPS, noiseJobs, TARGET_VISIBLE } from './eval/noise.js';
 import { countWords, isLocal, touches } from './eval/score.js';
@@ -103,7 +103,7 @@ export interface KindRow {
 }
 
 export interface RecallResult {
-  settings: { seed: number; perKind: number; hosts: { clean: number; sources: number } };
+  settings: { seed: number; perKind: number; hosts: { clean: number; sources: number; references: number } };
   cleanWords: { wmt24: number; sources: number };
   kinds: Record<string, KindRow>;
   groups: Record<string, { injected: number; recall: Record<Preset, number | null> }>;
@@ -142,13 +142,20 @@ function main(argv: string[]): number {
   const dev = values.dev ?? defaultDevDir(ROOT);
   const cleanFile = join(dev, 'clean_en_wmt24.dev.jsonl');
   const endeFile = join(dev, 'mqm_ende.dev.jsonl');
-  for (const file of [cleanFile, endeFile]) if (!existsSync(file)) throw new Error(`no evaluation data at ${file}`);
+  const zhenFile = join(dev, 'mqm_zhen.dev.jsonl');
+  for (const file of [cleanFile, endeFile, zhenFile])
+    if (!existsSync(file)) throw new Error(`no evaluation data at ${file}`);
 
   const clean = loadCleanParagraphs(cleanFile);
   const sourceDocs = sourceJobs(loadRecords(endeFile), 'mqm_ende').map((job) =>
     job.document.segments.map((segment) => segment.input.text),
   );
   const sources = [...new Set(sourceDocs.flat())];
+  // Hosts only after those: human references of mqm_zhen news that raters found no error in (quotations
+  // with attributions are rare in the first two).
+  const references = [
+    ...new Set(loadRecords(zhenFile).flatMap((record) => (isCleanReference(record) ? [record.target] : []))),
+  ];
 
   // Clean English: every finding is a false alarm.
   const cleanCounts: RecallResult['clean'] = {};
@@ -186,7 +193,8 @@ function main(argv: string[]): number {
       byRule: {},
     };
   const misses: { kind: InjectionKind; paragraph: string; artefact: string }[] = [];
-  for (const job of noiseJobs([clean.map((paragraph) => paragraph.text), sources], seed, perKind, INJECTION_KINDS)) {
+  const hosts = [clean.map((paragraph) => paragraph.text), sources, references];
+  for (const job of noiseJobs(hosts, seed, perKind, INJECTION_KINDS)) {
     const baseline = new Set(
       lintAll(job.clean.text).flatMap((finding) => {
         const mapped = job.mapClean({ start: finding.offset, end: finding.endOffset });
@@ -235,7 +243,7 @@ function main(argv: string[]): number {
   }
 
   const result: RecallResult = {
-    settings: { seed, perKind, hosts: { clean: clean.length, sources: sources.length } },
+    settings: { seed, perKind, hosts: { clean: clean.length, sources: sources.length, references: references.length } },
     cleanWords,
     kinds,
     groups,
@@ -264,7 +272,7 @@ const share = (value: number | null) => (value === null ? '–' : value.toFixed(
 
 function textReport(result: RecallResult): string {
   const lines = [
-    `Injected recall (seed ${result.settings.seed}, up to ${result.settings.perKind} per kind; hosts: ${result.settings.hosts.clean} WMT24 paragraphs, ${result.settings.hosts.sources} mqm_ende sources)`,
+    `Injected recall (seed ${result.settings.seed}, up to ${result.settings.perKind} per kind; hosts: ${result.settings.hosts.clean} WMT24 paragraphs, ${result.settings.hosts.sources} mqm_ende sources, then ${result.settings.hosts.references} clean mqm_zhen references)`,
     '',
     `${'kind'.padEnd(30)} ${'n'.padStart(4)} ${'rec.'.padStart(5)} ${'strict'.padStart(6)} ${'all'.padStart(5)}  found by`,
   ];
@@ -321,7 +329,7 @@ export function recallMarkdown(result: RecallResult): string {
     .join(', ');
   const words = result.cleanWords.wmt24 + result.cleanWords.sources;
   return [
-    `Injected into ${result.settings.hosts.clean} native English paragraphs of WMT24 and ${result.settings.hosts.sources} English source segments of \`mqm_ende\` (seed ${result.settings.seed}, up to ${result.settings.perKind} per kind; \`npm run eval:recall\`).`,
+    `Injected into ${result.settings.hosts.clean} native English paragraphs of WMT24 and ${result.settings.hosts.sources} English source segments of \`mqm_ende\`, then ${result.settings.hosts.references} error-free human references of \`mqm_zhen\` where a kind needs more hosts (seed ${result.settings.seed}, up to ${result.settings.perKind} per kind; \`npm run eval:recall\`).`,
     '',
     ...rows,
     '',

@@ -1,7 +1,7 @@
 /**
  * Regenerates the generated parts of README.md: the rules table (from the
- * registry) and, when `bench/results/quality.md` and `performance.md` exist,
- * the quality and performance figures.
+ * registry) and, when `bench/results/quality.md`, `recall.md` and
+ * `performance.md` exist, the quality, injected-recall and performance figures.
  * `npm run docs` writes; the tests check that README.md is up to date.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -60,6 +60,10 @@ export function generatedReadme(readme: string, root: string): string {
   const qualityPath = join(root, 'bench', 'results', 'quality.md');
   if (existsSync(qualityPath) && readme.includes('<!-- quality:start -->')) {
     output = replaceSection(output, 'quality', readFileSync(qualityPath, 'utf8').trim());
+  }
+  const recallPath = join(root, 'bench', 'results', 'recall.md');
+  if (existsSync(recallPath) && readme.includes('<!-- recall:start -->')) {
+    output = replaceSection(output, 'recall', readFileSync(recallPath, 'utf8').trim());
   }
   const performancePath = join(root, 'bench', 'results', 'performance.md');
   if (existsSync(performancePath) && readme.includes('<!-- performance:start -->')) {

@@ -319,7 +319,7 @@ const NOT_SPEAKERS = new Set(
 
 /** The source named by `According to X,` is someone who speaks (not `the survey`, `the data`). */
 function speaks(source: string): boolean {
-  const words = wordsOf(source.replace(/^\s*,?\s*according to\s+/iu, '').replace(/[,.\s]+$/u, ''));
+  const words = wordsOf(trimTrailing(stripAccordingTo(source)));
   const head = words.at(-1);
   return head !== undefined && !NOT_SPEAKERS.has(head.lower);
 }
@@ -357,4 +357,25 @@ function trimEnd(text: string, to: number): number {
   let end = to;
   while (end > 0 && /\s/.test(text[end - 1])) end--;
   return end;
+}
+
+/** `, according to X` → `X`: by hand, as the regular expression backtracked on long runs of white space. */
+function stripAccordingTo(text: string): string {
+  let index = 0;
+  while (index < text.length && /\s/u.test(text[index])) index++;
+  if (text[index] === ',') index++;
+  while (index < text.length && /\s/u.test(text[index])) index++;
+  const phrase = 'according to';
+  if (text.slice(index, index + phrase.length).toLowerCase() !== phrase) return text;
+  let after = index + phrase.length;
+  if (after >= text.length || !/\s/u.test(text[after])) return text;
+  while (after < text.length && /\s/u.test(text[after])) after++;
+  return text.slice(after);
+}
+
+/** Drops trailing commas, full stops and white space (a scan from the end: linear). */
+function trimTrailing(text: string): string {
+  let end = text.length;
+  while (end > 0 && /[,.\s]/u.test(text[end - 1])) end--;
+  return text.slice(0, end);
 }

@@ -459,8 +459,9 @@ const NO_CLAUSE_END = new Set([
 /**
  * The mark splits a phrase, by the words' parts of speech: a determiner or
  * possessive and its noun (`her: name`, `that; relationship`), a verb and its
- * particle (`streaming: out`); after `;` also an adjective and its noun
- * (`pink; dragon`). A verb and what follows may be two clauses (`wait; the
+ * particle (`streaming: out`); after `;` also a superlative and its noun
+ * (`most; cruel`). An adjective may end a list item (`47 female; average
+ * age 61`). A verb and what follows may be two clauses (`wait; the
  * interval is`, `he left; his wife stayed`). A colon
  * after an adjective or a verb often introduces what follows (`simple:
  * greed`, `include: flour`) and is left alone.
@@ -472,10 +473,32 @@ function splitsPhrase(mark: string, before: string, after: string): boolean {
   if ((left === 'DT' || left === 'PRP$' || left === 'PDT') && (noun || right === 'JJ')) return true;
   if (left.startsWith('VB') && (right === 'RP' || PARTICLES.has(lower))) return true;
   if (mark !== ';') return false;
-  return (left === 'JJ' || left === 'JJS' || left === 'JJR' || left === 'RBS') && (noun || right === 'JJ');
+  return (left === 'JJS' || left === 'RBS') && (noun || right === 'JJ');
 }
 
 const PARTICLES = new Set(['out', 'up', 'down', 'off', 'away', 'back']);
+
+/** The words of `NO_CLAUSE_END` that no colon may follow either. */
+const NO_CLAUSE_END_BEFORE_COLON = new Set([
+  'the',
+  'a',
+  'an',
+  'and',
+  'or',
+  'but',
+  'nor',
+  'of',
+  'than',
+  'very',
+  'their',
+  'its',
+  'our',
+  'your',
+  'my',
+  'every',
+  'each',
+  'whose',
+]);
 
 /** Words that start no clause after `;` or `:` (`told; them`, `cost: of`). */
 const NO_CLAUSE_START = new Set(['of', 'them', 'him', 'whom', 'than', 'been', 'being']);
@@ -495,7 +518,9 @@ function clauseBreakInside(text: string, index: number): string {
   if (text[index + 2 + after.length] === "'" || text[index + 2 + after.length] === '’') return '';
   const lower = before.toLowerCase();
   if (ARTICLES.has(lower)) return `after the article \`${before}\``;
-  if (NO_CLAUSE_END.has(lower)) return `after \`${before}\`, a word that does not end a clause`;
+  // A colon may follow a verb or a particle that introduces what follows (`what it asks is: do…`, `going on: some`).
+  if (NO_CLAUSE_END.has(lower) && (text[index] === ';' || NO_CLAUSE_END_BEFORE_COLON.has(lower)))
+    return `after \`${before}\`, a word that does not end a clause`;
   // `of course` and `to be sure` start asides.
   if (NO_CLAUSE_START.has(after) && !/^of course/.test(text.slice(index + 2, index + 12)))
     return `before \`${after}\`, a word that does not start a clause`;
