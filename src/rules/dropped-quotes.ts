@@ -31,6 +31,8 @@
  * quotation opened too late, the misplaced opening mark). No fix: where the
  * quotation starts and ends is for a person to decide.
  *
+ * Measured by `npm run eval` (see README, Quality): in `mtlint:all` only; no findings on the dev MT output; 0.48 false alarms per 10,000 words of clean English (3 findings, 1 audited real).
+ *
  * @example {"name": "ok.txt"}
  *   The economy is improving, the minister said. “We will not stop,” the group said.
  *
@@ -88,7 +90,7 @@ export default defineRule<Options>(
     id: 'dropped-quotes',
     description: 'Speech left without quotation marks, or a quotation opened in the middle of speech',
     category: 'quotes',
-    recommended: true,
+    recommended: false,
     defaultSeverity: 'warn',
     fixable: false,
     defaultOptions: { escalate: true },

@@ -27,6 +27,8 @@
  *
  * Fix: close up or insert the space.
  *
+ * Measured by `npm run eval` (see README, Quality): in `mtlint:all` only; 55 findings on the dev MT output, rater precision 52.7 %, audited precision 67.3 % (0 unmatched unread); 0.48 false alarms per 10,000 words of clean English (2 findings, 0 audited real).
+ *
  * @example {"name": "ok.txt"}
  *   Inflation rose 5% to 12.5%, over 5 km and 5km, at 37°C.
  *
