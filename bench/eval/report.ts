@@ -108,7 +108,7 @@ export function ruleRows(result: EvalResult): string[][] {
       String(total.findings),
       String(total.hits),
       percent(total.precision),
-      '',
+      percent(total.auditedPrecision),
       '',
       '',
       String(total.punctuationHits),
@@ -312,7 +312,7 @@ export function qualityMarkdown(result: EvalResult): string {
     '',
     markdownTable(rules),
     '',
-    `All rules: precision ${percent(result.totals.all.precision)}, ${rate(clean.per10k.all)} findings per 10,000 words of clean English; strict: precision ${percent(result.totals.strict.precision)}, ${rate(clean.per10k.strict)}; recommended: precision ${percent(result.totals.recommended.precision)}, ${rate(clean.per10k.recommended)}.`,
+    `All rules: precision ${percent(result.totals.all.precision)} (audited ${percent(result.totals.all.auditedPrecision)}), ${rate(clean.per10k.all)} findings per 10,000 words of clean English; strict: ${percent(result.totals.strict.precision)} (audited ${percent(result.totals.strict.auditedPrecision)}), ${rate(clean.per10k.strict)}; recommended: ${percent(result.totals.recommended.precision)} (audited ${percent(result.totals.recommended.auditedPrecision)}), ${rate(clean.per10k.recommended)}.`,
     '',
     markdownTable(recall),
   ];

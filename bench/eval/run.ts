@@ -165,6 +165,9 @@ export interface InjectionRow extends RecallRow {
   byRule: Record<string, number>;
 }
 
+/** A preset's findings together: rater and audited precision. */
+export type TotalScore = RuleScore & { precision: number | null; auditedReal: number; auditedPrecision: number | null };
+
 export interface EvalResult {
   settings: { files: string[]; rules: string[]; preset: PresetChoice; seed: number; perKind: number };
   /** The scoring definitions the figures follow (see `score.ts`). */
@@ -172,9 +175,9 @@ export interface EvalResult {
   corpora: Record<string, { records: number; documents: number; words: number; punctuationSpans: number }>;
   rules: RuleResult[];
   totals: {
-    all: RuleScore & { precision: number | null };
-    recommended: RuleScore & { precision: number | null };
-    strict: RuleScore & { precision: number | null };
+    all: TotalScore;
+    recommended: TotalScore;
+    strict: TotalScore;
   };
   /** sha256 of `src/rules` and `src/text` (`fingerprint.ts`): the code the figures were measured with. */
   fingerprint?: string;
@@ -582,7 +585,11 @@ export function runEval(options: EvalOptions): {
   // Rates and totals.
   const cleanWords = Object.values(cleanSources).reduce((sum, source) => sum + source.words, 0);
   const cleanFindings = { all: 0, recommended: 0, strict: 0 };
-  const total = { all: emptyScore(), recommended: emptyScore(), strict: emptyScore() };
+  const total = {
+    all: { ...emptyScore(), auditedReal: 0 },
+    recommended: { ...emptyScore(), auditedReal: 0 },
+    strict: { ...emptyScore(), auditedReal: 0 },
+  };
   const ordered = [...perRule.values()].sort(
     (a, b) => registryIndex(a.id) - registryIndex(b.id) || a.id.localeCompare(b.id),
   );
@@ -612,6 +619,7 @@ export function runEval(options: EvalOptions): {
       bucket.hits += result.hits;
       bucket.punctuationHits += result.punctuationHits;
       bucket.cleanReferenceFindings += result.cleanReferenceFindings;
+      bucket.auditedReal += result.audited.real;
     }
   }
   const punctuationRecall = {} as Record<PunctuationClass | 'total', RecallRow>;
@@ -638,9 +646,9 @@ export function runEval(options: EvalOptions): {
     corpora,
     rules: ordered,
     totals: {
-      all: { ...total.all, precision: precision(total.all) },
-      recommended: { ...total.recommended, precision: precision(total.recommended) },
-      strict: { ...total.strict, precision: precision(total.strict) },
+      all: totalScore(total.all),
+      recommended: totalScore(total.recommended),
+      strict: totalScore(total.strict),
     },
     audit: { lines: audit.lines.length, stale: audit.stale().map((line) => `${line.file}:${line.line}`) },
     cleanEnglish: {
@@ -671,6 +679,14 @@ export function runEval(options: EvalOptions): {
     injected,
   };
   return { result, details, timings, unread };
+}
+
+function totalScore(score: RuleScore & { auditedReal: number }): TotalScore {
+  return {
+    ...score,
+    precision: precision(score),
+    auditedPrecision: precision({ findings: score.findings, hits: score.hits + score.auditedReal }),
+  };
 }
 
 /** How many times `text` occurs in `before` (not overlapping); an empty text counts nothing. */
