@@ -108,7 +108,7 @@ describe('--cache', () => {
   it('survives a crash mid-write: the previous cache stays whole and is used by the next run', () => {
     cached();
     const before = readFileSync(cacheFile(), 'utf8');
-    writeFileSync(join(dir.path, 'a0.txt'), 'Changed,, so the cache must be written again.\n');
+    writeFileSync(join(dir.path, 'a0.txt'), 'Changed , so the cache must be written again.\n');
     for (const mode of ['write', 'rename']) {
       const crash = spawnSync(
         process.execPath,
