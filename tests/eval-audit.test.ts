@@ -3,7 +3,8 @@
  * schema, that each line quotes the text it judged, and how audited precision
  * and the clean English figures are scored.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -13,6 +14,7 @@ import {
   loadAudit,
   overlappingLines,
   parseAuditFile,
+  pruneAudit,
   sameSpan,
 } from '../bench/eval/audit.js';
 import { defaultDevDir, loadCorpus, parseCorpus } from '../bench/eval/data.js';
@@ -106,6 +108,22 @@ describe('audit lines', () => {
     expect(index.find('a', 'other-rule', { start: 11, end: 13 })).toBeUndefined();
     expect(index.find('b', 'doubled-punctuation', { start: 11, end: 13 })).toBeUndefined();
     expect(index.stale()).toEqual([stale]);
+  });
+});
+
+describe('--prune-stale', () => {
+  it('removes exactly the stale lines and keeps the others as they were', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mtlint-audit-'));
+    try {
+      const keep = { id: 'a', rule: 'r', start: 0, end: 1, text: 'x', verdict: 'real', reason: 'kept' };
+      const gone = { ...keep, id: 'b', reason: 'stale' };
+      writeFileSync(join(dir, 'r.jsonl'), `${JSON.stringify(keep)}\n${JSON.stringify(gone)}\n`);
+      const lines = loadAudit(dir);
+      expect(pruneAudit(dir, lines, ['r.jsonl:2'])).toBe(1);
+      expect(readFileSync(join(dir, 'r.jsonl'), 'utf8')).toBe(`${JSON.stringify(keep)}\n`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -20,7 +20,7 @@
  * the text at that place and the message says what is wrong there; a right
  * place with a fix that would damage the text is `false`.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Range } from './score.js';
 
@@ -144,4 +144,27 @@ export function overlappingLines(lines: readonly AuditLine[]): [AuditLine, Audit
     byKey.set(key, [...(byKey.get(key) ?? []), line]);
   }
   return pairs;
+}
+
+/**
+ * Rewrites the audit files without the lines named `file:line` in `stale`
+ * (as `EvalResult.audit.stale` lists them); returns how many were removed.
+ */
+export function pruneAudit(directory: string, lines: readonly LoadedAuditLine[], stale: readonly string[]): number {
+  const drop = new Set(stale);
+  const byFile = new Map<string, LoadedAuditLine[]>();
+  for (const line of lines) byFile.set(line.file, [...(byFile.get(line.file) ?? []), line]);
+  let removed = 0;
+  for (const [file, fileLines] of byFile) {
+    const kept = fileLines.filter((line) => !drop.has(`${line.file}:${line.line}`));
+    if (kept.length === fileLines.length) continue;
+    removed += fileLines.length - kept.length;
+    const text = kept
+      .map(({ id, rule, start, end, text, verdict, reason }) =>
+        JSON.stringify({ id, rule, start, end, text, verdict, reason }),
+      )
+      .join('\n');
+    writeFileSync(join(directory, file), kept.length > 0 ? `${text}\n` : '');
+  }
+  return removed;
 }
