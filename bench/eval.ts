@@ -113,6 +113,8 @@ function main(argv: string[]): number {
   if (values['prune-stale'] && result.audit.stale.length > 0) {
     const removed = pruneAudit(auditDir, audit, result.audit.stale);
     process.stdout.write(`\nRemoved ${removed} stale audit lines.\n`);
+    // The figures did not use them; the written result describes the audit as it now is.
+    result.audit = { lines: result.audit.lines - removed, stale: [] };
   }
   if (values['unaudited-jsonl'] !== undefined) {
     writeFileSync(values['unaudited-jsonl'], unread.map((item) => `${JSON.stringify(item)}\n`).join(''));
