@@ -216,9 +216,9 @@ describe.skipIf(!runs)(
           expect(finding.label).toContain(finding.ruleId);
         });
       }
-      // The preset matters: the typed Cyrillic `М` in `Minsk` is a strict-only finding.
-      expect(rulesByPreset['mtlint:recommended']).not.toContain('mixed-script');
-      expect(rulesByPreset['mtlint:strict']).toContain('mixed-script');
+      // The preset matters: the typed `. .` is a strict-only finding.
+      expect(rulesByPreset['mtlint:recommended']).not.toContain('doubled-punctuation');
+      expect(rulesByPreset['mtlint:strict']).toContain('doubled-punctuation');
       const typed = (await shownFindings()).filter((finding) => finding.ruleId === 'doubled-punctuation');
       expect(typed.some((finding) => finding.message === 'Unexpected `. .`, expected `.`')).toBe(true);
     });
