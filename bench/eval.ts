@@ -7,7 +7,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { loadAudit, pruneAudit } from './eval/audit.js';
+import { unreadSamples } from './eval/audit-dump.js';
 import { defaultDevDir, jsonlFiles } from './eval/data.js';
+import { sourceFingerprint } from './eval/fingerprint.js';
 import { qualityMarkdown, textReport } from './eval/report.js';
 import { DEFAULT_PER_KIND, type PresetChoice, runEval } from './eval/run.js';
 import { falseAlarmSamples, missSamples } from './eval/samples.js';
@@ -27,6 +30,11 @@ Options:
   --false-alarms RULE  print findings of RULE that hit no annotated span, with context
   --misses WHAT        print missed punctuation spans and injected artefacts; WHAT is \`all\`,
                        a rule (what it did not find), a span class or an artefact kind
+  --unaudited WHAT     print findings nobody has audited (unmatched on MT output, or on clean
+                       English), with context and an audit line to fill in; WHAT is \`all\` or a rule
+  --unaudited-jsonl F  write those findings (of the rules run) to F, one JSON object a line
+  --prune-stale        remove the audit lines that match no finding any more (full runs only:
+                       default splits, every rule)
   --limit N            how many samples to print (default 30)
   --write / --no-write write bench/results/eval.json and quality.md (default: only for the
                        full run: default splits, preset all, no --rule, default seed)
@@ -44,6 +52,9 @@ function main(argv: string[]): number {
       'per-kind': { type: 'string' },
       'false-alarms': { type: 'string' },
       misses: { type: 'string' },
+      unaudited: { type: 'string' },
+      'unaudited-jsonl': { type: 'string' },
+      'prune-stale': { type: 'boolean' },
       limit: { type: 'string' },
       write: { type: 'boolean' },
       'no-write': { type: 'boolean' },
@@ -77,19 +88,38 @@ function main(argv: string[]): number {
   const falseAlarms = values['false-alarms'];
 
   const started = performance.now();
-  const { result, details, timings } = runEval({
+  const auditDir = join(ROOT, 'bench', 'eval', 'audit');
+  if (values['prune-stale'] && (values.split || values.rule || preset !== 'all'))
+    throw new Error(
+      '--prune-stale needs a full run (default splits, every rule): a partial run sees only some findings',
+    );
+  const audit = loadAudit(auditDir);
+  const { result, details, timings, unread } = runEval({
     files,
     rules: values.rule,
     preset,
     seed,
     perKind,
     keepDetails: misses !== undefined || falseAlarms !== undefined,
+    audit,
   });
+  result.fingerprint = sourceFingerprint(ROOT);
   const seconds = (performance.now() - started) / 1000;
 
   process.stdout.write(textReport(result));
   if (details && falseAlarms !== undefined) process.stdout.write(falseAlarmSamples(details, falseAlarms, limit));
   if (details && misses !== undefined) process.stdout.write(missSamples(details, misses, limit));
+  if (values.unaudited !== undefined) process.stdout.write(unreadSamples(unread, values.unaudited, limit));
+  if (values['prune-stale'] && result.audit.stale.length > 0) {
+    const removed = pruneAudit(auditDir, audit, result.audit.stale);
+    process.stdout.write(`\nRemoved ${removed} stale audit lines.\n`);
+    // The figures did not use them; the written result describes the audit as it now is.
+    result.audit = { lines: result.audit.lines - removed, stale: [] };
+  }
+  if (values['unaudited-jsonl'] !== undefined) {
+    writeFileSync(values['unaudited-jsonl'], unread.map((item) => `${JSON.stringify(item)}\n`).join(''));
+    process.stdout.write(`\nWrote ${unread.length} unaudited findings to ${values['unaudited-jsonl']}.\n`);
+  }
   if (write) {
     const directory = join(ROOT, 'bench', 'results');
     mkdirSync(directory, { recursive: true });

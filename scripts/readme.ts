@@ -6,6 +6,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { MEASURED_LINE } from '../bench/eval/fingerprint.js';
 import { inPreset } from '../src/engine/config.js';
 import { configSchema } from '../src/engine/config-schema.js';
 import { lintFiles } from '../src/engine/lint-files.js';
@@ -24,6 +25,61 @@ export function rulesTable(): string {
     return `| <a id="${meta.id}"></a>[\`${meta.id}\`](src/rules/${meta.id}.ts) | ${meta.description} | ${state} | ${strict} | ${meta.fixable ? 'yes' : ''} |`;
   });
   return [header, ...rows].join('\n');
+}
+
+/** What `npm run eval` measured of one rule (`bench/results/eval.json`). */
+interface MeasuredRule {
+  id: string;
+  findings: number;
+  precision: number | null;
+  auditedPrecision: number | null;
+  unaudited: number;
+  cleanFalsePer10k: number | null;
+  clean: { findings: number; real: number };
+}
+
+function share(value: number | null): string {
+  return value === null ? '-' : `${(value * 100).toFixed(1)} %`;
+}
+
+/** The line `npm run docs` writes into a rule's doc: its preset and figures. */
+export function measuredLine(rule: MeasuredRule): string {
+  const meta = rules.find((candidate) => candidate.meta.id === rule.id)?.meta;
+  const preset = !meta
+    ? 'unknown rule'
+    : inPreset(meta, 'mtlint:recommended')
+      ? 'in `mtlint:recommended`'
+      : inPreset(meta, 'mtlint:strict')
+        ? 'in `mtlint:strict`'
+        : 'in `mtlint:all` only';
+  const findings =
+    rule.findings === 0
+      ? 'no findings on the dev MT output'
+      : `${rule.findings} findings on the dev MT output, rater precision ${share(rule.precision)}, audited precision ${share(rule.auditedPrecision)} (${rule.unaudited} unmatched unread)`;
+  const clean = `${(rule.cleanFalsePer10k ?? 0).toFixed(2)} false alarms per 10,000 words of clean English (${rule.clean.findings} findings, ${rule.clean.real} audited real)`;
+  return ` * Measured by \`npm run eval\` (see README, Quality): ${preset}; ${findings}; ${clean}.`;
+}
+
+/** A rule module with its measured line (re)written just before the first example. */
+export function withMeasuredLine(source: string, rule: MeasuredRule): string {
+  const stripped = source.replace(MEASURED_LINE, '');
+  const at = stripped.indexOf(' * @example');
+  if (at < 0) return stripped;
+  return `${stripped.slice(0, at)}${measuredLine(rule)}\n *\n${stripped.slice(at)}`;
+}
+
+/** Every rule module with its measured line, from `bench/results/eval.json`: path → text. */
+export function generatedRuleDocs(root: string): Map<string, string> {
+  const output = new Map<string, string>();
+  const evalPath = join(root, 'bench', 'results', 'eval.json');
+  if (!existsSync(evalPath)) return output;
+  const measured = (JSON.parse(readFileSync(evalPath, 'utf8')) as { rules: MeasuredRule[] }).rules;
+  for (const rule of measured) {
+    const path = join(root, 'src', 'rules', `${rule.id}.ts`);
+    if (!existsSync(path)) continue;
+    output.set(path, withMeasuredLine(readFileSync(path, 'utf8'), rule));
+  }
+  return output;
 }
 
 /** Replaces the text between `<!-- NAME:start -->` and `<!-- NAME:end -->`. */
@@ -78,6 +134,13 @@ if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()
   const after = generatedReadme(before, ROOT);
   if (after !== before) writeFileSync(path, after);
   process.stdout.write(after === before ? 'README.md is up to date\n' : 'README.md updated\n');
+  let changedDocs = 0;
+  for (const [rulePath, text] of generatedRuleDocs(ROOT)) {
+    if (readFileSync(rulePath, 'utf8') === text) continue;
+    writeFileSync(rulePath, text);
+    changedDocs++;
+  }
+  process.stdout.write(changedDocs === 0 ? 'rule docs are up to date\n' : `${changedDocs} rule docs updated\n`);
   const schemaPath = join(ROOT, 'schema', 'mtlintrc.schema.json');
   const schema = configSchemaText();
   const schemaBefore = existsSync(schemaPath) ? readFileSync(schemaPath, 'utf8') : '';

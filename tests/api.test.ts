@@ -11,8 +11,8 @@ import { tempDir } from './helpers/cli.js';
 const sample = readFileSync(join(import.meta.dirname, '../samples/belarus-mt-article.txt'), 'utf8');
 
 describe('lint', () => {
-  it('finds the doubled full stop in the sample article with a fix', () => {
-    const { findings } = lint(sample, { filePath: 'article.txt' });
+  it('finds the doubled full stop in the sample article with a fix (mtlint:strict)', () => {
+    const { findings } = lint(sample, { filePath: 'article.txt', config: { extends: 'mtlint:strict' } });
     const doubled = findings.find((finding) => finding.ruleId === 'doubled-punctuation');
     expect(doubled).toMatchObject({
       line: 17,
@@ -27,12 +27,12 @@ describe('lint', () => {
   });
 
   it('takes the format from the path and the config from the options', () => {
-    const text = 'Code `a,, b` here,, too.';
+    const text = 'Code `a , b` here , too.';
     expect(lint(text, { filePath: 'a.md' }).findings).toHaveLength(1);
     expect(lint(text, { filePath: 'a.txt' }).findings).toHaveLength(2);
-    expect(lint(text, { format: 'md', config: { rules: { 'doubled-punctuation': 'off' } } }).findings).toEqual([]);
+    expect(lint(text, { format: 'md', config: { rules: { 'space-before-punctuation': 'off' } } }).findings).toEqual([]);
     expect(
-      lint(text, { format: 'md', config: { rules: { 'doubled-punctuation': 'error' } } }).findings[0].severity,
+      lint(text, { format: 'md', config: { rules: { 'space-before-punctuation': 'error' } } }).findings[0].severity,
     ).toBe(2);
   });
 
@@ -45,10 +45,10 @@ describe('lint', () => {
 
 describe('applyFixes', () => {
   it('applies non-overlapping edits and leaves everything else untouched', () => {
-    const text = 'She left. . Then $ 500 came,, back.';
+    const text = 'She left , then $ 500 came,back.';
     const { findings } = lint(text);
     const result = applyFixes(text, findings);
-    expect(result.output).toBe('She left. Then $500 came, back.');
+    expect(result.output).toBe('She left, then $500 came, back.');
     expect(result.applied).toBe(3);
   });
 
@@ -63,9 +63,9 @@ describe('applyFixes', () => {
   });
 
   it('fixText repeats until stable and keeps a BOM and CRLF', () => {
-    const text = '\uFEFFOne,, two.\r\nThree. .\r\n';
+    const text = '\uFEFFOne , two.\r\nThree the the end .\r\n';
     const result = fixText(text);
-    expect(result.output).toBe('\uFEFFOne, two.\r\nThree.\r\n');
+    expect(result.output).toBe('\uFEFFOne, two.\r\nThree the end.\r\n');
     expect(result.result.findings.filter((finding) => finding.fix)).toEqual([]);
   });
 });
@@ -114,10 +114,10 @@ describe('registry and presets', () => {
 
   it('the recommended preset is a unified plugin with mtlint ids', async () => {
     const processor = unified().use(retextEnglish).use(recommended);
-    const file = new VFile('She left. . Then the end the end.');
+    const file = new VFile('She left , then the end the end.');
     await processor.run(processor.parse(file), file);
     expect(file.messages.map((message) => [message.source, message.ruleId])).toEqual([
-      ['mtlint', 'doubled-punctuation'],
+      ['mtlint', 'space-before-punctuation'],
       ['mtlint', 'repeated-phrase'],
     ]);
   });

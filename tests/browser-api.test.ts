@@ -47,13 +47,13 @@ describe('configFor', () => {
     const enabled = new Set(
       catalog.filter((rule) => rule.presets.includes('mtlint:recommended')).map((rule) => rule.id),
     );
-    enabled.delete('dropped-quotes');
-    enabled.add('repeated-words');
-    enabled.add('mixed-script');
+    enabled.delete('sentence-case');
+    enabled.add('doubled-punctuation');
+    enabled.add('dash-style');
     const config = configFor(catalog, 'mtlint:recommended', enabled);
     expect(config).toEqual({
       extends: 'mtlint:recommended',
-      rules: { 'dropped-quotes': 'off', 'mixed-script': 'error', 'repeated-words': 'warn' },
+      rules: { 'dash-style': 'warn', 'doubled-punctuation': 'warn', 'sentence-case': 'off' },
     });
     expect(enabledBy(config)).toEqual([...enabled].sort());
     expect(enabledBy(configFor(catalog, 'mtlint:all', new Set()))).toEqual([]);

@@ -118,7 +118,7 @@ beforeEach(() => {
   workspace = tempDir('mtlint-action-ws-');
   runnerTemp = tempDir('mtlint-action-tmp-');
   execFileSync('mkdir', ['-p', join(workspace.path, 'docs'), join(workspace.path, 'posts')]);
-  writeFileSync(join(workspace.path, 'docs', 'guide.md'), '# Guide\n\nShe left. . Then she came back.\n');
+  writeFileSync(join(workspace.path, 'docs', 'guide.md'), '# Guide\n\nShe left , then she came back.\n');
   writeFileSync(join(workspace.path, 'posts', 'news.txt'), 'The report cost $ 5 million.\n');
   writeFileSync(join(workspace.path, 'posts', 'clean.html'), '<p>A clean paragraph.</p>\n');
 });
@@ -144,7 +144,7 @@ describe('action.yml', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(
-      '::warning file=docs/guide.md,line=3,col=9,endLine=3,endColumn=12,title=mtlint (doubled-punctuation)::Unexpected `. .`, expected `.`',
+      '::warning file=docs/guide.md,line=3,col=9,endLine=3,endColumn=10,title=mtlint (space-before-punctuation)::Unexpected space before `,`',
     );
     expect(run.stdout).toContain('::warning file=posts/news.txt,line=1,col=17');
     expect(run.outputs['exit-code']).toBe('0');
@@ -162,7 +162,7 @@ describe('action.yml', () => {
   it('fails on errors from the repository config, or from the config input', () => {
     writeFileSync(
       join(workspace.path, '.mtlintrc.json'),
-      JSON.stringify({ rules: { 'doubled-punctuation': 'error' } }),
+      JSON.stringify({ rules: { 'space-before-punctuation': 'error' } }),
     );
     const cascade = runAction();
     expect(cascade.code).toBe(1);
@@ -191,7 +191,7 @@ describe('action.yml', () => {
     expect(log.version).toBe('2.1.0');
     expect(log.runs[0].results.map((result: { ruleId: string }) => result.ruleId).sort()).toEqual([
       'currency-spacing',
-      'doubled-punctuation',
+      'space-before-punctuation',
     ]);
     expect(log.runs[0].results[0].locations[0].physicalLocation.artifactLocation).toEqual({
       uri: 'docs/guide.md',
@@ -205,7 +205,7 @@ describe('action.yml', () => {
     git('init', '-q', '-b', 'main');
     git('add', '.');
     git('commit', '-q', '-m', 'base');
-    writeFileSync(join(workspace.path, 'posts', 'new.md'), 'A new post,, with a slip.\n');
+    writeFileSync(join(workspace.path, 'posts', 'new.md'), 'A new post , with a slip.\n');
     const run = runAction({ args: '--since main', 'fail-on': 'warning' });
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('file=posts/new.md');

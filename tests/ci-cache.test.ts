@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CLI, runMtlint, tempDir } from './helpers/cli.js';
 
-const BAD = 'She left. . Then she came back with $ 5 and went home.\n';
+const BAD = 'She left , then she came back with $ 5 and went home.\n';
 let dir: ReturnType<typeof tempDir>;
 
 beforeEach(() => {
@@ -55,7 +55,7 @@ describe('--cache', () => {
 
   it('lints everything again when the config changes, from a file or from --rule', () => {
     cached();
-    writeFileSync(join(dir.path, '.mtlintrc.json'), JSON.stringify({ rules: { 'doubled-punctuation': 'error' } }));
+    writeFileSync(join(dir.path, '.mtlintrc.json'), JSON.stringify({ rules: { 'space-before-punctuation': 'error' } }));
     const run = cached();
     expect([run.hits, run.misses]).toEqual([0, 6]);
     expect(run.code).toBe(1);
@@ -108,7 +108,7 @@ describe('--cache', () => {
   it('survives a crash mid-write: the previous cache stays whole and is used by the next run', () => {
     cached();
     const before = readFileSync(cacheFile(), 'utf8');
-    writeFileSync(join(dir.path, 'a0.txt'), 'Changed,, so the cache must be written again.\n');
+    writeFileSync(join(dir.path, 'a0.txt'), 'Changed , so the cache must be written again.\n');
     for (const mode of ['write', 'rename']) {
       const crash = spawnSync(
         process.execPath,
@@ -167,7 +167,7 @@ describe('--cache', () => {
     const run = cached(['--fix']);
     expect(run.code).toBe(0);
     expect(readFileSync(join(dir.path, 'a1.txt'), 'utf8')).toBe(
-      '1. She left. Then she came back with $5 and went home.\n',
+      '1. She left, then she came back with $5 and went home.\n',
     );
     const again = cached();
     expect([again.hits, again.misses]).toEqual([6, 0]);

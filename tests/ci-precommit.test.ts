@@ -100,7 +100,7 @@ describe('.pre-commit-hooks.yaml', () => {
   });
 
   it('lets the commit through when the staged files have warnings only or nothing', () => {
-    writeFileSync(join(repo.path, 'a.txt'), 'Warnings only,, here.\n');
+    writeFileSync(join(repo.path, 'a.txt'), 'Warnings only , here.\n');
     git('add', 'a.txt');
     const warnings = runHook();
     expect(warnings.code).toBe(0);

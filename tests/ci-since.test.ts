@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runMtlint, tempDir } from './helpers/cli.js';
 
-const BAD = 'She left. . Then she came back.\n';
+const BAD = 'She left , then she came back.\n';
 
 function git(cwd: string, ...args: string[]): string {
   return execFileSync('git', args, {

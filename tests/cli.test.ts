@@ -22,7 +22,7 @@ describe('linting the samples', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(
-      /samples\/belarus-mt-article\.txt\n(?:.*\n)*? +17:278 +warning +Unexpected `\. \.`, expected `\.` +doubled-punctuation/,
+      /samples\/belarus-mt-article\.txt\n(?:.*\n)*? +13:128 +warning +Unexpected space in `\$ 500`, expected `\$500` +currency-spacing/,
     );
     expect(run.stdout).toMatch(
       /samples\/belarus-mt-article\.md\n(?:.*\n)*? +14:55 +warning +Unexpected space in `\$ 500`, expected `\$500`/,
@@ -34,19 +34,19 @@ describe('linting the samples', () => {
   });
 
   it('lints the current folder by default', () => {
-    file('a.txt', 'One ,, two.\n');
+    file('a.txt', 'One , two.\n');
     const run = runMtlint([], { cwd: dir.path });
     expect(run.stdout).toContain('a.txt');
-    expect(run.stdout).toContain('doubled-punctuation');
+    expect(run.stdout).toContain('space-before-punctuation');
   });
 });
 
 describe('standard input', () => {
   it('reads plain text from -', () => {
-    const run = runMtlint(['-', '--format', 'json'], { input: 'Hello,, world.' });
+    const run = runMtlint(['-', '--format', 'json'], { input: 'Hello , world.' });
     const [result] = JSON.parse(run.stdout);
     expect(result.filePath).toBe('<stdin>');
-    expect(result.messages[0]).toMatchObject({ ruleId: 'doubled-punctuation', line: 1, column: 6 });
+    expect(result.messages[0]).toMatchObject({ ruleId: 'space-before-punctuation', line: 1, column: 6 });
   });
 
   it('--stdin-filename picks the format and the config', () => {
@@ -61,14 +61,14 @@ describe('standard input', () => {
   });
 
   it('--fix-dry-run on stdin returns the fixed text', () => {
-    const run = runMtlint(['-', '--fix-dry-run', '-f', 'json'], { input: 'One,, $ 2. .' });
+    const run = runMtlint(['-', '--fix-dry-run', '-f', 'json'], { input: 'One , $ 2 .' });
     expect(JSON.parse(run.stdout)[0].output).toBe('One, $2.');
   });
 });
 
 describe('formats and output', () => {
   it('json, sarif and github are machine-readable', () => {
-    const path = file('a.txt', 'One,, $ 2.\n');
+    const path = file('a.txt', 'One , $ 2.\n');
     const json = JSON.parse(runMtlint([path, '-f', 'json']).stdout);
     expect(json[0].warningCount).toBe(2);
     const sarif = JSON.parse(runMtlint([path, '-f', 'sarif']).stdout);
@@ -81,14 +81,14 @@ describe('formats and output', () => {
   });
 
   it('-o writes the report to a file', () => {
-    const path = file('a.txt', 'One,, $ 2.\n');
+    const path = file('a.txt', 'One , $ 2.\n');
     const run = runMtlint([path, '-f', 'json', '-o', join(dir.path, 'report.json')]);
     expect(run.stdout).toBe('');
     expect(JSON.parse(readFileSync(join(dir.path, 'report.json'), 'utf8'))[0].messages).toHaveLength(2);
   });
 
   it('colours only when asked, never with NO_COLOR', () => {
-    const path = file('a.txt', 'One ,, two.\n');
+    const path = file('a.txt', 'One , two.\n');
     expect(runMtlint([path, '--color']).stdout).toContain('\u001b[');
     expect(runMtlint([path]).stdout).not.toContain('\u001b[');
     expect(runMtlint([path], { env: { NO_COLOR: '1' } }).stdout).not.toContain('\u001b[');
@@ -97,7 +97,7 @@ describe('formats and output', () => {
   });
 
   it('closes with the count of problems and of those --fix can fix', () => {
-    const path = file('a.txt', 'One ,, two. . Three\n');
+    const path = file('a.txt', 'One , two , three\n');
     const run = runMtlint([path, '--rule', 'quote-balance:error']);
     expect(run.stdout).toMatch(
       /\n\n⚠ 2 problems \(0 errors, 2 warnings\)\n {2}0 errors and 2 warnings potentially fixable with the `--fix` option\.\n$/,
@@ -105,30 +105,28 @@ describe('formats and output', () => {
   });
 
   it('writes one line per finding with -f compact and -f unix', () => {
-    const path = file('a.txt', 'One ,, two.\n');
+    const path = file('a.txt', 'One , two.\n');
     expect(runMtlint([path, '-f', 'unix'], { cwd: dir.path }).stdout).toBe(
-      'a.txt:1:5: Unexpected `,,`, expected `,` [Warning/doubled-punctuation]\n\n1 problem\n',
+      'a.txt:1:4: Unexpected space before `,` [Warning/space-before-punctuation]\n\n1 problem\n',
     );
     expect(runMtlint([path, '-f', 'compact'], { cwd: dir.path }).stdout).toBe(
-      'a.txt: line 1, col 5, Warning - Unexpected `,,`, expected `,` (doubled-punctuation)\n\n1 problem\n',
+      'a.txt: line 1, col 4, Warning - Unexpected space before `,` (space-before-punctuation)\n\n1 problem\n',
     );
   });
 });
 
 describe('exit codes', () => {
   it('0 with warnings only, 1 with errors, --quiet shows errors only', () => {
-    const path = file('a.txt', 'One ,, two.\n');
+    const path = file('a.txt', 'One , two , three $ 5.\n');
     expect(runMtlint([path]).code).toBe(0);
-    const strict = runMtlint([path, '--rule', 'doubled-punctuation:error']);
+    const strict = runMtlint([path, '--rule', 'currency-spacing:error']);
     expect(strict.code).toBe(1);
-    const quiet = runMtlint([path, '--rule', 'doubled-punctuation:error', '--quiet', '-f', 'json']);
-    expect(JSON.parse(quiet.stdout)[0].messages.map((m: { ruleId: string }) => m.ruleId)).toEqual([
-      'doubled-punctuation',
-    ]);
+    const quiet = runMtlint([path, '--rule', 'currency-spacing:error', '--quiet', '-f', 'json']);
+    expect(JSON.parse(quiet.stdout)[0].messages.map((m: { ruleId: string }) => m.ruleId)).toEqual(['currency-spacing']);
   });
 
   it('--max-warnings', () => {
-    const path = file('a.txt', 'One,, $ 2.\n');
+    const path = file('a.txt', 'One , $ 2.\n');
     expect(runMtlint([path, '--max-warnings', '2']).code).toBe(0);
     const over = runMtlint([path, '--max-warnings', '1']);
     expect(over.code).toBe(1);
@@ -162,7 +160,7 @@ describe('exit codes', () => {
 
 describe('bad input: one line per file, the others still linted, exit 2', () => {
   it('missing, binary, invalid UTF-8 and too large files', () => {
-    const good = file('good.txt', 'One ,, two.\n');
+    const good = file('good.txt', 'One , two.\n');
     file('binary.txt', Buffer.from([0x48, 0x00, 0x49, 0x00]));
     file('latin1.txt', Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a]));
     file('big.txt', 'word '.repeat(400));
@@ -184,21 +182,21 @@ describe('bad input: one line per file, the others still linted, exit 2', () => 
 
 describe('--fix', () => {
   it('fixes in place, keeping the BOM, CRLF line endings and file mode', () => {
-    const path = file('a.txt', '\uFEFFOne,, two.\r\nThree. .\r\n');
+    const path = file('a.txt', '\uFEFFOne , two.\r\nThree the the end .\r\n');
     chmodSync(path, 0o640);
     const run = runMtlint([path, '--fix']);
     expect(run.code).toBe(0);
-    expect(readFileSync(path, 'utf8')).toBe('\uFEFFOne, two.\r\nThree.\r\n');
+    expect(readFileSync(path, 'utf8')).toBe('\uFEFFOne, two.\r\nThree the end.\r\n');
     expect(statSync(path).mode & 0o777).toBe(0o640);
     expect(run.stdout).toBe('');
   });
 
   it('fixes Markdown without touching markup or code', () => {
-    const source = '# Title,, here\n\nSome *emph*,, and `code ,, x` for $ 5. .\n\n```\nblock ,, $ 5\n```\n';
+    const source = '# Title , here\n\nSome *emph* , and `code , x` for $ 5 .\n\n```\nblock , $ 5\n```\n';
     const path = file('a.md', source);
     runMtlint([path, '--fix']);
     expect(readFileSync(path, 'utf8')).toBe(
-      '# Title, here\n\nSome *emph*, and `code ,, x` for $5.\n\n```\nblock ,, $ 5\n```\n',
+      '# Title, here\n\nSome *emph*, and `code , x` for $5.\n\n```\nblock , $ 5\n```\n',
     );
   });
 
@@ -211,17 +209,17 @@ describe('--fix', () => {
   });
 
   it('--fix-dry-run reports the output without writing', () => {
-    const path = file('a.txt', 'One,, $ 2.');
+    const path = file('a.txt', 'One , $ 2.');
     const run = runMtlint([path, '--fix-dry-run', '-f', 'json']);
     expect(JSON.parse(run.stdout)[0].output).toBe('One, $2.');
-    expect(readFileSync(path, 'utf8')).toBe('One,, $ 2.');
+    expect(readFileSync(path, 'utf8')).toBe('One , $ 2.');
   });
 
   it('--quiet --fix-dry-run keeps the fixed text', () => {
-    const path = file('a.txt', 'One,, $ 2.');
+    const path = file('a.txt', 'One , $ 2.');
     const run = runMtlint([path, '--quiet', '--fix-dry-run', '-f', 'json']);
     expect(JSON.parse(run.stdout)[0].output).toBe('One, $2.');
-    const stdin = runMtlint(['-', '--quiet', '--fix-dry-run', '-f', 'json'], { input: 'One,, $ 2.' });
+    const stdin = runMtlint(['-', '--quiet', '--fix-dry-run', '-f', 'json'], { input: 'One , $ 2.' });
     expect(JSON.parse(stdin.stdout)[0].output).toBe('One, $2.');
   });
 });
@@ -233,7 +231,8 @@ describe('information', () => {
     expect(runMtlint(['--help']).stdout).toContain('Exit codes');
     const list = runMtlint(['--list-rules']).stdout;
     expect(list).toMatch(/^rule +preset +severity +fixable +options +description\n-+ +-+/);
-    expect(list).toMatch(/^doubled-punctuation +recommended +warn +yes +- +Doubled/m);
+    expect(list).toMatch(/^doubled-punctuation +strict +warn +yes +- +Doubled/m);
+    expect(list).toMatch(/^space-before-punctuation +recommended +warn +yes +- +White space/m);
     expect(list).toMatch(/^readability +all +warn +no +age=\d+/m);
     file('.mtlintrc.json', '{"rules": {"readability": ["error", {"age": 12}]}}');
     const printed = JSON.parse(runMtlint(['--print-config', 'a.md'], { cwd: dir.path }).stdout);
@@ -259,17 +258,17 @@ describe('options ESLint users reach for', () => {
   });
 
   it('--preset strict or all lints with that preset without a config file, and config files apply on top', () => {
-    const path = file('a.txt', 'He said , that the the plan failed.\n');
+    const path = file('a.txt', 'He said , that the plan failed,, again.\n');
     const rulesOf = (args: string[]) =>
       JSON.parse(runMtlint([path, '-f', 'json', ...args], { cwd: dir.path }).stdout)[0].messages.map(
         (message: { ruleId: string }) => message.ruleId,
       );
-    expect(rulesOf([])).not.toContain('repeated-words');
+    expect(rulesOf([])).not.toContain('doubled-punctuation');
     expect(rulesOf(['--preset', 'strict'])).toEqual(
-      expect.arrayContaining(['space-before-punctuation', 'repeated-words']),
+      expect.arrayContaining(['space-before-punctuation', 'doubled-punctuation']),
     );
-    file('.mtlintrc.json', '{"rules": {"repeated-words": "off"}}');
-    expect(rulesOf(['--preset', 'mtlint:strict'])).not.toContain('repeated-words');
+    file('.mtlintrc.json', '{"rules": {"doubled-punctuation": "off"}}');
+    expect(rulesOf(['--preset', 'mtlint:strict'])).not.toContain('doubled-punctuation');
     expect(rulesOf(['--preset', 'strict'])).toContain('space-before-punctuation');
   });
 
@@ -291,14 +290,14 @@ describe('options ESLint users reach for', () => {
   it('--no-inline-config and --report-unused-disable-directives', () => {
     const path = file(
       'a.txt',
-      '<!-- mtlint-disable-next-line -->\nOne ,, two.\n\n<!-- mtlint-disable doubled-punctuation -->\nClean.\n',
+      '<!-- mtlint-disable-next-line -->\nOne , two.\n\n<!-- mtlint-disable space-before-punctuation -->\nClean.\n',
     );
     expect(runMtlint([path]).code).toBe(0);
-    expect(runMtlint([path, '-f', 'unix', '--no-inline-config']).stdout).toContain(':2:5: Unexpected `,,`');
+    expect(runMtlint([path, '-f', 'unix', '--no-inline-config']).stdout).toContain(':2:4: Unexpected space before `,`');
     const unused = runMtlint([path, '-f', 'unix', '--report-unused-disable-directives']);
     expect(unused.code).toBe(1);
     expect(unused.stdout).toContain(
-      'a.txt:4:1: Unused `mtlint-disable` comment: no problem from `doubled-punctuation`',
+      'a.txt:4:1: Unused `mtlint-disable` comment: no problem from `space-before-punctuation`',
     );
   });
 });

@@ -40,9 +40,9 @@ describe('presets', () => {
         .map((rule) => rule.meta.id)
         .sort(),
     );
-    expect(strict.rules.has('space-before-punctuation')).toBe(true);
+    expect(strict.rules.has('doubled-punctuation')).toBe(true);
     expect(strict.rules.has('readability')).toBe(false);
-    expect(presetConfig('mtlint:recommended').rules.has('space-before-punctuation')).toBe(false);
+    expect(presetConfig('mtlint:recommended').rules.has('doubled-punctuation')).toBe(false);
     write('.mtlintrc.json', '{"root": true, "extends": "mtlint:strict"}');
     const resolved = new ConfigResolver().forFile(join(dir.path, 'article.txt'));
     expect([...resolved.rules.keys()].sort()).toEqual([...strict.rules.keys()].sort());

@@ -23,90 +23,93 @@ function disableLine(text: string, format: FormatName, ruleId: string) {
 
 describe('Disable <rule> for this line', () => {
   it('Markdown: a comment line above a paragraph that starts a block', () => {
-    const { output, left } = disableLine('# Title\n\nShe left. . Then\n', 'md', 'doubled-punctuation');
-    expect(output).toBe('# Title\n\n<!-- mtlint-disable-next-line doubled-punctuation -->\nShe left. . Then\n');
+    const { output, left } = disableLine('# Title\n\nShe left , then\n', 'md', 'space-before-punctuation');
+    expect(output).toBe('# Title\n\n<!-- mtlint-disable-next-line space-before-punctuation -->\nShe left , then\n');
     expect(left).toEqual([]);
   });
 
   it('Markdown: at the end of the line inside a paragraph, a list item or a table, keeping hard breaks', () => {
     const cases: [string, string][] = [
       [
-        'First line\nShe left. . Then\n',
-        'First line\nShe left. . Then <!-- mtlint-disable-line doubled-punctuation -->\n',
+        'First line\nShe left , then\n',
+        'First line\nShe left , then <!-- mtlint-disable-line space-before-punctuation -->\n',
       ],
-      ['- a\n- She left. . Then\n', '- a\n- She left. . Then <!-- mtlint-disable-line doubled-punctuation -->\n'],
+      ['- a\n- She left , then\n', '- a\n- She left , then <!-- mtlint-disable-line space-before-punctuation -->\n'],
       [
-        'Line one\nShe left. . Then\\\nnext\n',
-        'Line one\nShe left. . Then <!-- mtlint-disable-line doubled-punctuation -->\\\nnext\n',
+        'Line one\nShe left , then\\\nnext\n',
+        'Line one\nShe left , then <!-- mtlint-disable-line space-before-punctuation -->\\\nnext\n',
       ],
       [
-        '| a | b |\n| - | - |\n| x | She left. . Then |\n',
-        '| a | b |\n| - | - |\n| x | She left. . Then <!-- mtlint-disable-line doubled-punctuation --> |\n',
+        '| a | b |\n| - | - |\n| x | She left , then |\n',
+        '| a | b |\n| - | - |\n| x | She left , then <!-- mtlint-disable-line space-before-punctuation --> |\n',
       ],
-      ['Text\r\nShe left. . Then\r\n', 'Text\r\nShe left. . Then <!-- mtlint-disable-line doubled-punctuation -->\r\n'],
+      [
+        'Text\r\nShe left , then\r\n',
+        'Text\r\nShe left , then <!-- mtlint-disable-line space-before-punctuation -->\r\n',
+      ],
     ];
     for (const [input, expected] of cases) {
-      const { output, left } = disableLine(input, 'md', 'doubled-punctuation');
+      const { output, left } = disableLine(input, 'md', 'space-before-punctuation');
       expect(output).toBe(expected);
       expect(left).toEqual([]);
     }
   });
 
   it('HTML: above the line with its indentation, or at its end when the line starts inside a tag', () => {
-    const page = '<ul>\n  <li>She left. . Then</li>\n</ul>\n';
-    const above = disableLine(page, 'html', 'doubled-punctuation');
+    const page = '<ul>\n  <li>She left , then</li>\n</ul>\n';
+    const above = disableLine(page, 'html', 'space-before-punctuation');
     expect(above.output).toBe(
-      '<ul>\n  <!-- mtlint-disable-next-line doubled-punctuation -->\n  <li>She left. . Then</li>\n</ul>\n',
+      '<ul>\n  <!-- mtlint-disable-next-line space-before-punctuation -->\n  <li>She left , then</li>\n</ul>\n',
     );
     expect(above.left).toEqual([]);
-    const tag = '<p class="a"\n   id="b">She left. . Then</p>\n';
-    const end = disableLine(tag, 'html', 'doubled-punctuation');
+    const tag = '<p class="a"\n   id="b">She left , then</p>\n';
+    const end = disableLine(tag, 'html', 'space-before-punctuation');
     expect(end.output).toBe(
-      '<p class="a"\n   id="b">She left. . Then</p> <!-- mtlint-disable-line doubled-punctuation -->\n',
+      '<p class="a"\n   id="b">She left , then</p> <!-- mtlint-disable-line space-before-punctuation -->\n',
     );
     expect(end.left).toEqual([]);
   });
 
   it('leaves the other rules of the line alone', () => {
-    const { left } = disableLine('Intro.\n\nShe left. . Then the end the end.\n', 'md', 'doubled-punctuation');
+    const { left } = disableLine('Intro.\n\nShe left , then the end the end.\n', 'md', 'space-before-punctuation');
     expect(left).toEqual(['repeated-phrase']);
   });
 });
 
 describe('Disable <rule> for this file', () => {
   it('goes after front matter (Markdown) or the doctype (HTML)', () => {
-    const md = '---\ntitle: x\n---\nShe left. . Then\n';
-    const mdOut = apply(md, disableFileEdit(md, 'md', 'doubled-punctuation'));
-    expect(mdOut).toBe('---\ntitle: x\n---\n<!-- mtlint-disable doubled-punctuation -->\nShe left. . Then\n');
+    const md = '---\ntitle: x\n---\nShe left , then\n';
+    const mdOut = apply(md, disableFileEdit(md, 'md', 'space-before-punctuation'));
+    expect(mdOut).toBe('---\ntitle: x\n---\n<!-- mtlint-disable space-before-punctuation -->\nShe left , then\n');
     expect(lint(mdOut, { format: 'md' }).findings).toEqual([]);
-    const html = '<!doctype html>\n<p>She left. . Then</p>\n';
-    const htmlOut = apply(html, disableFileEdit(html, 'html', 'doubled-punctuation'));
-    expect(htmlOut).toBe('<!doctype html>\n<!-- mtlint-disable doubled-punctuation -->\n<p>She left. . Then</p>\n');
+    const html = '<!doctype html>\n<p>She left , then</p>\n';
+    const htmlOut = apply(html, disableFileEdit(html, 'html', 'space-before-punctuation'));
+    expect(htmlOut).toBe('<!doctype html>\n<!-- mtlint-disable space-before-punctuation -->\n<p>She left , then</p>\n');
     expect(lint(htmlOut, { format: 'html' }).findings).toEqual([]);
   });
 
   it('adds the rule to a disable comment already at the top', () => {
-    const md = '<!-- mtlint-disable repeated-words -->\nShe left. . Then the the end.\n';
-    const out = apply(md, disableFileEdit(md, 'md', 'doubled-punctuation'));
-    expect(out).toBe('<!-- mtlint-disable repeated-words doubled-punctuation -->\nShe left. . Then the the end.\n');
+    const md = '<!-- mtlint-disable repeated-words -->\nShe left , then the the end.\n';
+    const out = apply(md, disableFileEdit(md, 'md', 'space-before-punctuation'));
+    expect(out).toBe('<!-- mtlint-disable repeated-words space-before-punctuation -->\nShe left , then the the end.\n');
     expect(lint(out, { format: 'md' }).findings).toEqual([]);
   });
 
   it('keeps a byte order mark first', () => {
-    const md = '\uFEFFShe left. . Then\n';
-    const out = apply(md, disableFileEdit(md, 'md', 'doubled-punctuation'));
-    expect(out).toBe('\uFEFF<!-- mtlint-disable doubled-punctuation -->\nShe left. . Then\n');
+    const md = '\uFEFFShe left , then\n';
+    const out = apply(md, disableFileEdit(md, 'md', 'space-before-punctuation'));
+    expect(out).toBe('\uFEFF<!-- mtlint-disable space-before-punctuation -->\nShe left , then\n');
     expect(lint(out, { format: 'md' }).findings).toEqual([]);
   });
 });
 
 describe('fix all and titles', () => {
   it('one minimal edit reproduces fixText', () => {
-    const text = 'Intro stays.\n\nShe left. . Then , the the end.\n\nOutro stays.\n';
+    const text = 'Intro stays.\n\nShe left , then , the the end.\n\nOutro stays.\n';
     const fixed = fixText(text, { format: 'md' }).output;
     const edit = minimalEdit(text, fixed)!;
     expect(apply(text, edit)).toBe(fixed);
-    expect(text.slice(0, edit.start)).toBe('Intro stays.\n\nShe left. ');
+    expect(text.slice(0, edit.start)).toBe('Intro stays.\n\nShe left');
     expect(minimalEdit(text, text)).toBeUndefined();
     // Never splits a surrogate pair.
     const astral = minimalEdit('a😀b', 'a😃b')!;

@@ -77,10 +77,10 @@ describe('mtlint lsp in-process', () => {
     });
     expect(actions).toEqual([]);
     client.sendNotification('textDocument/didOpen', {
-      textDocument: { uri: 'file:///virtual/good.md', languageId: 'markdown', version: 1, text: 'She left. . Then' },
+      textDocument: { uri: 'file:///virtual/good.md', languageId: 'markdown', version: 1, text: 'She left , then' },
     });
     const good = await next('file:///virtual/good.md');
-    expect(good.diagnostics.map((d) => d.code)).toEqual(['doubled-punctuation']);
+    expect(good.diagnostics.map((d) => d.code)).toEqual(['space-before-punctuation']);
     expect(calls).toBeGreaterThanOrEqual(2);
   });
 });

@@ -24,8 +24,8 @@ function readmeSnippet(): string {
   return match[1];
 }
 
-// Waits for diagnostics, asks the server for code actions at the doubled
-// punctuation, applies the preferred quick fix with Neovim's own helper, waits
+// Waits for diagnostics, asks the server for code actions at the space
+// before a full stop, applies the preferred quick fix with Neovim's own helper, waits
 // for the diagnostics of the new text, and writes what it saw as JSON.
 const HARNESS = `
 local out = os.getenv('MTLINT_NVIM_OUT')
@@ -58,7 +58,7 @@ local function run()
   if not ok then return finish(result) end
   local target
   for _, d in ipairs(vim.diagnostic.get(buf)) do
-    if d.user_data and d.user_data.lsp and d.user_data.lsp.code == 'doubled-punctuation' then target = d end
+    if d.user_data and d.user_data.lsp and d.user_data.lsp.code == 'space-before-punctuation' then target = d end
   end
   if not target then return finish(result) end
   -- Neovim's own conversion from its byte columns back to UTF-16 positions.
@@ -80,7 +80,7 @@ local function run()
     result.applied = chosen.title
     vim.wait(30000, function()
       for _, d in ipairs(vim.diagnostic.get(buf)) do
-        if d.user_data and d.user_data.lsp and d.user_data.lsp.code == 'doubled-punctuation' then return false end
+        if d.user_data and d.user_data.lsp and d.user_data.lsp.code == 'space-before-punctuation' then return false end
       end
       return true
     end, 50)
@@ -186,7 +186,7 @@ describe('Neovim (headless) with the README snippet', () => {
       const seen = result.before.map((d) => ({ line: d.lnum + 1, text: d.text, code: d.code, source: d.source }));
       expect(seen).toEqual(
         expect.arrayContaining([
-          { line: 5, text: '. .', code: 'doubled-punctuation', source: 'mtlint' },
+          { line: 5, text: ' ', code: 'space-before-punctuation', source: 'mtlint' },
           { line: 7, text: '$ 500', code: 'currency-spacing', source: 'mtlint' },
           { line: 8, text: 'the raids', code: 'repeated-phrase', source: 'mtlint' },
         ]),
@@ -205,16 +205,16 @@ describe('Neovim (headless) with the README snippet', () => {
       }
       expect(result.titles).toEqual(
         expect.arrayContaining([
-          'Replace `. .` with `.` (doubled-punctuation)',
-          'Disable doubled-punctuation for this line',
-          'Disable doubled-punctuation for this file',
+          'Remove the space (space-before-punctuation)',
+          'Disable space-before-punctuation for this line',
+          'Disable space-before-punctuation for this file',
           'Fix all mtlint problems in this file',
         ]),
       );
-      expect(result.applied).toBe('Replace `. .` with `.` (doubled-punctuation)');
-      expect(result.lines?.[4]).toBe(article[4].replace('girlfriend. .', 'girlfriend.'));
+      expect(result.applied).toBe('Remove the space (space-before-punctuation)');
+      expect(result.lines?.[4]).toBe(article[4].replace('girlfriend .', 'girlfriend.'));
       expect(result.lines?.filter((line, index) => line !== article[index])).toHaveLength(1);
-      const remaining = result.before.map((d) => d.code).filter((code) => code !== 'doubled-punctuation');
+      const remaining = result.before.map((d) => d.code).filter((code) => code !== 'space-before-punctuation');
       expect(result.after?.map((d) => d.code).sort()).toEqual(remaining.sort());
     },
     120_000,

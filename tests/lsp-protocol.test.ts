@@ -164,7 +164,7 @@ describe('mtlint lsp: diagnostics', () => {
     expect(seen).toEqual(expected.map((f) => [f.ruleId, article.slice(f.offset, f.endOffset)]));
     expect(seen).toEqual(
       expect.arrayContaining([
-        ['doubled-punctuation', '. .'],
+        ['space-before-punctuation', ' '],
         ['currency-spacing', '$ 500'],
       ]),
     );
@@ -180,27 +180,27 @@ describe('mtlint lsp: diagnostics', () => {
   it('counts characters beyond the BMP as two UTF-16 units, and skips a byte order mark', async () => {
     const client = await started();
     const uri = uriOf(join(work, 'emoji.txt'));
-    const text = '\uFEFFFlags 🇧🇾 and 🇷🇺 flew. . Then $ 5 left.\n';
+    const text = '\uFEFFFlags 🇧🇾 and 🇷🇺 flew , then $ 5 left.\n';
     open(client, uri, text, 'plaintext');
     const { diagnostics } = await client.diagnostics(uri);
-    expect(diagnostics.map((d) => covered(text, d))).toEqual(['. .', '$ 5']);
+    expect(diagnostics.map((d) => covered(text, d))).toEqual([' ', '$ 5']);
     // Four regional indicators (two UTF-16 units each) and the BOM precede the first finding.
-    expect(diagnostics[0].range.start).toEqual({ line: 0, character: text.indexOf('. .') });
+    expect(diagnostics[0].range.start).toEqual({ line: 0, character: text.indexOf(' ,') });
   });
 
   it('lints by language id (plaintext, markdown, html), else by extension; other documents get none', async () => {
     const client = await started();
     const html = uriOf(join(work, 'page.html'));
-    open(client, html, '<p>She left. . Then</p>\n<pre>kept. . as is</pre>\n', 'html');
-    expect((await client.diagnostics(html)).diagnostics.map((d) => d.code)).toEqual(['doubled-punctuation']);
+    open(client, html, '<p>She left , then</p>\n<pre>kept , as is</pre>\n', 'html');
+    expect((await client.diagnostics(html)).diagnostics.map((d) => d.code)).toEqual(['space-before-punctuation']);
     const byExtension = uriOf(join(work, 'notes.md'));
-    open(client, byExtension, 'She left. . Then `code. .`\n', 'some-unknown-id');
+    open(client, byExtension, 'She left , then `code , x`\n', 'some-unknown-id');
     expect((await client.diagnostics(byExtension)).diagnostics).toHaveLength(1);
     const python = uriOf(join(work, 'script.py'));
-    open(client, python, 'x = "She left. . Then"\n', 'python');
+    open(client, python, 'x = "She left , then"\n', 'python');
     expect((await client.diagnostics(python)).diagnostics).toEqual([]);
     const untitled = 'untitled:Untitled-1';
-    open(client, untitled, 'She left. . Then\n', 'plaintext');
+    open(client, untitled, 'She left , then\n', 'plaintext');
     expect((await client.diagnostics(untitled)).diagnostics).toHaveLength(1);
   });
 
@@ -217,12 +217,12 @@ describe('mtlint lsp: diagnostics', () => {
       return false;
     };
     void client.waitFor(seen, 5_000).catch(() => undefined);
-    const last = 'She left. . Then $ 5, the end the end.\n';
+    const last = 'She left , then $ 5, the end the end.\n';
     for (let version = 2; version <= 8; version++)
-      change(client, uri, version, version === 8 ? last : `She left. . ${version}\n`);
+      change(client, uri, version, version === 8 ? last : `She left , ${version}\n`);
     const final = await client.diagnostics(uri, 8);
     expect(final.diagnostics.map((d) => d.code)).toEqual([
-      'doubled-punctuation',
+      'space-before-punctuation',
       'currency-spacing',
       'repeated-phrase',
     ]);
@@ -234,12 +234,12 @@ describe('mtlint lsp: diagnostics', () => {
   it('incremental changes are applied to the right place', async () => {
     const client = await started();
     const uri = uriOf(join(work, 'incremental.txt'));
-    open(client, uri, 'First line.\nShe left. . Then\n', 'plaintext');
+    open(client, uri, 'First line.\nShe left , then\n', 'plaintext');
     expect((await client.diagnostics(uri, 1)).diagnostics).toHaveLength(1);
-    // Remove the stray " ." (line 1, characters 9–11).
+    // Remove the stray space before the comma (line 1, characters 8–9).
     client.notify('textDocument/didChange', {
       textDocument: { uri, version: 2 },
-      contentChanges: [{ range: { start: { line: 1, character: 9 }, end: { line: 1, character: 11 } }, text: '' }],
+      contentChanges: [{ range: { start: { line: 1, character: 8 }, end: { line: 1, character: 9 } }, text: '' }],
     });
     expect((await client.diagnostics(uri, 2)).diagnostics).toEqual([]);
   });
@@ -247,11 +247,11 @@ describe('mtlint lsp: diagnostics', () => {
   it('publishes thousands of findings for a big document', async () => {
     const client = await started();
     const uri = uriOf(join(work, 'big.md'));
-    const text = Array.from({ length: 3000 }, (_, i) => `Paragraph ${i} ended. . Then it went on.`).join('\n\n');
+    const text = Array.from({ length: 3000 }, (_, i) => `Paragraph ${i} ended , then it went on.`).join('\n\n');
     open(client, uri, text);
     const { diagnostics } = await client.diagnostics(uri, 1, 60_000);
     expect(diagnostics).toHaveLength(3000);
-    expect(covered(text, diagnostics[2999])).toBe('. .');
+    expect(covered(text, diagnostics[2999])).toBe(' ');
   });
 });
 
@@ -262,21 +262,21 @@ describe('mtlint lsp: code actions', () => {
     const uri = uriOf(path);
     open(client, uri, article);
     const { diagnostics } = await client.diagnostics(uri);
-    const doubled = diagnostics.find((d) => d.code === 'doubled-punctuation')!;
-    const actions = await codeActions(client, uri, doubled);
+    const spaced = diagnostics.find((d) => d.code === 'space-before-punctuation')!;
+    const actions = await codeActions(client, uri, spaced);
     const titles = actions.map((a) => a.title);
     expect(titles).toEqual([
-      'Replace `. .` with `.` (doubled-punctuation)',
-      'Disable doubled-punctuation for this line',
-      'Disable doubled-punctuation for this file',
+      'Remove the space (space-before-punctuation)',
+      'Disable space-before-punctuation for this line',
+      'Disable space-before-punctuation for this file',
       'Fix all mtlint problems in this file',
     ]);
     const quickFix = actions[0];
     expect(quickFix.kind).toBe('quickfix');
     expect(quickFix.isPreferred).toBe(true);
-    expect(quickFix.diagnostics?.[0].code).toBe('doubled-punctuation');
+    expect(quickFix.diagnostics?.[0].code).toBe('space-before-punctuation');
     const fixed = applyTextEdits(article, editsOf(quickFix, uri));
-    expect(fixed).toBe(article.replace('girlfriend. .', 'girlfriend.'));
+    expect(fixed).toBe(article.replace('girlfriend .', 'girlfriend.'));
 
     let version = 1;
     for (const action of actions.slice(1, 3)) {
@@ -285,7 +285,7 @@ describe('mtlint lsp: code actions', () => {
       change(client, uri, ++version, text);
       const after = await client.diagnostics(uri, version);
       expect(after.diagnostics.map((d) => d.code)).toEqual(
-        diagnostics.map((d) => d.code).filter((code) => code !== 'doubled-punctuation'),
+        diagnostics.map((d) => d.code).filter((code) => code !== 'space-before-punctuation'),
       );
       // The rest of the document is untouched.
       expect(text.replace(/<!-- mtlint-disable[^>]*-->\n?/, '')).toBe(article);
@@ -296,18 +296,18 @@ describe('mtlint lsp: code actions', () => {
     const client = await started();
     const uri = uriOf(join(work, 'list.md'));
     const text =
-      '# Notes\n\n- First item is fine.\n- Said that the raids the raids went on.\n\nA paragraph\nthat ends. . Here.\n';
+      '# Notes\n\n- First item is fine.\n- Said that the raids the raids went on.\n\nA paragraph\nthat ends , here.\n';
     open(client, uri, text);
     const { diagnostics } = await client.diagnostics(uri);
     const edits: TextEdit[] = [];
-    for (const code of ['repeated-phrase', 'doubled-punctuation']) {
+    for (const code of ['repeated-phrase', 'space-before-punctuation']) {
       const actions = await codeActions(client, uri, diagnostics.find((d) => d.code === code)!);
       edits.push(...editsOf(actions.find((a) => a.title === `Disable ${code} for this line`)!, uri));
     }
     const edited = applyTextEdits(text, edits);
     expect(edited).toBe(
       '# Notes\n\n- First item is fine.\n- Said that the raids the raids went on. <!-- mtlint-disable-line repeated-phrase -->\n\n' +
-        'A paragraph\nthat ends. . Here. <!-- mtlint-disable-line doubled-punctuation -->\n',
+        'A paragraph\nthat ends , here. <!-- mtlint-disable-line space-before-punctuation -->\n',
     );
     change(client, uri, 2, edited);
     expect((await client.diagnostics(uri, 2)).diagnostics).toEqual([]);
@@ -316,26 +316,28 @@ describe('mtlint lsp: code actions', () => {
   it('HTML gets the same disable comments; plain text gets none', async () => {
     const client = await started();
     const html = uriOf(join(work, 'doc.html'));
-    const page = '<!DOCTYPE html>\n<html><body>\n<p>She left. . Then</p>\n</body></html>\n';
+    const page = '<!DOCTYPE html>\n<html><body>\n<p>She left , then</p>\n</body></html>\n';
     open(client, html, page, 'html');
     const [diagnostic] = (await client.diagnostics(html)).diagnostics;
     const actions = await codeActions(client, html, diagnostic);
-    const forFile = actions.find((a) => a.title === 'Disable doubled-punctuation for this file')!;
+    const forFile = actions.find((a) => a.title === 'Disable space-before-punctuation for this file')!;
     const disabled = applyTextEdits(page, editsOf(forFile, html));
-    expect(disabled.startsWith('<!DOCTYPE html>\n<!-- mtlint-disable doubled-punctuation -->\n')).toBe(true);
+    expect(disabled.startsWith('<!DOCTYPE html>\n<!-- mtlint-disable space-before-punctuation -->\n')).toBe(true);
     change(client, html, 2, disabled);
     expect((await client.diagnostics(html, 2)).diagnostics).toEqual([]);
-    const forLine = actions.find((a) => a.title === 'Disable doubled-punctuation for this line')!;
+    const forLine = actions.find((a) => a.title === 'Disable space-before-punctuation for this line')!;
     const lineDisabled = applyTextEdits(page, editsOf(forLine, html));
-    expect(lineDisabled).toContain('<!-- mtlint-disable-next-line doubled-punctuation -->\n<p>She left. . Then</p>');
+    expect(lineDisabled).toContain(
+      '<!-- mtlint-disable-next-line space-before-punctuation -->\n<p>She left , then</p>',
+    );
     change(client, html, 3, lineDisabled);
     expect((await client.diagnostics(html, 3)).diagnostics).toEqual([]);
 
     const txt = uriOf(join(work, 'plain.txt'));
-    open(client, txt, 'She left. . Then\n', 'plaintext');
+    open(client, txt, 'She left , then\n', 'plaintext');
     const [plain] = (await client.diagnostics(txt)).diagnostics;
     const titles = (await codeActions(client, txt, plain)).map((a) => a.title);
-    expect(titles).toEqual(['Replace `. .` with `.` (doubled-punctuation)', 'Fix all mtlint problems in this file']);
+    expect(titles).toEqual(['Remove the space (space-before-punctuation)', 'Fix all mtlint problems in this file']);
   });
 
   it('source.fixAll.mtlint returns one edit equal to `mtlint --fix`', async () => {
@@ -395,7 +397,7 @@ describe('mtlint lsp: configuration', () => {
     writeFileSync(join(project, 'news', '.mtlintrc.json'), JSON.stringify({ rules: { 'repeated-phrase': 'off' } }));
     writeFileSync(join(project, '.mtlintignore'), 'drafts/\n');
     const client = await started({ init: { workspaceFolders: [{ uri: uriOf(project), name: 'project' }] } });
-    const text = 'She left. . Then the end the end.\n';
+    const text = 'She left , then the end the end.\n';
     const top = uriOf(join(project, 'top.md'));
     const news = uriOf(join(project, 'news', 'story.md'));
     const draft = uriOf(join(project, 'drafts', 'draft.md'));
@@ -403,14 +405,14 @@ describe('mtlint lsp: configuration', () => {
     open(client, news, text);
     open(client, draft, text);
     expect((await client.diagnostics(top)).diagnostics.map((d) => d.code)).toEqual([
-      'doubled-punctuation',
+      'space-before-punctuation',
       'repeated-phrase',
     ]);
     // The CLI agrees.
     const cliRun = spawnSync(process.execPath, [cli, '--format', 'json', 'news/'], { cwd: project, encoding: 'utf8' });
     expect(cliRun.stdout).toContain('[]');
     const news1 = await client.diagnostics(news);
-    expect(news1.diagnostics.map((d) => d.code)).toEqual(['doubled-punctuation']);
+    expect(news1.diagnostics.map((d) => d.code)).toEqual(['space-before-punctuation']);
     expect((await client.diagnostics(draft)).diagnostics).toEqual([]);
 
     // A broken config: one clear diagnostic and one message, never a crash.
@@ -437,7 +439,7 @@ describe('mtlint lsp: configuration', () => {
     // Fixed, and the ignore file changed: both are picked up.
     writeFileSync(
       join(project, 'news', '.mtlintrc.json'),
-      JSON.stringify({ rules: { 'doubled-punctuation': 'error' } }),
+      JSON.stringify({ rules: { 'space-before-punctuation': 'error' } }),
     );
     writeFileSync(join(project, '.mtlintignore'), '');
     client.forget();
@@ -449,7 +451,7 @@ describe('mtlint lsp: configuration', () => {
     });
     const repaired = await client.diagnostics(news);
     expect(repaired.diagnostics.map((d) => [d.code, d.severity])).toEqual([
-      ['doubled-punctuation', 1],
+      ['space-before-punctuation', 1],
       ['repeated-phrase', 2],
     ]);
     expect((await client.diagnostics(draft)).diagnostics).toHaveLength(2);
@@ -482,7 +484,10 @@ describe('mtlint lsp: configuration', () => {
     const b = join(work, 'folder-b');
     mkdirSync(a, { recursive: true });
     mkdirSync(b, { recursive: true });
-    writeFileSync(join(a, '.mtlintrc.json'), JSON.stringify({ root: true, rules: { 'doubled-punctuation': 'off' } }));
+    writeFileSync(
+      join(a, '.mtlintrc.json'),
+      JSON.stringify({ root: true, rules: { 'space-before-punctuation': 'off' } }),
+    );
     writeFileSync(join(b, '.mtlintignore'), '*.md\n');
     const client = await started({
       init: {
@@ -493,7 +498,7 @@ describe('mtlint lsp: configuration', () => {
         ],
       },
     });
-    const text = 'She left. . Then the end the end.\n';
+    const text = 'She left , then the end the end.\n';
     open(client, uriOf(join(a, 'x.md')), text);
     expect((await client.diagnostics(uriOf(join(a, 'x.md')))).diagnostics.map((d) => d.code)).toEqual([
       'repeated-phrase',
@@ -526,17 +531,17 @@ describe('mtlint lsp: robustness', () => {
     const bad2 = await client.request('workspace/executeCommand', { command: 'mtlint.fixAll', arguments: [42] });
     expect(bad2.error).toBeDefined();
     // Edits and closes of documents never opened.
-    change(client, 'file:///nowhere/never-opened.md', 5, 'She left. . Then');
+    change(client, 'file:///nowhere/never-opened.md', 5, 'She left , then');
     client.notify('textDocument/didClose', { textDocument: { uri: 'file:///nowhere/other.md' } });
     client.notify('textDocument/didOpen', { textDocument: { uri: 'file:///x.md' } });
     // A document whose file and folder are deleted while open.
     const uri = uriOf(join(folder, 'gone.md'));
-    writeFileSync(join(folder, 'gone.md'), 'She left. . Then\n');
-    open(client, uri, 'She left. . Then\n');
+    writeFileSync(join(folder, 'gone.md'), 'She left , then\n');
+    open(client, uri, 'She left , then\n');
     expect((await client.diagnostics(uri, 1)).diagnostics).toHaveLength(1);
     rmSync(folder, { recursive: true, force: true });
     client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 3 }] });
-    change(client, uri, 2, 'She left. . Then $ 5 again.\n');
+    change(client, uri, 2, 'She left , then $ 5 again.\n');
     expect((await client.diagnostics(uri, 2)).diagnostics).toHaveLength(2);
     // Still alive and answering.
     expect(client.process.exitCode).toBeNull();

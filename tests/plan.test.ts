@@ -37,8 +37,8 @@ describe('config, once per run', () => {
     );
     write('.mtlintrc.json', JSON.stringify({ extends: ['./shared/base.json'] }));
     for (let index = 0; index < 10; index++) {
-      write(`news/story-${index}.txt`, 'It cost $ 20,, they said.\n');
-      write(`blog/post-${index}.txt`, 'It cost $ 20,, they said.\n');
+      write(`news/story-${index}.txt`, 'It cost $ 20 , they said.\n');
+      write(`blog/post-${index}.txt`, 'It cost $ 20 , they said.\n');
     }
     vi.mocked(readFileSync).mockClear();
     const { results, errors } = lintFiles(['.'], { cwd: dir.path });
@@ -47,7 +47,7 @@ describe('config, once per run', () => {
     for (const result of results) {
       expect(result.findings.map((finding) => [finding.ruleId, finding.severity])).toEqual([
         ['currency-spacing', 2],
-        ['doubled-punctuation', 1],
+        ['space-before-punctuation', 1],
       ]);
     }
     expect(readsOf('base.json')).toBe(1);

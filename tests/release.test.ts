@@ -54,6 +54,6 @@ describe('release tree', () => {
     });
     expect(lint.status, lint.stderr).toBe(0);
     const results = JSON.parse(lint.stdout) as { messages: { ruleId: string }[] }[];
-    expect(results.flatMap((result) => result.messages).some((m) => m.ruleId === 'doubled-punctuation')).toBe(true);
+    expect(results.flatMap((result) => result.messages).some((m) => m.ruleId === 'currency-spacing')).toBe(true);
   }, 300_000);
 });

@@ -216,9 +216,9 @@ describe.skipIf(!runs)(
           expect(finding.label).toContain(finding.ruleId);
         });
       }
-      // The preset matters: the typed Cyrillic `М` in `Minsk` is a strict-only finding.
-      expect(rulesByPreset['mtlint:recommended']).not.toContain('mixed-script');
-      expect(rulesByPreset['mtlint:strict']).toContain('mixed-script');
+      // The preset matters: the typed `. .` is a strict-only finding.
+      expect(rulesByPreset['mtlint:recommended']).not.toContain('doubled-punctuation');
+      expect(rulesByPreset['mtlint:strict']).toContain('doubled-punctuation');
       const typed = (await shownFindings()).filter((finding) => finding.ruleId === 'doubled-punctuation');
       expect(typed.some((finding) => finding.message === 'Unexpected `. .`, expected `.`')).toBe(true);
     });
@@ -296,19 +296,20 @@ describe.skipIf(!runs)(
       await page.selectOption('#preset', 'mtlint:recommended');
       await paste(SAMPLE);
       await page.click('#rules-panel summary');
-      await page.uncheck('#rules input[value="dropped-quotes"]');
-      await page.check('#rules input[value="repeated-words"]');
+      await page.uncheck('#rules input[value="currency-spacing"]');
+      await page.check('#rules input[value="doubled-punctuation"]');
       await settled();
       const shown = await shownFindings();
-      expect(shown.some((finding) => finding.ruleId === 'dropped-quotes')).toBe(false);
+      expect(shown.some((finding) => finding.ruleId === 'currency-spacing')).toBe(false);
+      expect(shown.some((finding) => finding.ruleId === 'doubled-punctuation')).toBe(true);
       const config = await exportedConfig();
       expect(JSON.parse(readFileSync(config, 'utf8'))).toMatchObject({
         extends: 'mtlint:recommended',
-        rules: { 'dropped-quotes': 'off', 'repeated-words': 'warn' },
+        rules: { 'currency-spacing': 'off', 'doubled-punctuation': 'warn' },
       });
       expect(comparable(shown)).toEqual(comparable(cliFindings(await pageText(), config)));
-      await page.check('#rules input[value="dropped-quotes"]');
-      await page.uncheck('#rules input[value="repeated-words"]');
+      await page.check('#rules input[value="currency-spacing"]');
+      await page.uncheck('#rules input[value="doubled-punctuation"]');
       await settled();
     });
 

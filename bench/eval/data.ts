@@ -66,6 +66,78 @@ export function isCleanReference(record: Pick<EvalRecord, 'is_reference' | 'erro
   return record.is_reference && record.errors.length === 0;
 }
 
+/**
+ * A paragraph of native English (`clean_en_*.jsonl`: `{id, set, domain, doc,
+ * seg, text}`), linted for false alarms only: it has no translation and no
+ * error spans.
+ */
+export interface CleanParagraph {
+  id: string;
+  set: string;
+  domain?: string;
+  doc: string;
+  seg: number;
+  text: string;
+}
+
+/** An evaluation file: MQM-annotated translations, or native English paragraphs. */
+export type Corpus = { kind: 'mqm'; records: EvalRecord[] } | { kind: 'clean'; paragraphs: CleanParagraph[] };
+
+function isCleanParagraph(value: Record<string, unknown>): boolean {
+  return typeof value.text === 'string' && !('target' in value) && !('errors' in value);
+}
+
+/**
+ * Reads either schema; the first record decides which, and every line must
+ * then follow it (a clear `file:line` error otherwise).
+ */
+export function parseCorpus(text: string, source: string): Corpus {
+  const lines = text.split('\n');
+  const first = lines.findIndex((line) => line.trim() !== '');
+  if (first >= 0) {
+    let head: Record<string, unknown> | null = null;
+    try {
+      head = JSON.parse(lines[first]) as Record<string, unknown>;
+    } catch {}
+    if (head && typeof head === 'object' && isCleanParagraph(head))
+      return { kind: 'clean', paragraphs: parseClean(lines, source) };
+  }
+  return { kind: 'mqm', records: parseJsonl(text, source) };
+}
+
+function parseClean(lines: string[], source: string): CleanParagraph[] {
+  const paragraphs: CleanParagraph[] = [];
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index].trim();
+    if (!line) continue;
+    let value: Record<string, unknown>;
+    try {
+      value = JSON.parse(line) as Record<string, unknown>;
+    } catch (error) {
+      throw new Error(`${source}:${index + 1}: invalid JSON (${(error as Error).message})`);
+    }
+    if (
+      !value ||
+      typeof value !== 'object' ||
+      !isCleanParagraph(value) ||
+      typeof value.id !== 'string' ||
+      typeof value.doc !== 'string' ||
+      typeof value.seg !== 'number'
+    ) {
+      throw new Error(`${source}:${index + 1}: not a clean English paragraph (needs id, doc, seg, text)`);
+    }
+    paragraphs.push({
+      id: value.id,
+      set: typeof value.set === 'string' ? value.set : '',
+      domain: typeof value.domain === 'string' ? value.domain : undefined,
+      doc: value.doc,
+      seg: value.seg,
+      text: value.text as string,
+    });
+  }
+  return paragraphs;
+}
+
 export function parseJsonl(text: string, source: string): EvalRecord[] {
   const records: EvalRecord[] = [];
   const lines = text.split('\n');
@@ -106,6 +178,10 @@ export function jsonlFiles(paths: string[]): string[] {
 
 export function loadRecords(file: string): EvalRecord[] {
   return parseJsonl(readFileSync(file, 'utf8'), file);
+}
+
+export function loadCorpus(file: string): Corpus {
+  return parseCorpus(readFileSync(file, 'utf8'), file);
 }
 
 /**

@@ -3,11 +3,31 @@
  * targets of one (language pair, test set, system, document) in `doc_seg`
  * order, and the deduplicated English source side per (test set, document).
  */
-import { type EvalRecord, isCleanReference, languageOf } from './data.js';
+import { type CleanParagraph, type EvalRecord, isCleanReference, languageOf } from './data.js';
 import { buildDocument, type EvalDocument, SEGMENT_SEPARATOR, type SegmentInput } from './score.js';
 
 export interface RecordSegment extends SegmentInput {
   record: EvalRecord;
+  /**
+   * What an audit line names the segment by (`bench/eval/audit.ts`): the
+   * record id for a target; `source:lp|testset|doc|doc_seg` for the source side,
+   * which is shared by every system's record of that segment.
+   */
+  id: string;
+}
+
+/** A native English paragraph, named by its record id. */
+export interface CleanSegment extends SegmentInput {
+  paragraph: CleanParagraph;
+  id: string;
+}
+
+export interface CleanJob {
+  /** `clean:set|doc`. */
+  key: string;
+  corpus: string;
+  language: 'en';
+  document: EvalDocument<CleanSegment>;
 }
 
 export interface LintJob {
@@ -46,6 +66,7 @@ export function targetJobs(records: readonly EvalRecord[], corpus: string): Lint
     const segments = group.map(
       (record): RecordSegment => ({
         record,
+        id: record.id,
         text: record.target,
         errors: record.errors,
         isReference: record.is_reference,
@@ -80,7 +101,34 @@ export function sourceJobs(records: readonly EvalRecord[], corpus: string): Lint
   const jobs: LintJob[] = [];
   for (const [key, group] of groups) {
     const ordered = [...group.values()].sort(byPosition);
-    const segments = ordered.map((record): RecordSegment => ({ record, text: record.source, errors: [] }));
+    const segments = ordered.map(
+      (record): RecordSegment => ({ record, id: sourceId(record), text: record.source, errors: [] }),
+    );
+    jobs.push({ key, corpus, language: 'en', document: buildDocument(segments) });
+  }
+  return jobs;
+}
+
+/** The audit id of a source segment: the same for every system's record of it. */
+export function sourceId(record: Pick<EvalRecord, 'lp' | 'testset' | 'doc' | 'doc_seg'>): string {
+  return `source:${record.lp}|${record.testset}|${record.doc}|${record.doc_seg}`;
+}
+
+/** Native English paragraphs, one document per (set, doc), in `seg` order: laid out as the text was. */
+export function cleanJobs(paragraphs: readonly CleanParagraph[], corpus: string): CleanJob[] {
+  const groups = new Map<string, CleanParagraph[]>();
+  for (const paragraph of paragraphs) {
+    const key = `clean:${paragraph.set}|${paragraph.doc}`;
+    const group = groups.get(key) ?? [];
+    group.push(paragraph);
+    groups.set(key, group);
+  }
+  const jobs: CleanJob[] = [];
+  for (const [key, group] of groups) {
+    group.sort((a, b) => a.seg - b.seg);
+    const segments = group.map(
+      (paragraph): CleanSegment => ({ paragraph, id: paragraph.id, text: paragraph.text, errors: [] }),
+    );
     jobs.push({ key, corpus, language: 'en', document: buildDocument(segments) });
   }
   return jobs;

@@ -62,12 +62,15 @@ export function ruleRows(result: EvalResult): string[][] {
       'findings',
       'hits',
       'precision',
+      'audited prec',
+      'unaudited',
       'marked alike',
       'punct hits',
       'clean refs',
       'refs /1k',
-      'src /10k w',
-      'refs /10k w',
+      'clean /10k w',
+      'not real /10k',
+      'clean unread',
       'punct found',
       'injected found',
     ],
@@ -81,12 +84,15 @@ export function ruleRows(result: EvalResult): string[][] {
       String(rule.findings),
       String(rule.hits),
       percent(rule.precision),
+      percent(rule.auditedPrecision),
+      String(rule.unaudited),
       percent(rule.precisionMarkedAlike),
       String(rule.punctuationHits),
       String(rule.cleanReferenceFindings),
       per1000(rule.cleanReferenceFindings, result.cleanReferenceSegments),
-      rate(rule.sourcePer10k),
-      rate(rule.referencePer10k),
+      rate(rule.cleanPer10k),
+      rate(rule.cleanFalsePer10k),
+      String(rule.clean.unaudited),
       String(punctFound),
       String(injectedFound),
     ]);
@@ -102,12 +108,15 @@ export function ruleRows(result: EvalResult): string[][] {
       String(total.findings),
       String(total.hits),
       percent(total.precision),
+      percent(total.auditedPrecision),
+      '',
       '',
       String(total.punctuationHits),
       String(total.cleanReferenceFindings),
       per1000(total.cleanReferenceFindings, result.cleanReferenceSegments),
-      rate(result.cleanEnglish.sourcePer10k[key]),
-      rate(result.cleanEnglish.referencePer10k[key]),
+      rate(result.cleanEnglish.per10k[key]),
+      '',
+      '',
       '',
       '',
     ]);
@@ -155,6 +164,28 @@ export function injectionRows(result: EvalResult): string[][] {
   return rows;
 }
 
+/** Findings of each rule on each source of clean English, per 10,000 words of it. */
+export function cleanRows(result: EvalResult): string[][] {
+  const sources = Object.entries(result.cleanEnglish.bySource);
+  const rows = [['rule', ...sources.map(([name, source]) => `${name.replace(/\.dev$/, '')} (${source.words} w)`)]];
+  rows.push(['(all rules)', ...sources.map(([, source]) => `${source.findings} ${rate(per10kOf(source))}`)]);
+  for (const rule of result.rules) {
+    if (rule.clean.findings === 0) continue;
+    rows.push([
+      rule.id,
+      ...sources.map(([name, source]) => {
+        const count = rule.clean.bySource[name] ?? 0;
+        return `${count} ${rate(per10kOf({ findings: count, words: source.words }))}`;
+      }),
+    ]);
+  }
+  return rows;
+}
+
+function per10kOf({ findings, words }: { findings: number; words: number }): number | null {
+  return words === 0 ? null : (findings * 10_000) / words;
+}
+
 /** Findings and precision of each rule on each corpus file. */
 export function perCorpusRows(result: EvalResult): string[][] {
   const names = Object.keys(result.corpora);
@@ -193,13 +224,23 @@ export function textReport(result: EvalResult): string {
     textTable(corpusRows(result)),
     '',
     'Per rule. hits: findings that overlap or touch (within one character) an annotated target span;',
+    'audited prec: (hits + unmatched findings read and judged real in bench/eval/audit) / findings; unaudited:',
+    'unmatched findings nobody has read (they count as wrong); clean /10k w: findings per 10,000 words of clean',
+    `English (${clean.segments} paragraphs, ${clean.words} words: source side, clean references, clean_en); not real /10k:`,
+    '… not audited real; clean unread: clean findings nobody has read;',
     'marked alike: the precision if every unmatched finding whose same text in the same source segment raters',
     "marked in another system's output counted as a hit (rater consistency; the precision column is the score);",
     'punct hits: … a Fluency/Punctuation span; clean refs: findings on human references raters left without error;',
-    `src /10k w: findings per 10,000 words of clean English source (${clean.sourceSegments} segments, ${clean.sourceWords} words);`,
-    `refs /10k w: … of clean English references (${clean.referenceSegments} segments, ${clean.referenceWords} words).`,
     '',
     textTable(ruleRows(result)),
+    '',
+    'Clean English per source (findings, per 10,000 words):',
+    '',
+    textTable(cleanRows(result)),
+    '',
+    result.audit.stale.length === 0
+      ? `Audit: ${result.audit.lines} lines, none stale.`
+      : `Audit: ${result.audit.lines} lines, ${result.audit.stale.length} stale (match no unmatched finding any more): ${result.audit.stale.slice(0, 20).join(', ')}${result.audit.stale.length > 20 ? ', …' : ''}`,
     '',
     'Per corpus:',
     '',
@@ -219,7 +260,18 @@ export function textReport(result: EvalResult): string {
 /** The compact summary `npm run docs` copies into README.md. */
 export function qualityMarkdown(result: EvalResult): string {
   const rules = [
-    ['rule', 'preset', 'findings', 'precision', 'marked alike', 'clean refs', 'src /10k words', 'injected found'],
+    [
+      'rule',
+      'preset',
+      'findings',
+      'precision (raters)',
+      'audited precision',
+      'unaudited',
+      'marked alike',
+      'clean /10k words',
+      'not real /10k',
+      'injected found',
+    ],
   ];
   for (const rule of result.rules) {
     const injectedFound = Object.values(rule.injectedFound).reduce((sum: number, n) => sum + (n ?? 0), 0);
@@ -228,9 +280,11 @@ export function qualityMarkdown(result: EvalResult): string {
       rule.recommended ? 'recommended' : rule.strict ? 'strict' : '',
       String(rule.findings),
       percent(rule.precision),
+      percent(rule.auditedPrecision),
+      String(rule.unaudited),
       percent(rule.precisionMarkedAlike),
-      String(rule.cleanReferenceFindings),
-      rate(rule.sourcePer10k),
+      rate(rule.cleanPer10k),
+      rate(rule.cleanFalsePer10k),
       String(injectedFound),
     ]);
   }
@@ -252,13 +306,13 @@ export function qualityMarkdown(result: EvalResult): string {
   const parts = [
     `Dev split: ${Object.entries(result.corpora)
       .map(([name, corpus]) => `${name} (${corpus.records} segments)`)
-      .join(
-        ', ',
-      )}. Clean English: ${clean.sourceWords} words of source text, ${clean.referenceWords} words of error-free references.`,
+      .join(', ')}. Clean English: ${Object.entries(clean.bySource)
+      .map(([name, source]) => `${source.words} words of ${name.replace(/\.dev$/, '')}`)
+      .join(', ')}.`,
     '',
     markdownTable(rules),
     '',
-    `All rules: precision ${percent(result.totals.all.precision)}, ${rate(clean.sourcePer10k.all)} findings per 10,000 words of clean English source; strict: precision ${percent(result.totals.strict.precision)}, ${rate(clean.sourcePer10k.strict)}; recommended: precision ${percent(result.totals.recommended.precision)}, ${rate(clean.sourcePer10k.recommended)}.`,
+    `All rules: precision ${percent(result.totals.all.precision)} (audited ${percent(result.totals.all.auditedPrecision)}), ${rate(clean.per10k.all)} findings per 10,000 words of clean English; strict: ${percent(result.totals.strict.precision)} (audited ${percent(result.totals.strict.auditedPrecision)}), ${rate(clean.per10k.strict)}; recommended: ${percent(result.totals.recommended.precision)} (audited ${percent(result.totals.recommended.auditedPrecision)}), ${rate(clean.per10k.recommended)}.`,
     '',
     markdownTable(recall),
   ];

@@ -5,12 +5,22 @@
 import { basename } from 'node:path';
 import { inPreset } from '../../src/engine/config.js';
 import { type Config, type Finding, lint, rules as registry } from '../../src/index.js';
+import { AuditIndex, type LoadedAuditLine, type Verdict } from './audit.js';
 import { classifySpan, PUNCTUATION_CLASSES, type PunctuationClass } from './classify.js';
-import { isPunctuationSpan, loadRecords } from './data.js';
-import { isCleanReferenceSegment, type LintJob, type RecordSegment, sourceJobs, targetJobs } from './documents.js';
+import { isPunctuationSpan, loadCorpus } from './data.js';
+import {
+  type CleanJob,
+  cleanJobs,
+  isCleanReferenceSegment,
+  type LintJob,
+  type RecordSegment,
+  sourceJobs,
+  targetJobs,
+} from './documents.js';
 import { INJECTION_KINDS, type InjectionKind, type NoiseJob, noiseJobs } from './noise.js';
 import {
   countWords,
+  type EvalDocument,
   emptyScore,
   isLocal,
   LOCAL_FINDING_MAX,
@@ -19,6 +29,7 @@ import {
   precision,
   type RuleScore,
   type ScoredFinding,
+  type SegmentInput,
   scoreFinding,
   spanFinders,
   TOUCH_TOLERANCE,
@@ -33,6 +44,10 @@ export const DEFINITIONS: Record<string, string> = {
     'targets of one (lp, testset, system, doc) in doc_seg order, one paragraph each, joined by a blank line, linted as plain text in the target language',
   hit: `a finding overlaps, or is at most ${TOUCH_TOLERANCE} character away from, a target-side span of its segment (any rater, any category; an empty span is a point)`,
   precision: 'hits / findings',
+  auditedPrecision:
+    '(hits + unmatched findings a person read and judged real, bench/eval/audit/<rule>.jsonl) / findings: unclear and unread unmatched findings count as wrong',
+  clean:
+    'native English laid out as paragraphs: the deduplicated English source side, human references raters found no error in, and clean_en_* paragraphs (WMT24 literary and speech); cleanPer10k counts every finding, cleanFalsePer10k those not audited real',
   cleanReferences: 'findings on human references whose errors list is empty',
   per10k:
     'findings per 10,000 words (runs of letters or digits) of the deduplicated English source side, or of clean English references',
@@ -56,6 +71,40 @@ export interface EvalOptions {
   perKind?: number;
   /** Keep scored findings and misses for `--false-alarms` / `--misses`. */
   keepDetails?: boolean;
+  /** The audit lines (`loadAudit`); none: every unmatched finding is unread. */
+  audit?: readonly LoadedAuditLine[];
+}
+
+/** Where a clean English finding was: the English source side, a clean reference, or a clean_en paragraph file. */
+export const SOURCE_SIDE = 'source side';
+export const CLEAN_REFERENCES = 'clean references';
+
+export interface CleanFigures {
+  findings: number;
+  /** … audited real (the native text has the error; not a false alarm). */
+  real: number;
+  /** … nobody has read. */
+  unaudited: number;
+  /** Findings per clean source (`SOURCE_SIDE`, `CLEAN_REFERENCES`, or a clean_en corpus name). */
+  bySource: Record<string, number>;
+}
+
+/** A finding that hits no rater span (or any finding on clean English) that nobody has read yet. */
+export interface UnreadFinding {
+  rule: string;
+  id: string;
+  corpus: string;
+  /** `target` (MT output or reference), `source` (English source side) or `clean` (a clean_en paragraph). */
+  side: 'target' | 'source' | 'clean';
+  /** Code points into `segment`. */
+  start: number;
+  end: number;
+  text: string;
+  message: string;
+  segment: string;
+  /** The segment before and after it in its document (context). */
+  before?: string;
+  after?: string;
 }
 
 export interface RuleResult extends RuleScore {
@@ -64,6 +113,18 @@ export interface RuleResult extends RuleScore {
   /** In `mtlint:strict` (recommended rules are). */
   strict: boolean;
   precision: number | null;
+  /** Findings that hit no rater span. */
+  unmatched: number;
+  /** Unmatched findings read and judged real, false or unclear, and not read. */
+  audited: Record<Verdict, number>;
+  unaudited: number;
+  /** (hits + audited real) / findings. */
+  auditedPrecision: number | null;
+  /** Findings on clean English (see `DEFINITIONS.clean`). */
+  clean: CleanFigures;
+  cleanPer10k: number | null;
+  /** Findings on clean English not audited real, per 10,000 words: the false-alarm rate the presets are held to. */
+  cleanFalsePer10k: number | null;
   /**
    * Findings that hit nothing, but whose same text in the same source segment
    * raters marked in another system's output (a diagnostic of rater
@@ -104,6 +165,9 @@ export interface InjectionRow extends RecallRow {
   byRule: Record<string, number>;
 }
 
+/** A preset's findings together: rater and audited precision. */
+export type TotalScore = RuleScore & { precision: number | null; auditedReal: number; auditedPrecision: number | null };
+
 export interface EvalResult {
   settings: { files: string[]; rules: string[]; preset: PresetChoice; seed: number; perKind: number };
   /** The scoring definitions the figures follow (see `score.ts`). */
@@ -111,11 +175,24 @@ export interface EvalResult {
   corpora: Record<string, { records: number; documents: number; words: number; punctuationSpans: number }>;
   rules: RuleResult[];
   totals: {
-    all: RuleScore & { precision: number | null };
-    recommended: RuleScore & { precision: number | null };
-    strict: RuleScore & { precision: number | null };
+    all: TotalScore;
+    recommended: TotalScore;
+    strict: TotalScore;
+  };
+  /** sha256 of `src/rules` and `src/text` (`fingerprint.ts`): the code the figures were measured with. */
+  fingerprint?: string;
+  audit: {
+    lines: number;
+    /** Lines that match no finding any more: `file:line`. */
+    stale: string[];
   };
   cleanEnglish: {
+    /** All clean English: segments, words, findings (all rules / presets), per clean source. */
+    segments: number;
+    words: number;
+    findings: { all: number; recommended: number; strict: number };
+    per10k: { all: number | null; recommended: number | null; strict: number | null };
+    bySource: Record<string, { segments: number; words: number; findings: number }>;
     sourceSegments: number;
     sourceWords: number;
     referenceSegments: number;
@@ -137,6 +214,7 @@ export interface EvalResult {
 export interface EvalDetails {
   targets: { job: LintJob; scored: ScoredFinding<Finding>[]; finders: Set<string>[][] }[];
   sources: { job: LintJob; findings: Finding[] }[];
+  clean: { job: CleanJob; findings: Finding[] }[];
   noise: { job: NoiseJob; findings: Finding[]; found: Set<string>[] }[];
 }
 
@@ -202,7 +280,13 @@ export interface EvalTimings {
   injected: number;
 }
 
-export function runEval(options: EvalOptions): { result: EvalResult; details?: EvalDetails; timings: EvalTimings } {
+export function runEval(options: EvalOptions): {
+  result: EvalResult;
+  details?: EvalDetails;
+  timings: EvalTimings;
+  /** Findings nobody has read, in data order. */
+  unread: UnreadFinding[];
+} {
   const timings: EvalTimings = { targets: 0, sources: 0, injected: 0 };
   let clock = performance.now();
   const lap = (phase: keyof EvalTimings) => {
@@ -217,7 +301,52 @@ export function runEval(options: EvalOptions): { result: EvalResult; details?: E
   const strict = presetIds('mtlint:strict');
   const seed = options.seed ?? 1;
   const perKind = options.perKind ?? DEFAULT_PER_KIND;
-  const details: EvalDetails | undefined = options.keepDetails ? { targets: [], sources: [], noise: [] } : undefined;
+  const details: EvalDetails | undefined = options.keepDetails
+    ? { targets: [], sources: [], clean: [], noise: [] }
+    : undefined;
+  // Lines of rules not run are neither used nor stale.
+  const audit = new AuditIndex((options.audit ?? []).filter((line) => ruleIds.includes(line.rule)));
+  const unread: UnreadFinding[] = [];
+  /** Looks a finding up in the audit; an unread one is kept for `--unaudited`. */
+  const verdictOf = (
+    document: EvalDocument<SegmentInput & { id: string }>,
+    finding: Finding,
+    corpus: string,
+    side: UnreadFinding['side'],
+  ): Verdict | undefined => {
+    const range = localize(document, finding.offset, finding.endOffset)[0];
+    if (!range) return undefined;
+    const segment = document.segments[range.segment];
+    const line = audit.find(segment.input.id, finding.ruleId, range);
+    if (line) return line.verdict;
+    unread.push({
+      rule: finding.ruleId,
+      id: segment.input.id,
+      corpus,
+      side,
+      start: range.start,
+      end: range.end,
+      text: Array.from(segment.input.text).slice(range.start, range.end).join(''),
+      message: finding.message,
+      segment: segment.input.text,
+      before: document.segments[range.segment - 1]?.input.text,
+      after: document.segments[range.segment + 1]?.input.text,
+    });
+    return undefined;
+  };
+  const cleanSources: EvalResult['cleanEnglish']['bySource'] = {
+    [SOURCE_SIDE]: { segments: 0, words: 0, findings: 0 },
+    [CLEAN_REFERENCES]: { segments: 0, words: 0, findings: 0 },
+  };
+  /** Counts a finding on clean English, with its verdict if someone read it. */
+  const countClean = (ruleId: string, source: string, verdict: Verdict | undefined) => {
+    const clean = ruleResult(ruleId).clean;
+    clean.findings++;
+    clean.bySource[source] = (clean.bySource[source] ?? 0) + 1;
+    if (verdict === 'real') clean.real++;
+    if (verdict === undefined) clean.unaudited++;
+    cleanSources[source].findings++;
+  };
 
   const perRule = new Map<string, RuleResult>();
   const ruleResult = (id: string): RuleResult => {
@@ -229,6 +358,13 @@ export function runEval(options: EvalOptions): { result: EvalResult; details?: E
         strict: strict.has(id),
         ...emptyScore(),
         precision: null,
+        unmatched: 0,
+        audited: { real: 0, false: 0, unclear: 0 },
+        unaudited: 0,
+        auditedPrecision: null,
+        clean: { findings: 0, real: 0, unaudited: 0, bySource: {} },
+        cleanPer10k: null,
+        cleanFalsePer10k: null,
         markedElsewhere: 0,
         precisionMarkedAlike: null,
         corpora: {},
@@ -275,7 +411,27 @@ export function runEval(options: EvalOptions): { result: EvalResult; details?: E
 
   for (const file of options.files) {
     const corpus = basename(file).replace(/\.jsonl$/, '');
-    const records = loadRecords(file);
+    const loaded = loadCorpus(file);
+    if (loaded.kind === 'clean') {
+      // Native English paragraphs: false alarms only.
+      const jobs = cleanJobs(loaded.paragraphs, corpus);
+      const bucket = { segments: 0, words: 0, findings: 0 };
+      cleanSources[corpus] = bucket;
+      for (const job of jobs) {
+        for (const segment of job.document.segments) {
+          bucket.segments++;
+          bucket.words += countWords(segment.input.text);
+        }
+        const findings = lintJob(job, ruleIds);
+        for (const finding of findings) {
+          countClean(finding.ruleId, corpus, verdictOf(job.document, finding, corpus, 'clean'));
+        }
+        details?.clean.push({ job, findings });
+      }
+      lap('sources');
+      continue;
+    }
+    const records = loaded.records;
     const jobs = targetJobs(records, corpus);
     const stats = { records: records.length, documents: jobs.length, words: 0, punctuationSpans: 0 };
     corpora[corpus] = stats;
@@ -285,6 +441,17 @@ export function runEval(options: EvalOptions): { result: EvalResult; details?: E
       const scored = findings.map((finding) => scoreFinding(job.document, finding));
       const totals = new Map<string, RuleScore>();
       tally(job.document, scored, totals, isCleanReferenceSegment);
+      // Unmatched findings: read (audited) or not.
+      const verdicts = new Map<ScoredFinding<Finding>, Verdict | undefined>();
+      for (const item of scored) {
+        if (item.hit) continue;
+        const result = ruleResult(item.finding.ruleId);
+        result.unmatched++;
+        const verdict = verdictOf(job.document, item.finding, corpus, 'target');
+        verdicts.set(item, verdict);
+        if (verdict) result.audited[verdict]++;
+        else result.unaudited++;
+      }
       for (const item of scored) {
         const segment = job.document.segments[item.segment];
         if (!segment) continue;
@@ -321,10 +488,13 @@ export function runEval(options: EvalOptions): { result: EvalResult; details?: E
         if (!englishTarget || !isCleanReferenceSegment(segment.input)) return;
         cleanEnglish.referenceSegments++;
         cleanEnglish.referenceWords += words;
+        cleanSources[CLEAN_REFERENCES].segments++;
+        cleanSources[CLEAN_REFERENCES].words += words;
         englishReferences.push(segment.input);
         for (const item of scored) {
           if (item.segment !== index) continue;
           ruleResult(item.finding.ruleId).referenceFindings++;
+          countClean(item.finding.ruleId, CLEAN_REFERENCES, verdicts.get(item));
           cleanEnglish.referenceFindings.all++;
           if (recommended.has(item.finding.ruleId)) cleanEnglish.referenceFindings.recommended++;
           if (strict.has(item.finding.ruleId)) cleanEnglish.referenceFindings.strict++;
@@ -356,10 +526,13 @@ export function runEval(options: EvalOptions): { result: EvalResult; details?: E
       for (const segment of job.document.segments) {
         cleanEnglish.sourceSegments++;
         cleanEnglish.sourceWords += countWords(segment.input.text);
+        cleanSources[SOURCE_SIDE].segments++;
+        cleanSources[SOURCE_SIDE].words += countWords(segment.input.text);
         englishSources.push(segment.input);
       }
       for (const finding of findings) {
         ruleResult(finding.ruleId).sourceFindings++;
+        countClean(finding.ruleId, SOURCE_SIDE, verdictOf(job.document, finding, corpus, 'source'));
         cleanEnglish.sourceFindings.all++;
         if (recommended.has(finding.ruleId)) cleanEnglish.sourceFindings.recommended++;
         if (strict.has(finding.ruleId)) cleanEnglish.sourceFindings.strict++;
@@ -410,12 +583,19 @@ export function runEval(options: EvalOptions): { result: EvalResult; details?: E
   lap('injected');
 
   // Rates and totals.
-  const total = { all: emptyScore(), recommended: emptyScore(), strict: emptyScore() };
+  const cleanWords = Object.values(cleanSources).reduce((sum, source) => sum + source.words, 0);
+  const cleanFindings = { all: 0, recommended: 0, strict: 0 };
+  const total = {
+    all: { ...emptyScore(), auditedReal: 0 },
+    recommended: { ...emptyScore(), auditedReal: 0 },
+    strict: { ...emptyScore(), auditedReal: 0 },
+  };
   const ordered = [...perRule.values()].sort(
     (a, b) => registryIndex(a.id) - registryIndex(b.id) || a.id.localeCompare(b.id),
   );
   for (const result of ordered) {
     result.precision = precision(result);
+    result.auditedPrecision = precision({ findings: result.findings, hits: result.hits + result.audited.real });
     for (const group of alike.get(result.id)?.values() ?? []) {
       if (group.hits > 0) result.markedElsewhere += group.findings - group.hits;
     }
@@ -426,6 +606,11 @@ export function runEval(options: EvalOptions): { result: EvalResult; details?: E
     for (const perCorpus of Object.values(result.corpora)) perCorpus.precision = precision(perCorpus);
     result.sourcePer10k = per10k(result.sourceFindings, cleanEnglish.sourceWords);
     result.referencePer10k = per10k(result.referenceFindings, cleanEnglish.referenceWords);
+    result.cleanPer10k = per10k(result.clean.findings, cleanWords);
+    result.cleanFalsePer10k = per10k(result.clean.findings - result.clean.real, cleanWords);
+    cleanFindings.all += result.clean.findings;
+    if (result.recommended) cleanFindings.recommended += result.clean.findings;
+    if (result.strict) cleanFindings.strict += result.clean.findings;
     const buckets = [total.all];
     if (result.recommended) buckets.push(total.recommended);
     if (result.strict) buckets.push(total.strict);
@@ -434,6 +619,7 @@ export function runEval(options: EvalOptions): { result: EvalResult; details?: E
       bucket.hits += result.hits;
       bucket.punctuationHits += result.punctuationHits;
       bucket.cleanReferenceFindings += result.cleanReferenceFindings;
+      bucket.auditedReal += result.audited.real;
     }
   }
   const punctuationRecall = {} as Record<PunctuationClass | 'total', RecallRow>;
@@ -460,11 +646,21 @@ export function runEval(options: EvalOptions): { result: EvalResult; details?: E
     corpora,
     rules: ordered,
     totals: {
-      all: { ...total.all, precision: precision(total.all) },
-      recommended: { ...total.recommended, precision: precision(total.recommended) },
-      strict: { ...total.strict, precision: precision(total.strict) },
+      all: totalScore(total.all),
+      recommended: totalScore(total.recommended),
+      strict: totalScore(total.strict),
     },
+    audit: { lines: audit.lines.length, stale: audit.stale().map((line) => `${line.file}:${line.line}`) },
     cleanEnglish: {
+      segments: Object.values(cleanSources).reduce((sum, source) => sum + source.segments, 0),
+      words: cleanWords,
+      findings: cleanFindings,
+      per10k: {
+        all: per10k(cleanFindings.all, cleanWords),
+        recommended: per10k(cleanFindings.recommended, cleanWords),
+        strict: per10k(cleanFindings.strict, cleanWords),
+      },
+      bySource: cleanSources,
       ...cleanEnglish,
       sourcePer10k: {
         all: per10k(cleanEnglish.sourceFindings.all, cleanEnglish.sourceWords),
@@ -482,7 +678,15 @@ export function runEval(options: EvalOptions): { result: EvalResult; details?: E
     digitRecall: recallRow(digitSpans),
     injected,
   };
-  return { result, details, timings };
+  return { result, details, timings, unread };
+}
+
+function totalScore(score: RuleScore & { auditedReal: number }): TotalScore {
+  return {
+    ...score,
+    precision: precision(score),
+    auditedPrecision: precision({ findings: score.findings, hits: score.hits + score.auditedReal }),
+  };
 }
 
 /** How many times `text` occurs in `before` (not overlapping); an empty text counts nothing. */

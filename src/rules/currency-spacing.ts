@@ -13,6 +13,8 @@
  *
  * Fix: close up or move the symbol, or put a space after the code.
  *
+ * Measured by `npm run eval` (see README, Quality): in `mtlint:recommended`; no findings on the dev MT output; 0.00 false alarms per 10,000 words of clean English (0 findings, 0 audited real).
+ *
  * @example {"name": "ok.txt"}
  *   Russia lent $500 million, about €450m or USD 500 million. Tickets cost US$25.
  *

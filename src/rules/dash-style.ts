@@ -22,6 +22,8 @@
  *
  * Off by default (house style). Fix: the house dash with its spacing.
  *
+ * Measured by `npm run eval` (see README, Quality): in `mtlint:all` only; 641 findings on the dev MT output, rater precision 49.8 %, audited precision 54.9 % (0 unmatched unread); 8.32 false alarms per 10,000 words of clean English (41 findings, 6 audited real).
+ *
  * @example {"name": "ok.txt"}
  *   A well-known group—Viasna—said so in 2010–2015, and 5 - 3 is 2. Run it with --fix.
  *

@@ -38,6 +38,8 @@
  * comma wins when the sentence goes on in lower case (`word., and` →
  * `word, and`); a question or exclamation mark always wins over a full stop.
  *
+ * Measured by `npm run eval` (see README, Quality): in `mtlint:strict`; 11 findings on the dev MT output, rater precision 100.0 %, audited precision 100.0 % (0 unmatched unread); 0.95 false alarms per 10,000 words of clean English (5 findings, 1 audited real).
+ *
  * @example {"name": "ok.txt"}
  *   He waited... and then left. Really?! The U.S., Canada and the U.K. replied.
  *   Items 1..10 are listed, e.g., in the annex; see ../notes. . . . And so on…
@@ -126,7 +128,8 @@ export default defineRule(
     id: 'doubled-punctuation',
     description: 'Doubled or stacked punctuation such as `. .`, `,,` or `,.`',
     category: 'punctuation',
-    recommended: true,
+    recommended: false,
+    strict: true,
     defaultSeverity: 'warn',
     fixable: true,
     defaultOptions: {},

@@ -31,6 +31,8 @@
  * quotation opened too late, the misplaced opening mark). No fix: where the
  * quotation starts and ends is for a person to decide.
  *
+ * Measured by `npm run eval` (see README, Quality): in `mtlint:recommended`; no findings on the dev MT output; 0.00 false alarms per 10,000 words of clean English (0 findings, 0 audited real).
+ *
  * @example {"name": "ok.txt"}
  *   The economy is improving, the minister said. “We will not stop,” the group said.
  *

@@ -15,6 +15,8 @@
  * `mixed-script`), and the scripts of the document's own language (config
  * `language`: `ru` accepts Cyrillic, `ja` Japanese…).
  *
+ * Measured by `npm run eval` (see README, Quality): in `mtlint:recommended`; 2 findings on the dev MT output, rater precision 100.0 %, audited precision 100.0 % (0 unmatched unread); 0.00 false alarms per 10,000 words of clean English (0 findings, 0 audited real).
+ *
  * @example {"name": "ok.txt"}
  *   Viasna (Вясна) is a human rights group; its motto is Жыве Беларусь (Long live Belarus). The effect was small (α = 0.9, β-Klotho).
  *   Samples were cycled (-20 °С; 20 °С; -20 °С) and melted at 0°С–4°С.

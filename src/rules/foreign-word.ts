@@ -25,6 +25,8 @@
  * English documents only. No fix: which English word was meant is for a
  * person to say.
  *
+ * Measured by `npm run eval` (see README, Quality): in `mtlint:recommended`; 1 findings on the dev MT output, rater precision 100.0 %, audited precision 100.0 % (0 unmatched unread); 0.00 false alarms per 10,000 words of clean English (0 findings, 0 audited real).
+ *
  * @example {"name": "ok.txt"}
  *   President de Gaulle met the editors of Der Spiegel in Los Angeles. The de facto ban, à la carte menus and the work of Smith et al. were discussed.
  *
@@ -112,8 +114,7 @@ export default defineRule(
     id: 'foreign-word',
     description: 'A function word of another language left in an English sentence (`und`, `les`, `že`)',
     category: 'script',
-    recommended: false,
-    strict: true,
+    recommended: true,
     defaultSeverity: 'warn',
     fixable: false,
     defaultOptions: {},

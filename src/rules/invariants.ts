@@ -17,6 +17,8 @@
  * an annotated span (the dev data has few placeholders; localisation files
  * have many, and a broken placeholder breaks the program that shows it).
  *
+ * Measured by `npm run eval` (see README, Quality): in `mtlint:recommended`; 10 findings on the dev MT output, rater precision 100.0 %, audited precision 100.0 % (0 unmatched unread); 0.00 false alarms per 10,000 words of clean English (0 findings, 0 audited real).
+ *
  * @example {"name": "ok.txt", "label": "source", "language": "de"}
  *   Hallo {name}, Sie haben %d neue Nachrichten. Mehr unter https://example.com/hilfe.
  *

@@ -13,6 +13,8 @@
  * Opt-in (in no preset): a length is a hint to look, not an error. Does
  * nothing where a paragraph has no source.
  *
+ * Measured by `npm run eval` (see README, Quality): in `mtlint:all` only; 162 findings on the dev MT output, rater precision 75.9 %, audited precision 75.9 % (39 unmatched unread); 1.19 false alarms per 10,000 words of clean English (5 findings, 0 audited real).
+ *
  * @example {"name": "ok.txt", "label": "source", "language": "de"}
  *   Die Ergebnisse werden im nächsten Abschnitt ausführlich besprochen.
  *

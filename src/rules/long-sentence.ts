@@ -15,6 +15,8 @@
  * think.`) are not splices.
  * Only for English documents.
  *
+ * Measured by `npm run eval` (see README, Quality): in `mtlint:all` only; 1219 findings on the dev MT output, rater precision 85.7 %, audited precision 85.7 % (174 unmatched unread); 17.82 false alarms per 10,000 words of clean English (75 findings, 0 audited real).
+ *
  * @example {"name": "ok.txt"}
  *   If you ask them, they will answer. We will stop, he said. When the police came, we left.
  *

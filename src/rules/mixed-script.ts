@@ -13,10 +13,8 @@
  *
  * On the dev set the rule's only two findings are such a `р<0.0001`, which two
  * MT systems copied from a Russian abstract (the other systems and the human
- * translation wrote a Latin `p`) and the raters did not mark: its measured
- * precision, 0 of 2, says little. It never fired on clean English and finds
- * every injected look-alike. The measured figure is under the 90 % of
- * `mtlint:recommended`, so the rule is in `mtlint:strict`.
+ * translation wrote a Latin `p`) and the raters did not mark; the audit
+ * counts both real. It finds every injected look-alike.
  *
  * Fix: the Latin letters, when every foreign letter of the word has a Latin
  * look-alike and the word is mostly Latin. A mostly Cyrillic word with a Latin
@@ -26,6 +24,8 @@
  * `αKlotho`, `NF-κB`, `IL-1β`, `γδT`), words written wholly in another script
  * (that is `foreign-script`), and documents whose language is written in
  * Cyrillic or Greek (config `language`).
+ *
+ * Measured by `npm run eval` (see README, Quality): in `mtlint:recommended`; 2 findings on the dev MT output, rater precision 0.0 %, audited precision 100.0 % (0 unmatched unread); 0.00 false alarms per 10,000 words of clean English (0 findings, 0 audited real).
  *
  * @example {"name": "ok.txt"}
  *   Police raided offices in Minsk. The dose was 5 μg of αKlotho and NF-κB rose (Cronbach α = 0.9).
@@ -61,8 +61,7 @@ export default defineRule(
     id: 'mixed-script',
     description: 'Latin words with Cyrillic or Greek look-alike letters (`Мinsk`)',
     category: 'script',
-    recommended: false,
-    strict: true,
+    recommended: true,
     defaultSeverity: 'error',
     fixable: true,
     defaultOptions: {},

@@ -19,6 +19,8 @@
  * six letters or differing in a consonant or their last letter for spelling
  * variants (`Carolina`, `Caroline`).
  *
+ * Measured by `npm run eval` (see README, Quality): in `mtlint:all` only; 65 findings on the dev MT output, rater precision 36.9 %, audited precision 46.2 % (0 unmatched unread); 0.48 false alarms per 10,000 words of clean English (16 findings, 14 audited real).
+ *
  * @example {"name": "ok.txt"}
  *   The Daily Beast reported it first. Marinich told The Daily Beast that Pratasevich was arrested. Pratasevich denied it.
  *

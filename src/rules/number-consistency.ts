@@ -22,6 +22,8 @@
  * that legitimately change over the story (`500 arrested on Monday, 700 by
  * Friday`). Off by default: real articles often count the same noun twice.
  *
+ * Measured by `npm run eval` (see README, Quality): in `mtlint:all` only; no findings on the dev MT output; 0.24 false alarms per 10,000 words of clean English (1 findings, 0 audited real).
+ *
  * @example {"name": "ok.txt"}
  *   About 1,500 migrants reached the border. Officials said 1,500 migrants were sent back.
  *

@@ -19,6 +19,8 @@
  *
  * Fix: swap the mark and the closing quotation mark.
  *
+ * Measured by `npm run eval` (see README, Quality): in `mtlint:all` only; 4 findings on the dev MT output, rater precision 75.0 %, audited precision 75.0 % (0 unmatched unread); 0.00 false alarms per 10,000 words of clean English (0 findings, 0 audited real).
+ *
  * @example {"name": "ok.txt"}
  *   “We will not stop,” the group said. It is “core.” The boys’. “Why?”.
  *

@@ -20,6 +20,8 @@
  *
  * No fix: only a person can tell where the missing half belongs.
  *
+ * Measured by `npm run eval` (see README, Quality): in `mtlint:recommended`; 82 findings on the dev MT output, rater precision 95.1 %, audited precision 100.0 % (0 unmatched unread); 0.00 false alarms per 10,000 words of clean English (2 findings, 2 audited real).
+ *
  * @example {"name": "ok.txt"}
  *   “We will not stop,” the group said. The boys' toys from the '90s cost $5 at 5 o'clock.
  *

@@ -32,6 +32,8 @@
  * `straight`), oriented by the mark's role; spaces inside the marks are
  * removed.
  *
+ * Measured by `npm run eval` (see README, Quality): in `mtlint:recommended`; 216 findings on the dev MT output, rater precision 95.4 %, audited precision 100.0 % (0 unmatched unread); 0.00 false alarms per 10,000 words of clean English (3 findings, 3 audited real).
+ *
  * @example {"name": "ok.txt"}
  *   “We will not stop,” the group said. The boys’ toys were ‘fine’.
  *

@@ -20,6 +20,8 @@
  * Fix: for a name in foreign marks (`«Gazprom»`), remove the marks; otherwise
  * a suggestion to remove them.
  *
+ * Measured by `npm run eval` (see README, Quality): in `mtlint:all` only; 292 findings on the dev MT output, rater precision 78.4 %, audited precision 80.5 % (0 unmatched unread); 1.90 false alarms per 10,000 words of clean English (8 findings, 0 audited real).
+ *
  * @example {"name": "ok.txt"}
  *   “We will win,” he said. He said the plan was “a lot of work”. The word “very” is overused.
  *

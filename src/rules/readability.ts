@@ -7,6 +7,8 @@
  * count per distinct word). Off by default: it is noisy on news text, but
  * useful for long MT run-on sentences.
  *
+ * Measured by `npm run eval` (see README, Quality): in `mtlint:all` only; 10322 findings on the dev MT output, rater precision 64.5 %, audited precision 64.5 % (3660 unmatched unread); 203.66 false alarms per 10,000 words of clean English (857 findings, 0 audited real).
+ *
  * @example {"name": "ok.txt"}
  *   The cat sat on the mat.
  *

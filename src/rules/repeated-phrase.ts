@@ -18,6 +18,8 @@
  * turn with a figure), and parallel phrases, where one word follows each turn
  * and none comes back (`the same size, the same colour, the same shape`).
  *
+ * Measured by `npm run eval` (see README, Quality): in `mtlint:recommended`; 5 findings on the dev MT output, rater precision 100.0 %, audited precision 100.0 % (0 unmatched unread); 0.00 false alarms per 10,000 words of clean English (1 findings, 1 audited real).
+ *
  * @example {"name": "ok.txt"}
  *   Prices rose more and more and more. They left one by one by one. Never again, never again.
  *   It ran faster and faster and then faster and faster. Doses were 100 mg, 100 mg and 100 mg.

@@ -38,6 +38,8 @@
  * between two figures (`16the3.5`): whether it was `16 the 3.5` or `16 to
  * 3.5` is a guess, so it is reported as a garbled number without a fix.
  *
+ * Measured by `npm run eval` (see README, Quality): in `mtlint:recommended`; 1 findings on the dev MT output, rater precision 100.0 %, audited precision 100.0 % (0 unmatched unread); 0.00 false alarms per 10,000 words of clean English (0 findings, 0 audited real).
+ *
  * @example {"name": "ok.txt"}
  *   A 2020 study of 500 police found a 20 man team, a 3-year plan and a 10 percent rise at 1500 GMT in K562 cells.
  *   Chargers sign the 4 draft picks after a 911 call about a 6in x 6in canvas.

@@ -52,6 +52,8 @@
  * after a word that never ends a sentence (`the. rich`); other stops before
  * a lower-case word and a mark alone between spaces get no automatic fix.
  *
+ * Measured by `npm run eval` (see README, Quality): in `mtlint:recommended`; 16 findings on the dev MT output, rater precision 93.8 %, audited precision 100.0 % (0 unmatched unread); 0.00 false alarms per 10,000 words of clean English (2 findings, 2 audited real).
+ *
  * @example {"name": "ok.txt"}
  *   ...and then (…) it fell by .5 points on .NET, “as expected.” (See below.)
  *   See e.g. the list, etc. and so on; Smith et al. found it. An iPhone. iPhones rock.

@@ -18,6 +18,8 @@
  * parenthesis across segments), over the 1 per 10,000 words that the
  * recommended preset allows.
  *
+ * Measured by `npm run eval` (see README, Quality): in `mtlint:all` only; 81 findings on the dev MT output, rater precision 23.5 %, audited precision 69.1 % (0 unmatched unread); 1.90 false alarms per 10,000 words of clean English (10 findings, 2 audited real).
+ *
  * @example {"name": "ok.txt"}
  *   The groups (Viasna and BAJ [Belarusian Association of Journalists]) left :)
  *   Options: a) stay, b) go, or 3) wait; the interval [0, 1) is open ;-)

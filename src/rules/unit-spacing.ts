@@ -16,9 +16,8 @@
  *
  * Only English documents are checked.
  *
- * Opt-in (not in `mtlint:recommended`): with `percent: "closed"`, 53 % of the
- * `5 %` findings on the dev set touch an annotated span, under the 90 % the
- * preset asks of a formatting rule. The unmarked ones are the same spaced
+ * With `percent: "closed"`, 53 % of the `5 %` findings on the dev set touch
+ * an annotated span. The unmarked ones are the same spaced
  * percent signs raters marked elsewhere in the same abstracts, but the SI and
  * ISO 80000 do space `%`, and biomedical English often follows them: hence
  * the consistency default. With `units: "spaced"`, 39
@@ -26,6 +25,8 @@
  * British news style closes units up (`5km`), so that stays an option too.
  *
  * Fix: close up or insert the space.
+ *
+ * Measured by `npm run eval` (see README, Quality): in `mtlint:recommended`; 2 findings on the dev MT output, rater precision 50.0 %, audited precision 100.0 % (0 unmatched unread); 0.00 false alarms per 10,000 words of clean English (0 findings, 0 audited real).
  *
  * @example {"name": "ok.txt"}
  *   Inflation rose 5% to 12.5%, over 5 km and 5km, at 37°C.
@@ -76,7 +77,7 @@ export default defineRule<Options>(
     description:
       'Percent signs spaced inconsistently (`5 %` among `7%`) or against a chosen style; optionally units too',
     category: 'numbers',
-    recommended: false,
+    recommended: true,
     defaultSeverity: 'warn',
     fixable: true,
     defaultOptions: { percent: 'consistent', units: 'ignore' },

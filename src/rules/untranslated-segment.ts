@@ -11,6 +11,8 @@
  * meant to stay as they are; turn it on for prose. Does nothing where a
  * paragraph has no source.
  *
+ * Measured by `npm run eval` (see README, Quality): in `mtlint:all` only; 42 findings on the dev MT output, rater precision 2.4 %, audited precision 2.4 % (41 unmatched unread); 2.85 false alarms per 10,000 words of clean English (12 findings, 0 audited real).
+ *
  * @example {"name": "ok.txt", "label": "source", "language": "de"}
  *   Die Ergebnisse werden im nächsten Abschnitt besprochen.
  *

@@ -20,6 +20,8 @@
  * text in another script (that is `foreign-script`), and documents whose
  * language `franc` cannot judge here (for example `ru`, `zh`).
  *
+ * Measured by `npm run eval` (see README, Quality): in `mtlint:all` only; no findings on the dev MT output; 0.00 false alarms per 10,000 words of clean English (0 findings, 0 audited real).
+ *
  * @example {"name": "ok.txt"}
  *   Roman Pratasevich and Sofia Sapega were detained in Minsk. The crowd chanted “Liberté, égalité, fraternité, pour toujours et à jamais” outside the embassy.
  *

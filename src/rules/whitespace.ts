@@ -26,6 +26,8 @@
  * Fix: one space for doubled spaces, tabs and a no-break space beside a
  * space; the invisible characters are removed.
  *
+ * Measured by `npm run eval` (see README, Quality): in `mtlint:recommended`; no findings on the dev MT output; 0.00 false alarms per 10,000 words of clean English (1 findings, 1 audited real).
+ *
  * @example {"name": "ok.txt"}
  *   The police left.  Then they came back at 10 km/h.
  *     An indented line, and “a quote.”  Next sentence.
