@@ -15,13 +15,19 @@ const ROOT = join(import.meta.dirname, '..');
 const CHUNK_SIZES = [1, 200, 1000, 4000];
 /**
  * Rules that still decide from one chunk what depends on the whole document,
- * not yet moved to a document phase: dropped-quotes (reads the next paragraph)
- * and stray-punctuation (whether the document lower-cases sentence starts) are
- * being reworked on other branches; quote-style (the document's dominant
- * style) reports per paragraph from a document-wide count, which needs its
- * reports computed for either style until the end.
+ * not yet moved to a document phase (the next step of #17): dropped-quotes,
+ * missing-final-punctuation and sentence-case read the neighbouring
+ * paragraph, stray-punctuation whether the document lower-cases sentence
+ * starts, and quote-style reports per paragraph from a document-wide count of
+ * styles (it needs its reports computed for either style until the end).
  */
-const NOT_YET_DOCUMENT_RULES = new Set(['dropped-quotes', 'stray-punctuation', 'quote-style']);
+const NOT_YET_DOCUMENT_RULES = new Set([
+  'dropped-quotes',
+  'missing-final-punctuation',
+  'sentence-case',
+  'stray-punctuation',
+  'quote-style',
+]);
 
 function formatOf(name: string): FormatName {
   const extension = extname(name);
