@@ -26,6 +26,10 @@ describe('rule documentation', () => {
 
   for (const doc of docs) {
     describe(doc.id, () => {
+      it('names every example ok… or not-ok… (others would never run)', () => {
+        expect(doc.examples.map((example) => example.name).filter((name) => !/^(?:ok|not-ok)/.test(name))).toEqual([]);
+      });
+
       it('lives in a file named after its id and has ok and not-ok examples', () => {
         expect(doc.file).toBe(`${doc.id}.ts`);
         expect(doc.description.length).toBeGreaterThan(20);
@@ -71,7 +75,9 @@ describe('rule documentation', () => {
           const result = lint(input.text, { filePath: name, format: formatOf(name), config, ...pair });
           const actual = result.findings.map((f) => `${f.line}:${f.column}-${f.endLine}:${f.endColumn}: ${f.message}`);
           expect(actual.length).toBeGreaterThan(0);
-          if (output) expect(actual).toEqual(output.text.split('\n').filter((line) => line.trim().length > 0));
+          // The documented output is what the rule reports: an input without one documents nothing.
+          expect(output, `${name} has no output block`).toBeDefined();
+          expect(actual).toEqual(output?.text.split('\n').filter((line) => line.trim().length > 0));
         });
         if (fixed) {
           it(`${name}: --fix gives the documented text`, () => {

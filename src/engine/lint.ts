@@ -154,8 +154,12 @@ export function lint(input: string, options: LintOptions = {}): LintResult {
   // Control comment lines are never prose, even when `noInlineConfig` ignores what they say.
   const controls = document ? document.controls : textControls(text);
   if (config.rules.size > 0) {
+    const documentEnd: Array<() => void> = [];
+    file.data.mtlint.documentEnd = documentEnd;
     const blocks = document ? document.blocks : textBlocks(text, controls);
     for (const tree of buildTrees(blocks, lines, options.chunkSize)) processor.runSync(tree, file);
+    // Document rules report what needs the whole document after its last chunk.
+    for (const end of documentEnd) end();
   }
   const places = new RelatedLines(filePath, lines, sourceTexts);
   const findings = toFindings(file.messages as MtlintMessage[], config, lines, places);

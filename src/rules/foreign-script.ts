@@ -28,10 +28,10 @@
  *   1:22-1:27: Unexpected Chinese text `芳芳一人食`, expected a translation or a transliteration
  *   1:50-1:55: Unexpected Cyrillic text `Вясна`, expected a translation or a transliteration
  *
- * @example {"name": "originals.txt", "label": "input", "config": {"allowOriginals": false}}
+ * @example {"name": "not-ok-originals.txt", "label": "input", "config": {"allowOriginals": false}}
  *   Viasna (Вясна) is a human rights group.
  *
- * @example {"name": "originals.txt", "label": "output"}
+ * @example {"name": "not-ok-originals.txt", "label": "output"}
  *   1:9-1:14: Unexpected Cyrillic text `Вясна`, expected a translation or a transliteration
  */
 import { flatten, textOf } from '../nlcst/flat.js';

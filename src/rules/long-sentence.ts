@@ -26,11 +26,11 @@
  * @example {"name": "not-ok.txt", "label": "output"}
  *   1:43-1:53: Unexpected comma splice before `it turns`, expected a full stop or a semicolon
  *
- * @example {"name": "long.txt", "label": "input", "config": {"maxWords": 10}}
+ * @example {"name": "not-ok-long.txt", "label": "input", "config": {"maxWords": 10}}
  *   Police questioned journalists, local and international human rights defenders, and confiscated archives.
  *
- * @example {"name": "long.txt", "label": "output"}
- *   1:1-1:105: Unexpected long sentence of 13 words, expected at most 10
+ * @example {"name": "not-ok-long.txt", "label": "output"}
+ *   1:1-1:105: Unexpected long sentence of 12 words, expected at most 10
  */
 import { flatten } from '../nlcst/flat.js';
 import { eachSentence, isWord, toText } from '../nlcst/walk.js';

@@ -33,8 +33,10 @@
  *   1:98-1:113: Inconsistent name: `the Daily Beast` here, `The Daily Beast` elsewhere
  *   1:119-1:130: Inconsistent name: `Protasevich` here, `Pratasevich` elsewhere
  */
+
+import type { Root } from 'nlcst';
 import { blockKind, isWord, paragraphsOf, sentencesOf, toText } from '../nlcst/walk.js';
-import { defineRule, type RuleContext } from '../shared/rule.js';
+import { defineDocumentRule, type RuleContext } from '../shared/rule.js';
 
 interface Token {
   raw: string;
@@ -108,7 +110,7 @@ const NOT_NAME_START = new Set([
 const VOWELS = /[aeiouy]/u;
 const MIN_VARIANT_LENGTH = 6;
 
-export default defineRule(
+export default defineDocumentRule<object, { tokens: Token[] }>(
   {
     id: 'name-consistency',
     description: 'A name written two ways in one document (`The Daily Beast`, `the Daily Beast`)',
@@ -118,41 +120,49 @@ export default defineRule(
     fixable: false,
     defaultOptions: {},
   },
-  (tree, context) => {
-    // Capitals mark names only in English (German capitalises every noun).
-    if (context.language !== 'en') return;
-    const tokens = tokensOf(tree);
-    const groups = new Map<string, Occurrence[]>();
-    const add = (key: string, occurrence: Occurrence) => {
-      const list = groups.get(key);
-      if (list) list.push(occurrence);
-      else groups.set(key, [occurrence]);
-    };
-    const index = new Map<string, number[]>();
-    tokens.forEach((token, position) => {
-      const list = index.get(token.lower);
-      if (list) list.push(position);
-      else index.set(token.lower, [position]);
-    });
-    for (const key of nameKeys(tokens)) {
-      for (const found of occurrencesOf(tokens, key, index.get(key.split(' ')[0]) ?? [])) {
-        // A sentence-initial first word says nothing about the case of the name.
-        if (!found.initial) add(key, { form: found.name, display: found.name, start: found.start, end: found.end });
-        // The article is compared only where there is one: `The Daily Beast` against `the Daily Beast`.
-        if (found.article) {
-          const display = `${found.article} ${found.name}`;
-          add(`the:${key}`, { form: found.article, display, start: found.articleStart, end: found.end });
-        }
-      }
-    }
-    for (const [key, occurrences] of spellingVariants(tokens))
-      for (const occurrence of occurrences) add(key, occurrence);
-    const reported = new Set<number>();
-    for (const occurrences of groups.values()) report(occurrences, context, reported);
+  {
+    state: () => ({ tokens: [] }),
+    // The words of every chunk: a name's spellings are compared across the whole document.
+    chunk(tree, context, _options, state) {
+      // Capitals mark names only in English (German capitalises every noun).
+      if (context.language === 'en') for (const token of tokensOf(tree)) state.tokens.push(token);
+    },
+    end(context, _options, { tokens }) {
+      reportVariants(tokens, context);
+    },
   },
 );
 
-function tokensOf(tree: Parameters<Parameters<typeof defineRule>[1]>[0]): Token[] {
+function reportVariants(tokens: Token[], context: RuleContext): void {
+  const groups = new Map<string, Occurrence[]>();
+  const add = (key: string, occurrence: Occurrence) => {
+    const list = groups.get(key);
+    if (list) list.push(occurrence);
+    else groups.set(key, [occurrence]);
+  };
+  const index = new Map<string, number[]>();
+  tokens.forEach((token, position) => {
+    const list = index.get(token.lower);
+    if (list) list.push(position);
+    else index.set(token.lower, [position]);
+  });
+  for (const key of nameKeys(tokens)) {
+    for (const found of occurrencesOf(tokens, key, index.get(key.split(' ')[0]) ?? [])) {
+      // A sentence-initial first word says nothing about the case of the name.
+      if (!found.initial) add(key, { form: found.name, display: found.name, start: found.start, end: found.end });
+      // The article is compared only where there is one: `The Daily Beast` against `the Daily Beast`.
+      if (found.article) {
+        const display = `${found.article} ${found.name}`;
+        add(`the:${key}`, { form: found.article, display, start: found.articleStart, end: found.end });
+      }
+    }
+  }
+  for (const [key, occurrences] of spellingVariants(tokens)) for (const occurrence of occurrences) add(key, occurrence);
+  const reported = new Set<number>();
+  for (const occurrences of groups.values()) report(occurrences, context, reported);
+}
+
+function tokensOf(tree: Root): Token[] {
   const tokens: Token[] = [];
   for (const paragraph of paragraphsOf(tree)) {
     const kind = blockKind(paragraph);

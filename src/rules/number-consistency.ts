@@ -35,8 +35,9 @@
  * @example {"name": "not-ok.txt", "label": "output"}
  *   3:20-3:25: Unexpected `1,200 migrants`, the document says `1,500 migrants` elsewhere
  */
+import type { Root } from 'nlcst';
 import { paragraphsOf } from '../nlcst/walk.js';
-import { defineRule } from '../shared/rule.js';
+import { defineDocumentRule } from '../shared/rule.js';
 import { type NumberToken, numbersOf } from '../text/numbers.js';
 
 /** Nouns counted in many unrelated ways in one article. */
@@ -73,7 +74,13 @@ function nounAfter(text: string): string | undefined {
   return undefined;
 }
 
-export default defineRule(
+/** Figures by the noun they count, and the running sentence number, across the chunks of a document. */
+interface State {
+  byNoun: Map<string, Mention[]>;
+  sentenceIndex: number;
+}
+
+export default defineDocumentRule<object, State>(
   {
     id: 'number-consistency',
     description: 'The same quantity given with different figures in one document (`1,500 migrants` … `1,200 migrants`)',
@@ -83,59 +90,68 @@ export default defineRule(
     fixable: false,
     defaultOptions: {},
   },
-  (tree, context) => {
-    if (context.language !== 'en') return;
-    const byNoun = new Map<string, Mention[]>();
-    let sentenceIndex = 0;
-    for (const paragraph of paragraphsOf(tree)) {
-      const { flat, numbers } = numbersOf(paragraph);
-      if (numbers.length === 0) {
-        sentenceIndex++;
-        continue;
+  {
+    state: () => ({ byNoun: new Map(), sentenceIndex: 0 }),
+    chunk(tree, context, _options, state) {
+      if (context.language === 'en') collectMentions(tree, state);
+    },
+    end(context, _options, { byNoun }) {
+      for (const mentions of byNoun.values()) {
+        const values = new Set(mentions.map((mention) => mention.value));
+        if (values.size !== 2) continue;
+        const [a, b] = [...values];
+        if (Math.max(a, b) / Math.min(a, b) > 3) continue;
+        const first = mentions[0];
+        for (const mention of mentions) {
+          if (mention.value === first.value || mention.sentence === first.sentence) continue;
+          context.report({
+            start: mention.from,
+            end: mention.to,
+            message: `Unexpected \`${mention.label}\`, the document says \`${first.label}\` elsewhere`,
+            actual: context.text.slice(mention.from, mention.to),
+            related: [{ message: `\`${first.label}\` here`, start: first.from, end: first.to }],
+          });
+        }
       }
-      const text = flat.text;
-      let last = 0;
-      for (const token of numbers) {
-        // A sentence boundary between the last figure and this one.
-        if (/[.!?]\s/.test(text.slice(last, token.start))) sentenceIndex++;
-        last = token.end;
-        if (!countable(token)) continue;
-        const noun = nounAfter(text.slice(token.end, token.end + 60));
-        if (!noun) continue;
-        if (GENERIC.has(noun) || /(?:ss|us|is)$/.test(noun)) continue;
-        if (DIFFERENT_THING.test(text.slice(Math.max(0, token.start - 25), token.start))) continue;
-        const mention: Mention = {
-          value: token.value as number,
-          from: flat.startAt(token.numeral.start),
-          to: flat.endAt(token.numeral.end),
-          sentence: sentenceIndex,
-          label: `${token.numeral.text} ${noun}`,
-        };
-        const list = byNoun.get(noun) ?? [];
-        list.push(mention);
-        byNoun.set(noun, list);
-      }
-      sentenceIndex++;
-    }
-    for (const mentions of byNoun.values()) {
-      const values = new Set(mentions.map((mention) => mention.value));
-      if (values.size !== 2) continue;
-      const [a, b] = [...values];
-      if (Math.max(a, b) / Math.min(a, b) > 3) continue;
-      const first = mentions[0];
-      for (const mention of mentions) {
-        if (mention.value === first.value || mention.sentence === first.sentence) continue;
-        context.report({
-          start: mention.from,
-          end: mention.to,
-          message: `Unexpected \`${mention.label}\`, the document says \`${first.label}\` elsewhere`,
-          actual: context.text.slice(mention.from, mention.to),
-          related: [{ message: `\`${first.label}\` here`, start: first.from, end: first.to }],
-        });
-      }
-    }
+    },
   },
 );
+
+function collectMentions(tree: Root, state: State): void {
+  const { byNoun } = state;
+  let { sentenceIndex } = state;
+  for (const paragraph of paragraphsOf(tree)) {
+    const { flat, numbers } = numbersOf(paragraph);
+    if (numbers.length === 0) {
+      sentenceIndex++;
+      continue;
+    }
+    const text = flat.text;
+    let last = 0;
+    for (const token of numbers) {
+      // A sentence boundary between the last figure and this one.
+      if (/[.!?]\s/.test(text.slice(last, token.start))) sentenceIndex++;
+      last = token.end;
+      if (!countable(token)) continue;
+      const noun = nounAfter(text.slice(token.end, token.end + 60));
+      if (!noun) continue;
+      if (GENERIC.has(noun) || /(?:ss|us|is)$/.test(noun)) continue;
+      if (DIFFERENT_THING.test(text.slice(Math.max(0, token.start - 25), token.start))) continue;
+      const mention: Mention = {
+        value: token.value as number,
+        from: flat.startAt(token.numeral.start),
+        to: flat.endAt(token.numeral.end),
+        sentence: sentenceIndex,
+        label: `${token.numeral.text} ${noun}`,
+      };
+      const list = byNoun.get(noun) ?? [];
+      list.push(mention);
+      byNoun.set(noun, list);
+    }
+    sentenceIndex++;
+  }
+  state.sentenceIndex = sentenceIndex;
+}
 
 function countable(token: NumberToken): boolean {
   return (

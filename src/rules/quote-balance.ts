@@ -50,10 +50,27 @@
  *   3:1-3:2: Unmatched quotation mark `"`
  */
 import { blockKind } from '../nlcst/walk.js';
-import { defineRule } from '../shared/rule.js';
-import { quotesOf } from '../text/quotes.js';
+import { defineDocumentRule, type Report, type RuleContext } from '../shared/rule.js';
+import { continuation, type ParagraphQuotes, type QuoteAnalysis, quotesOf } from '../text/quotes.js';
 
-export default defineRule(
+/** A paragraph whose unclosed opening marks are reported unless its quotation continues in the next paragraph. */
+interface Unsettled {
+  analysis: QuoteAnalysis;
+  opens: Report[];
+}
+
+/**
+ * Whether a paragraph's quotation continues depends on the next paragraph,
+ * which may be in the next chunk: the last paragraph seen waits for its
+ * successor, and so does a chain of paragraphs that continue only if it does.
+ */
+interface State {
+  last?: Unsettled;
+  /** Paragraphs before `last` that continue if, and only if, it does. */
+  chain: Unsettled[];
+}
+
+export default defineDocumentRule<object, State>(
   {
     id: 'quote-balance',
     description: 'Opening or closing quotation marks without a partner in their paragraph',
@@ -63,29 +80,56 @@ export default defineRule(
     fixable: false,
     defaultOptions: {},
   },
-  (tree, context) => {
-    const { paragraphs, flats, analyses } = quotesOf(tree, context.language);
-    analyses.forEach((analysis, index) => {
-      const flat = flats[index];
-      if (blockKind(paragraphs[index]) === 'tableCell') return;
-      for (const mark of analysis.unmatchedOpen) {
-        // A mark before a space or at the end opens nothing: it may be a closing mark cut off its quotation.
-        const role = /^(?:\s|$)/u.test(analysis.text.slice(mark.index + 1, mark.index + 2)) ? '' : 'opening ';
-        context.report({
-          start: flat.startAt(mark.index),
-          end: flat.endAt(mark.index + 1),
-          message: `Unmatched ${role}quotation mark \`${mark.char}\``,
-          actual: mark.char,
-        });
-      }
-      for (const mark of analysis.unmatchedClose) {
-        context.report({
-          start: flat.startAt(mark.index),
-          end: flat.endAt(mark.index + 1),
-          message: `Unmatched closing quotation mark \`${mark.char}\``,
-          actual: mark.char,
-        });
-      }
-    });
+  {
+    state: () => ({ chain: [] }),
+    chunk(tree, context, _options, state) {
+      const { paragraphs, flats, analyses } = quotesOf(tree, context.language);
+      analyses.forEach((analysis, index) => {
+        const flat = flats[index];
+        const reported = blockKind(paragraphs[index]) !== 'tableCell';
+        const original = beforeContinuation(analysis);
+        const opens: Report[] = [];
+        for (const mark of reported ? original.unmatchedOpen : []) {
+          // A mark before a space or at the end opens nothing: it may be a closing mark cut off its quotation.
+          const role = /^(?:\s|$)/u.test(analysis.text.slice(mark.index + 1, mark.index + 2)) ? '' : 'opening ';
+          opens.push({
+            start: flat.startAt(mark.index),
+            end: flat.endAt(mark.index + 1),
+            message: `Unmatched ${role}quotation mark \`${mark.char}\``,
+            actual: mark.char,
+          });
+        }
+        for (const mark of reported ? analysis.unmatchedClose : []) {
+          context.report({
+            start: flat.startAt(mark.index),
+            end: flat.endAt(mark.index + 1),
+            message: `Unmatched closing quotation mark \`${mark.char}\``,
+            actual: mark.char,
+          });
+        }
+        if (state.last) {
+          const link = continuation(state.last.analysis, original);
+          if (link === 'if-next-continues') state.chain.push(state.last);
+          else settle(state, link === 'continues', context);
+        }
+        state.last = { analysis: original, opens };
+      });
+    },
+    end(context, _options, state) {
+      settle(state, false, context);
+    },
   },
 );
+
+/** The paragraph's own analysis: `quotesOf` already moved an opener continued within the chunk to `continued`. */
+function beforeContinuation(analysis: ParagraphQuotes): QuoteAnalysis {
+  return analysis.continued.length > 0 ? { ...analysis, unmatchedOpen: analysis.continued } : analysis;
+}
+
+/** Decides the waiting paragraphs: their unclosed openers are fine if the quotation continues, else reported. */
+function settle(state: State, continues: boolean, context: RuleContext): void {
+  const waiting = state.last ? [...state.chain, state.last] : state.chain;
+  if (!continues) for (const paragraph of waiting) for (const open of paragraph.opens) context.report(open);
+  state.chain = [];
+  state.last = undefined;
+}

@@ -34,11 +34,11 @@
  * @example {"name": "not-ok.txt", "label": "fixed"}
  *   Police raided homes in the city of Minsk.
  *
- * @example {"name": "loop.txt", "label": "input"}
+ * @example {"name": "not-ok-loop.txt", "label": "input"}
  *   It is a process of learning, a process of growing, a process of learning again.
  *
- * @example {"name": "loop.txt", "label": "output"}
- *   1:7-1:68: Unexpected loop: `a process of` 3 times in one sentence
+ * @example {"name": "not-ok-loop.txt", "label": "output"}
+ *   1:7-1:64: Unexpected loop: `a process of` 3 times in one sentence
  */
 
 import { textOf } from '../nlcst/flat.js';

@@ -60,10 +60,10 @@
  *
  *   the journalists who worked there were questioned for several hours.
  *
- * @example {"name": "paragraph.txt", "label": "input", "config": {"paragraphStart": true}}
+ * @example {"name": "not-ok-paragraph-start.txt", "label": "input", "config": {"paragraphStart": true}}
  *   the police arrived at 7 a.m. on Wednesday.
  *
- * @example {"name": "paragraph.txt", "label": "output"}
+ * @example {"name": "not-ok-paragraph-start.txt", "label": "output"}
  *   1:1-1:4: Unexpected lower-case `the` at the start of a sentence, expected `The`
  */
 import { flatten } from '../nlcst/flat.js';

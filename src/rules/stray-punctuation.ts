@@ -109,10 +109,10 @@
  *   1:14-1:15: Unexpected `.` before a lower-case word: a stray full stop, or a sentence that starts in lower case
  *   3:30-3:31: Unexpected `.` before a lower-case word: a stray full stop, or a sentence that starts in lower case
  *
- * @example {"name": "lower.txt", "label": "input", "config": {"stopBeforeLowerCase": true}}
+ * @example {"name": "not-ok-lower.txt", "label": "input", "config": {"stopBeforeLowerCase": true}}
  *   The sanctions. were announced, and the. rich left.
  *
- * @example {"name": "lower.txt", "label": "output"}
+ * @example {"name": "not-ok-lower.txt", "label": "output"}
  *   1:14-1:15: Unexpected `.` before a lower-case word: a stray full stop, or a sentence that starts in lower case
  *   1:39-1:40: Unexpected `.` after `the`, a word that does not end a sentence
  *

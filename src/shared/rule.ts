@@ -6,6 +6,16 @@
  * the format layer). Rules report ranges as UTF-16 offsets into that original
  * text, and optionally a fix: a text edit over an original range. Fixes are data
  * on the message; applying them is the engine's job.
+ *
+ * The engine parses a long document in chunks of whole paragraphs (at most
+ * `DEFAULT_CHUNK_SIZE` of prose each, so memory stays bounded) and runs each
+ * rule on each chunk: a rule defined with `defineRule` sees one chunk at a
+ * time, never the whole document. A rule whose findings depend on the whole
+ * document (a name written two ways anywhere, a quotation continued in the
+ * next paragraph) is defined with `defineDocumentRule`: it collects what it
+ * needs from each chunk into its document state and reports in `end`, which
+ * runs once after the last chunk (ESLint's `Program:exit`), so its results
+ * never depend on where the document was cut.
  */
 import type { Root } from 'nlcst';
 import { lintRule } from 'unified-lint-rule';
@@ -112,6 +122,12 @@ export interface DocumentInfo {
   isEditable(start: number, end: number): boolean;
   /** Offset → 1-based line/column (UTF-16 column). */
   toPoint(offset: number): { line: number; column: number; offset: number };
+  /**
+   * Set by the engine when it runs rules chunk by chunk: the document phases
+   * of document rules, which it calls after the last chunk. Absent when a tree
+   * is the whole document (a rule used as a plain unified plugin).
+   */
+  documentEnd?: Array<() => void>;
 }
 
 declare module 'vfile' {
@@ -161,9 +177,62 @@ export function documentInfoFor(file: VFile): DocumentInfo {
   return info;
 }
 
+/** A rule that sees one chunk of the document at a time (see the top of this module). */
 export function defineRule<Options extends object>(
   meta: RuleMeta<Options>,
   check: RuleCheck<Options>,
+): RuleModule<Options> {
+  return makeRule(meta, check, (tree, context, options) => check(tree, context, options));
+}
+
+/** How a document rule works: state per document, a look at each chunk, and a verdict at the end. */
+export interface DocumentPhases<Options extends object, State> {
+  /** Fresh state for each document. */
+  state: () => State;
+  /** Each chunk (a tree of whole paragraphs), in document order: collect into `state`, report what is local. */
+  chunk: (tree: Root, context: RuleContext, options: Readonly<Options>, state: State) => void;
+  /** Once, after the last chunk: report what needs the whole document. */
+  end: (context: RuleContext, options: Readonly<Options>, state: State) => void;
+}
+
+/** A rule whose findings depend on the whole document, not on the chunk it is in (see the top of this module). */
+export function defineDocumentRule<Options extends object, State>(
+  meta: RuleMeta<Options>,
+  phases: DocumentPhases<Options, State>,
+): RuleModule<Options> {
+  const states = new WeakMap<VFile, State>();
+  const check: RuleCheck<Options> = (tree, context, options) => {
+    const state = phases.state();
+    phases.chunk(tree, context, options, state);
+    phases.end(context, options, state);
+  };
+  return makeRule(meta, check, (tree, context, options, guard) => {
+    const pending = documentInfoFor(context.file).documentEnd;
+    if (!pending) return check(tree, context, options);
+    let state = states.get(context.file);
+    if (state === undefined) {
+      const created = phases.state();
+      state = created;
+      states.set(context.file, created);
+      pending.push(() => {
+        states.delete(context.file);
+        // Outside the chunk's lint-rule wrapper: name the messages as it does.
+        const first = context.file.messages.length;
+        guard(() => phases.end(context, options, created));
+        for (const message of context.file.messages.slice(first))
+          Object.assign(message, { ruleId: meta.id, source: 'mtlint', url: DOCS_BASE + meta.id });
+      });
+    }
+    phases.chunk(tree, context, options, state);
+  });
+}
+
+type Guard = (run: () => void) => void;
+
+function makeRule<Options extends object>(
+  meta: RuleMeta<Options>,
+  check: RuleCheck<Options>,
+  run: (tree: Root, context: RuleContext, options: Readonly<Options>, guard: Guard) => void,
 ): RuleModule<Options> {
   const url = DOCS_BASE + meta.id;
   const frozenMeta = Object.freeze({ ...meta, defaultOptions: Object.freeze({ ...meta.defaultOptions }), url });
@@ -178,17 +247,20 @@ export function defineRule<Options extends object>(
         reportOn(file, info, report);
       },
     };
-    try {
-      check(tree, context, merged);
-    } catch (error) {
-      // A bug in one rule must not take the whole file (or an editor session) down.
-      const reason = error instanceof Error ? error.message : String(error);
-      const message = file.message(`Internal error in rule \`${meta.id}\`: ${reason}`, {
-        place: info.toPoint(0),
-      }) as MtlintMessage;
-      message.startOffset = 0;
-      message.endOffset = 0;
-    }
+    const guard: Guard = (work) => {
+      try {
+        work();
+      } catch (error) {
+        // A bug in one rule must not take the whole file (or an editor session) down.
+        const reason = error instanceof Error ? error.message : String(error);
+        const message = file.message(`Internal error in rule \`${meta.id}\`: ${reason}`, {
+          place: info.toPoint(0),
+        }) as MtlintMessage;
+        message.startOffset = 0;
+        message.endOffset = 0;
+      }
+    };
+    guard(() => run(tree, context, merged, guard));
   });
   return Object.freeze({
     meta: frozenMeta,

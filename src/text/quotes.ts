@@ -356,22 +356,39 @@ export interface ParagraphQuotes extends QuoteAnalysis {
 export function analyzeParagraphs(texts: readonly string[], language = 'en'): ParagraphQuotes[] {
   const results = texts.map((text) => ({ ...analyzeQuotes(text, language), continued: [] as QuoteMark[] }));
   // Backwards, so that whether the next paragraph's quotation continues is known.
+  let nextContinues = false;
   for (let index = results.length - 2; index >= 0; index--) {
     const current = results[index];
-    const next = results[index + 1];
-    if (current.unmatchedOpen.length !== 1 || !next.startsWithOpen) continue;
-    const open = current.unmatchedOpen[0];
-    const nextOpen = next.marks.find((mark) => mark.role === 'open');
-    if (!nextOpen || nextOpen.kind !== open.kind) continue;
-    // The next paragraph's opening mark must open a quotation itself: glued to its first word (`" said Fang.`
-    // and `" "` are closing marks a segment break pushed into the next paragraph), and closed there or
-    // continued further (not a stray mark).
-    if (isSpaceAt(next.text, nextOpen.index + 1) || next.unmatchedOpen.includes(nextOpen)) continue;
-    // The opener must be the outermost one: nothing after it closes.
-    current.continued.push(open);
-    current.unmatchedOpen.length = 0;
+    const link = continuation(current, results[index + 1]);
+    const continues: boolean = link === 'continues' || (link === 'if-next-continues' && nextContinues);
+    if (continues) {
+      current.continued.push(current.unmatchedOpen[0]);
+      current.unmatchedOpen.length = 0;
+    }
+    nextContinues = continues;
   }
   return results;
+}
+
+/**
+ * Whether a paragraph's one unclosed quotation continues in the next paragraph,
+ * from the two paragraphs' own analyses (`analyzeQuotes`, before
+ * `analyzeParagraphs` moves openers to `continued`): `'if-next-continues'`
+ * when the next paragraph's opening mark is itself unclosed, which is fine
+ * only if the next paragraph continues in turn. Rules that read a document
+ * chunk by chunk decide with it once the next paragraph is known.
+ */
+export function continuation(current: QuoteAnalysis, next: QuoteAnalysis): 'no' | 'continues' | 'if-next-continues' {
+  if (current.unmatchedOpen.length !== 1 || !next.startsWithOpen) return 'no';
+  const open = current.unmatchedOpen[0];
+  const nextOpen = next.marks.find((mark) => mark.role === 'open');
+  if (!nextOpen || nextOpen.kind !== open.kind) return 'no';
+  // The next paragraph's opening mark must open a quotation itself: glued to its first word (`" said Fang.`
+  // and `" "` are closing marks a segment break pushed into the next paragraph), and closed there or
+  // continued further (not a stray mark).
+  if (isSpaceAt(next.text, nextOpen.index + 1)) return 'no';
+  // The opener must be the outermost one: nothing after it closes.
+  return next.unmatchedOpen.includes(nextOpen) ? 'if-next-continues' : 'continues';
 }
 
 export interface DocumentQuotes {
