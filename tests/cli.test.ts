@@ -231,7 +231,8 @@ describe('information', () => {
     expect(runMtlint(['--help']).stdout).toContain('Exit codes');
     const list = runMtlint(['--list-rules']).stdout;
     expect(list).toMatch(/^rule +preset +severity +fixable +options +description\n-+ +-+/);
-    expect(list).toMatch(/^doubled-punctuation +strict +warn +yes +- +Doubled/m);
+    expect(list).toMatch(/^doubled-punctuation +recommended +warn +yes +- +Doubled/m);
+    expect(list).toMatch(/^number-format +strict +warn +/m);
     expect(list).toMatch(/^space-before-punctuation +recommended +warn +yes +- +White space/m);
     expect(list).toMatch(/^readability +all +warn +no +age=\d+/m);
     file('.mtlintrc.json', '{"rules": {"readability": ["error", {"age": 12}]}}');
@@ -258,17 +259,17 @@ describe('options ESLint users reach for', () => {
   });
 
   it('--preset strict or all lints with that preset without a config file, and config files apply on top', () => {
-    const path = file('a.txt', 'He said , that the plan failed,, again.\n');
+    const path = file('a.txt', 'He said , that the plan cost 1.500.000 euros.\n');
     const rulesOf = (args: string[]) =>
       JSON.parse(runMtlint([path, '-f', 'json', ...args], { cwd: dir.path }).stdout)[0].messages.map(
         (message: { ruleId: string }) => message.ruleId,
       );
-    expect(rulesOf([])).not.toContain('doubled-punctuation');
+    expect(rulesOf([])).not.toContain('number-format');
     expect(rulesOf(['--preset', 'strict'])).toEqual(
-      expect.arrayContaining(['space-before-punctuation', 'doubled-punctuation']),
+      expect.arrayContaining(['space-before-punctuation', 'number-format']),
     );
-    file('.mtlintrc.json', '{"rules": {"doubled-punctuation": "off"}}');
-    expect(rulesOf(['--preset', 'mtlint:strict'])).not.toContain('doubled-punctuation');
+    file('.mtlintrc.json', '{"rules": {"number-format": "off"}}');
+    expect(rulesOf(['--preset', 'mtlint:strict'])).not.toContain('number-format');
     expect(rulesOf(['--preset', 'strict'])).toContain('space-before-punctuation');
   });
 

@@ -56,7 +56,7 @@ describe('mtlint --jsonl', () => {
   });
 
   it('reads files named on the command line, one after the other', () => {
-    writeFileSync(join(dir.path, 'a.jsonl'), '{"id":"a","text":"One ,, two."}');
+    writeFileSync(join(dir.path, 'a.jsonl'), '{"id":"a","text":"One,, two."}');
     writeFileSync(join(dir.path, 'b.jsonl'), '{"id":"b","text":"Three."}\n');
     const run = runMtlint(['--jsonl', 'a.jsonl', 'b.jsonl'], { cwd: dir.path });
     expect(run.code).toBe(0);
@@ -68,7 +68,7 @@ describe('mtlint --jsonl', () => {
 
   it('gives each bad line a result with a clear error, goes on, and exits 3', () => {
     const input = [
-      '{"id":"ok-1","text":"One ,, two."}',
+      '{"id":"ok-1","text":"One,, two."}',
       '{"id":"broken","text":"no closing quote}',
       '{"id":"missing","body":"text under another name"}',
       '{"id":"number","text":42}',
@@ -92,7 +92,7 @@ describe('mtlint --jsonl', () => {
 
   it('reports a 50 MB line as too long, without stopping, and lints the lines around it', () => {
     const huge = `{"id":"huge","text":"${'Word ,, '.repeat((50 * 1024 * 1024) / 8)}"}`;
-    const input = Buffer.from(`{"id":"before","text":"A ,, b."}\n${huge}\n{"id":"after","text":"C ,, d."}\n`);
+    const input = Buffer.from(`{"id":"before","text":"A,, b."}\n${huge}\n{"id":"after","text":"C,, d."}\n`);
     const run = runMtlint(['--jsonl', '-'], { input, cwd: dir.path });
     expect(run.code).toBe(3);
     const results = lines(run.stdout);
@@ -112,7 +112,7 @@ describe('mtlint --jsonl', () => {
   }, 120_000);
 
   it('reads other field names and nested paths', () => {
-    const input = '{"meta":{"url":"https://example.org/1"},"content":"One ,, two."}\n';
+    const input = '{"meta":{"url":"https://example.org/1"},"content":"One,, two."}\n';
     const run = runMtlint(['--jsonl', '--jsonl-map', 'text=content,id=meta.url'], { input, cwd: dir.path });
     expect(run.code).toBe(0);
     expect(lines(run.stdout)[0]).toMatchObject({ id: 'https://example.org/1', words: 2 });
@@ -124,7 +124,7 @@ describe('mtlint --jsonl', () => {
   });
 
   it('uses the config files of the working folder, or the one given with -c', () => {
-    const input = '{"id":1,"text":"One ,, two. It costs $ 500."}\n';
+    const input = '{"id":1,"text":"One,, two. It costs $ 500."}\n';
     const rules = (stdout: string) => (lines(stdout)[0].findings as Array<{ ruleId: string }>).map((f) => f.ruleId);
     expect(rules(runMtlint(['--jsonl'], { input, cwd: dir.path }).stdout)).toEqual([
       'doubled-punctuation',
@@ -155,12 +155,12 @@ describe('mtlint --jsonl', () => {
   });
 
   it('writes one line per finding, named by the id, with -f unix or compact', () => {
-    const input = '{"id":"a1","text":"One ,, two."}\n{"id":"a2","text":"Fine."}\n{"text":5}\n';
+    const input = '{"id":"a1","text":"One,, two."}\n{"id":"a2","text":"Fine."}\n{"text":5}\n';
     const unix = runMtlint(['--jsonl', '-f', 'unix'], { input, cwd: dir.path });
     expect(unix.code).toBe(3);
     expect(unix.stdout).toBe(
       [
-        'a1:1:5: Unexpected `,,`, expected `,` [Warning/doubled-punctuation]',
+        'a1:1:4: Unexpected `,,`, expected `,` [Warning/doubled-punctuation]',
         'line 3: not linted: "text" must be a string, got a number',
         '',
         '1 problem',
@@ -168,11 +168,11 @@ describe('mtlint --jsonl', () => {
       ].join('\n'),
     );
     const compact = runMtlint(['--jsonl', '-f', 'compact'], {
-      input: '{"id":"a1","text":"One ,, two."}',
+      input: '{"id":"a1","text":"One,, two."}',
       cwd: dir.path,
     });
     expect(compact.stdout).toBe(
-      'a1: line 1, col 5, Warning - Unexpected `,,`, expected `,` (doubled-punctuation)\n\n1 problem\n',
+      'a1: line 1, col 4, Warning - Unexpected `,,`, expected `,` (doubled-punctuation)\n\n1 problem\n',
     );
   });
 
@@ -201,7 +201,7 @@ describe('mtlint --jsonl', () => {
       return JSON.parse((await answers.next()).value as string) as Record<string, unknown>;
     };
     // Standard input stays open: the answer can only come from a per-line flush.
-    expect(await ask({ id: 1, text: 'One ,, two.' })).toMatchObject({ id: 1, words: 2 });
+    expect(await ask({ id: 1, text: 'One,, two.' })).toMatchObject({ id: 1, words: 2 });
     expect(await ask({ id: 2, text: 'Fine.' })).toEqual({ id: 2, words: 1, findings: [] });
     child.stdin.end();
     const code = await new Promise((done) => child.on('close', done));

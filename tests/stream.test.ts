@@ -163,7 +163,7 @@ describe('lintStream', () => {
   });
 
   it('keeps going past bad lines, each result carrying its error and line number', async () => {
-    const results = await run(['{"id":1,"text":"One ,, two."}', '{"id":2', '{"id":3,"text":"Fine text."}'].join('\n'));
+    const results = await run(['{"id":1,"text":"One,, two."}', '{"id":2', '{"id":3,"text":"Fine text."}'].join('\n'));
     expect(results.map((result) => [result.id, result.error === undefined, result.line])).toEqual([
       [1, true, undefined],
       [2, false, 2],
@@ -289,7 +289,7 @@ describe('runCli in process', () => {
       });
       return { code, stdout, stderr };
     };
-    const linted = await run(['--jsonl', '--no-config'], '{"id":"a","text":"One ,, two."}\n{"id":"b"}\n');
+    const linted = await run(['--jsonl', '--no-config'], '{"id":"a","text":"One,, two."}\n{"id":"b"}\n');
     expect(linted.code).toBe(3);
     expect(
       linted.stdout

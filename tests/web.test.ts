@@ -179,7 +179,7 @@ describe.skipIf(!runs)(
       await paste(SAMPLE);
       // Typed at the end, key by key: a doubled full stop to be found as it is typed.
       await page.keyboard.press('Control+End');
-      await page.keyboard.type('\n\nThe court adjourned. . Nobody was surprised.\n\nthe talks in \u041cinsk ended.');
+      await page.keyboard.type('\n\nThe court adjourned. . It cost 1.500.000 euros.\n\nthe talks in \u041cinsk ended.');
       await settled();
       // The part-of-speech lexicon was fetched when spurious-number first needed it.
       expect(await page.evaluate(() => window.mtlintPage?.chunksLoaded)).toContain('pos');
@@ -216,9 +216,10 @@ describe.skipIf(!runs)(
           expect(finding.label).toContain(finding.ruleId);
         });
       }
-      // The preset matters: the typed `. .` is a strict-only finding.
-      expect(rulesByPreset['mtlint:recommended']).not.toContain('doubled-punctuation');
-      expect(rulesByPreset['mtlint:strict']).toContain('doubled-punctuation');
+      // The preset matters: the typed `1.500.000` is a strict-only finding, the typed `. .` a default one.
+      expect(rulesByPreset['mtlint:recommended']).not.toContain('number-format');
+      expect(rulesByPreset['mtlint:strict']).toContain('number-format');
+      expect(rulesByPreset['mtlint:recommended']).toContain('doubled-punctuation');
       const typed = (await shownFindings()).filter((finding) => finding.ruleId === 'doubled-punctuation');
       expect(typed.some((finding) => finding.message === 'Unexpected `. .`, expected `.`')).toBe(true);
     });
@@ -297,19 +298,19 @@ describe.skipIf(!runs)(
       await paste(SAMPLE);
       await page.click('#rules-panel summary');
       await page.uncheck('#rules input[value="currency-spacing"]');
-      await page.check('#rules input[value="doubled-punctuation"]');
+      await page.check('#rules input[value="long-sentence"]');
       await settled();
       const shown = await shownFindings();
       expect(shown.some((finding) => finding.ruleId === 'currency-spacing')).toBe(false);
-      expect(shown.some((finding) => finding.ruleId === 'doubled-punctuation')).toBe(true);
+      expect(shown.some((finding) => finding.ruleId === 'long-sentence')).toBe(true);
       const config = await exportedConfig();
       expect(JSON.parse(readFileSync(config, 'utf8'))).toMatchObject({
         extends: 'mtlint:recommended',
-        rules: { 'currency-spacing': 'off', 'doubled-punctuation': 'warn' },
+        rules: { 'currency-spacing': 'off', 'long-sentence': 'warn' },
       });
       expect(comparable(shown)).toEqual(comparable(cliFindings(await pageText(), config)));
       await page.check('#rules input[value="currency-spacing"]');
-      await page.uncheck('#rules input[value="doubled-punctuation"]');
+      await page.uncheck('#rules input[value="long-sentence"]');
       await settled();
     });
 
