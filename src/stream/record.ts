@@ -165,6 +165,7 @@ function kindOf(value: unknown): string {
 export function recoverId(head: string, fields: FieldMap): RecordId {
   if (fields.id.includes('.')) return null;
   const key = JSON.stringify(fields.id).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  // redos-safe: anchored at the start (one attempt), the key escaped, the string bounded to 1,000 characters.
   const match = new RegExp(`^\\s*\\{\\s*${key}\\s*:\\s*("(?:[^"\\\\\\n]|\\\\.){0,1000}"|-?\\d{1,20})`).exec(head);
   if (!match) return null;
   try {
