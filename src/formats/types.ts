@@ -1,7 +1,7 @@
 import type { BlockKind } from '../nlcst/walk.js';
 import type { BlockMapping } from './mapping.js';
 
-export type FormatName = 'txt' | 'md' | 'html';
+export type FormatName = 'txt' | 'md' | 'html' | 'xliff' | 'po' | 'json' | 'yaml';
 
 import type { BlockSource } from '../shared/block-source.js';
 
