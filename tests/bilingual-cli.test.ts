@@ -177,7 +177,7 @@ describe('paired documents on the command line', () => {
       ['content/en/blog/new.md', ['1:1 format-warning']],
     ]);
     expect(results[0].messages[0].message).toBe(
-      'Blocks not paired with content/ru/blog/extra.md (3 blocks there, 2 here; content/ru/blog/extra.md has more blocks from line 5): linted without their sources',
+      'The source has 3 blocks and the translation 2: blocks are not paired, so source-aware rules check nothing in this file',
     );
     const printed = JSON.parse(runMtlint(['--print-config', 'content/en/blog/metro.md'], { cwd: dir.path }).stdout);
     expect(printed.sourceFile).toBe(join(dir.path, 'content/ru/blog/metro.md'));
