@@ -20,7 +20,7 @@ import {
   textBlocks,
   textControls,
 } from '../formats/index.js';
-import type { ProseBlock } from '../formats/types.js';
+import type { ProseBlock, SourceFile } from '../formats/types.js';
 import { rules as allRules, getRule } from '../rules/index.js';
 import type { MtlintMessage, RelatedPlace, Suggestion, TextEdit } from '../shared/rule.js';
 import { didYouMean } from '../shared/suggest.js';
@@ -85,15 +85,7 @@ export interface LintOptions {
   sourceTexts?: ReadonlyMap<string, string>;
 }
 
-/** A source file a translated file is linted against (`--source`, the config's `sources`). */
-export interface SourceFile {
-  text: string;
-  filePath: string;
-  /** How messages name it; `filePath` by default. */
-  name?: string;
-  /** Its format; by its extension by default. */
-  format?: FormatName;
-}
+export type { SourceFile };
 
 /** The `lint` options that pair a text with a source file. */
 export function sourceOptions(source: SourceFile | undefined): Pick<LintOptions, 'source' | 'sourcePath'> {

@@ -75,19 +75,20 @@ export interface Plan {
 export function planFiles(patterns: string[], options: LintFilesOptions = {}): Plan {
   const cwd = options.cwd ?? process.cwd();
   const jobOptions: JobOptions = { cwd, maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE };
+  // One resolver for the run: the walk asks it which catalogs are mapped, then every file its config.
+  const resolver = resolverFor(options, cwd);
   let listed: ReturnType<typeof listFiles>;
   try {
     listed = listFiles(patterns, {
       cwd,
       ignorePatterns: options.ignorePatterns,
       ignorePath: options.ignorePath,
-      include: mappedCatalogs(options, cwd),
+      include: mappedCatalogs(options, resolver),
     });
   } catch (error) {
     const result = { results: [], errors: [error as Error], ignored: [] };
     return { files: [], jobs: [], jobOptions, settle: () => undefined, finish: () => result };
   }
-  const resolver = resolverFor(options, cwd);
   const files = selectFiles(listed.files, options, resolver);
   const mode: JobMode = options.fix ? 'fix' : options.fixDryRun ? 'fix-dry-run' : 'lint';
   const cache = mode === 'fix-dry-run' ? undefined : options.cache;
@@ -176,8 +177,7 @@ function cacheText(text: string, job: FileJob | undefined): string {
  * A folder walk takes JSON and YAML catalogs only when a config's `sources`
  * maps them (they have a source): other JSON and YAML files are not prose.
  */
-export function mappedCatalogs(options: LintFilesOptions, cwd: string): (path: string) => boolean {
-  const resolver = resolverFor(options, cwd);
+export function mappedCatalogs(options: LintFilesOptions, resolver: ConfigResolver): (path: string) => boolean {
   return (path) => {
     const format = formatFor(path);
     return (format === 'json' || format === 'yaml') && sourceOfFile(path, options, resolver) !== undefined;

@@ -21,9 +21,9 @@
 import { statSync } from 'node:fs';
 import { join, posix, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
+import type { SourceFile } from '../formats/types.js';
 import { UsageError } from './errors.js';
 import { DEFAULT_MAX_FILE_SIZE, readTextFile } from './files.js';
-import type { SourceFile } from './lint.js';
 
 export const SOURCE_PLACEHOLDERS = ['path', 'dir', 'file', 'stem'] as const;
 

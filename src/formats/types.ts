@@ -7,6 +7,16 @@ import type { BlockSource } from '../shared/block-source.js';
 
 export type { BlockSource };
 
+/** A source file a translated file is linted against (`--source`, the config's `sources`). */
+export interface SourceFile {
+  text: string;
+  filePath: string;
+  /** How messages name it; `filePath` by default. */
+  name?: string;
+  /** Its format; by its extension by default. */
+  format?: FormatName;
+}
+
 /** One stretch of prose (a paragraph, heading, list item or table cell). */
 export interface ProseBlock {
   kind: BlockKind;
