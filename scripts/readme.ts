@@ -104,6 +104,46 @@ export function sampleOutput(root: string): string {
   return `\`\`\`console\n$ npx mtlint samples/belarus-mt-article.txt\n${report.trimEnd()}\n\`\`\``;
 }
 
+/**
+ * The bilingual examples: each input file in `samples/bilingual/` and what
+ * `npx mtlint` prints for it (the source beside a paired document is read, not linted).
+ */
+export function bilingualExamples(root: string): string {
+  const examples: Array<{ files: string[]; language: string; command: string; target: string; source?: string }> = [
+    { files: ['news.xlf'], language: 'xml', command: 'npx mtlint samples/bilingual/news.xlf', target: 'news.xlf' },
+    { files: ['shop.po'], language: 'po', command: 'npx mtlint samples/bilingual/shop.po', target: 'shop.po' },
+    {
+      files: ['article.ru.md', 'article.en.md'],
+      language: 'md',
+      command: 'npx mtlint --source samples/bilingual/article.ru.md samples/bilingual/article.en.md',
+      target: 'article.en.md',
+      source: 'article.ru.md',
+    },
+  ];
+  const folder = join(root, 'samples', 'bilingual');
+  return examples
+    .map((example) => {
+      const inputs = example.files.map(
+        (file) =>
+          `\`samples/bilingual/${file}\`:\n\n\`\`\`${example.language}\n${readFileSync(join(folder, file), 'utf8').trimEnd()}\n\`\`\``,
+      );
+      const target = join(folder, example.target);
+      const { results } = lintFiles([target], {
+        cwd: root,
+        noConfig: true,
+        sourceFiles: example.source ? { [target]: join(folder, example.source) } : undefined,
+      });
+      const report = reporters.stylish(results, {
+        cwd: root,
+        color: false,
+        rules: rules.map((r) => r.meta),
+        version: VERSION,
+      });
+      return `${inputs.join('\n\n')}\n\n\`\`\`console\n$ ${example.command}\n${report.trimEnd()}\n\`\`\``;
+    })
+    .join('\n\n');
+}
+
 /** `schema/mtlintrc.schema.json` as written by `npm run docs`. */
 export function configSchemaText(): string {
   return `${JSON.stringify(configSchema(), null, 2)}\n`;
@@ -113,6 +153,8 @@ export function generatedReadme(readme: string, root: string): string {
   let output = replaceSection(readme, 'rules', rulesTable());
   if (readme.includes('<!-- sample-output:start -->'))
     output = replaceSection(output, 'sample-output', sampleOutput(root));
+  if (readme.includes('<!-- bilingual-examples:start -->'))
+    output = replaceSection(output, 'bilingual-examples', bilingualExamples(root));
   const qualityPath = join(root, 'bench', 'results', 'quality.md');
   if (existsSync(qualityPath) && readme.includes('<!-- quality:start -->')) {
     output = replaceSection(output, 'quality', readFileSync(qualityPath, 'utf8').trim());

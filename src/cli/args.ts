@@ -7,8 +7,8 @@ import { didYouMean } from '../shared/suggest.js';
 
 export const HELP = `mtlint [options] [file|dir|glob ...]
 
-Finds machine-translation artefacts in .txt, .md and .html files (default: .).
-Use - to read standard input.
+Finds machine-translation artefacts in .txt, .md, .html, XLIFF (.xlf) and PO
+files (default: .). Use - to read standard input.
 
 Options:
   -f, --format NAME          stylish (default), compact, unix, json, sarif,
@@ -29,6 +29,8 @@ Options:
       --report-unused-disable-directives
                              report mtlint-disable comments that silence nothing
       --stdin-filename PATH  name (and format) of the text read from stdin
+      --source FILE          bilingual mode: lint the one file named (or stdin)
+                             against FILE, the file it was translated from
       --ignore-pattern GLOB  ignore files matching GLOB; repeatable
       --ignore-path FILE     ignore file to use (default .mtlintignore)
       --no-ignore            do not use ignore files
@@ -109,6 +111,7 @@ const CLI_OPTIONS = {
   'no-inline-config': { type: 'boolean' },
   'report-unused-disable-directives': { type: 'boolean' },
   'stdin-filename': { type: 'string' },
+  source: { type: 'string' },
   'ignore-pattern': { type: 'string', multiple: true },
   'ignore-path': { type: 'string' },
   'no-ignore': { type: 'boolean' },

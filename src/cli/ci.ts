@@ -34,8 +34,8 @@ export function setupCi(flags: CiFlags, context: { cwd: string; readsStdin: bool
   const changed = flags.since === undefined ? undefined : changedFiles(flags.since, cwd);
   const selectFiles =
     shard || changed
-      ? (files: string[]) => {
-          let selected = changed ? filterChanged(files, changed) : files;
+      ? (files: string[], sourceOf: (filePath: string) => string | undefined) => {
+          let selected = changed ? filterChanged(files, changed, sourceOf) : files;
           if (shard) selected = selectShard(selected, shard, cwd);
           return selected;
         }

@@ -16,9 +16,11 @@ import {
 import { UsageError } from '../engine/errors.js';
 import { DEFAULT_MAX_FILE_SIZE, decode, FileError, isIgnored, loadIgnore } from '../engine/files.js';
 import { runFileJob } from '../engine/job.js';
+import type { SourceFile } from '../engine/lint.js';
 import { lintFilesParallel } from '../engine/parallel.js';
 import { type FileResult, summarize } from '../engine/result.js';
-import { canRequireModules, formatFor, isFormatName, loadFormats } from '../formats/index.js';
+import { sourceFlag } from '../engine/sources.js';
+import { canRequireModules, formatFor, InputError, isFormatName, loadFormats } from '../formats/index.js';
 import { getReporter, type Reporter, reporters } from '../report/index.js';
 import { getRule, rules } from '../rules/index.js';
 import { VERSION } from '../version.js';
@@ -54,7 +56,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
     return await runParsed(values, positionals, io);
   } catch (error) {
-    if (error instanceof UsageError || error instanceof ConfigError || error instanceof FileError) {
+    if (
+      error instanceof UsageError ||
+      error instanceof ConfigError ||
+      error instanceof FileError ||
+      error instanceof InputError
+    ) {
       io.stderr(`mtlint: ${error.message}\n`);
       return EXIT_FATAL;
     }
@@ -112,9 +119,12 @@ async function runParsed(values: CliValues, positionals: string[], io: CliIo): P
   if (values['stdin-filename'] !== undefined && !readsStdin) {
     throw new UsageError('--stdin-filename names standard input: add - to read it (mtlint --stdin-filename x.md -)');
   }
+  const paired = sourceFlag(values.source, positionals, io.cwd, settings.maxFileSize);
   if (readsStdin && positionals.length > 1) throw new UsageError('- (stdin) cannot be combined with other paths');
   if (readsStdin && values.fix) throw new UsageError('--fix cannot write to stdin; use --fix-dry-run');
-  const outcome = readsStdin ? lintStdin(values, settings, io) : await lintPaths(values, positionals, settings, io);
+  const outcome = readsStdin
+    ? lintStdin(values, settings, io, paired.stdinSource)
+    : await lintPaths(values, positionals, settings, io, paired.sourceFiles);
   if (!outcome) return EXIT_OK;
   const results = values.quiet ? outcome.results.map(errorsOnly) : outcome.results;
   writeReport(settings.reporter(results, reportOptions(values, io)), values, io);
@@ -162,11 +172,19 @@ function settingsOf(values: CliValues, cwd: string): RunSettings {
 function printConfig(options: ResolverOptions, path: string): string {
   const resolver = new ConfigResolver(options);
   const config = withOptionValues(serializeConfig(resolver.forFile(path)));
-  return `${JSON.stringify({ ...config, sources: resolver.sourcesFor(path) }, null, 2)}\n`;
+  // `sources` here lists the config files that apply; `sourceFile` is the file's bilingual source, if mapped.
+  const sourceFile = resolver.sourceFor(path);
+  const printed = { ...config, sources: resolver.sourcesFor(path), ...(sourceFile ? { sourceFile } : {}) };
+  return `${JSON.stringify(printed, null, 2)}\n`;
 }
 
 /** `-` lints standard input (`--stdin-filename` names it); `undefined` when that name is ignored. */
-function lintStdin(values: CliValues, settings: RunSettings, io: CliIo): Outcome | undefined {
+function lintStdin(
+  values: CliValues,
+  settings: RunSettings,
+  io: CliIo,
+  source: SourceFile | undefined,
+): Outcome | undefined {
   const { cwd } = io;
   setupCi(values, { cwd, readsStdin: true, debug: values.debug });
   const stdinName = values['stdin-filename'];
@@ -186,12 +204,21 @@ function lintStdin(values: CliValues, settings: RunSettings, io: CliIo): Outcome
   if (!isFormatName(format)) throw new UsageError(`unknown format for ${stdinName}`);
   const config = new ConfigResolver(settings.resolver).forFile(stdinName ? filePath : resolve(cwd, 'stdin.txt'));
   const mode = values['fix-dry-run'] ? 'fix-dry-run' : 'lint';
-  const result = runFileJob({ filePath, format, config, mode, text }, { cwd, maxFileSize: settings.maxFileSize });
+  const result = runFileJob(
+    { filePath, format, config, mode, text, ...(source ? { source } : {}) },
+    { cwd, maxFileSize: settings.maxFileSize },
+  );
   if (result instanceof Error) throw result;
   return { results: [result], problems: [] };
 }
 
-async function lintPaths(values: CliValues, positionals: string[], settings: RunSettings, io: CliIo): Promise<Outcome> {
+async function lintPaths(
+  values: CliValues,
+  positionals: string[],
+  settings: RunSettings,
+  io: CliIo,
+  sourceFiles: Record<string, string> | undefined,
+): Promise<Outcome> {
   const ci = setupCi(values, { cwd: io.cwd, readsStdin: false, debug: values.debug });
   const outcome = await lintFilesParallel(positionals, {
     concurrency: settings.concurrency,
@@ -206,6 +233,7 @@ async function lintPaths(values: CliValues, positionals: string[], settings: Run
     fix: values.fix,
     fixDryRun: values['fix-dry-run'],
     maxFileSize: settings.maxFileSize,
+    sourceFiles,
     ...ci.options,
   });
   for (const warning of ci.finish()) io.stderr(`mtlint: ${warning}\n`);

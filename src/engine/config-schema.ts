@@ -73,6 +73,12 @@ export function configSchema(): Schema {
         description: 'Report `mtlint-disable` comments that silence nothing (as `--report-unused-disable-directives`).',
       },
       rules: { $ref: '#/definitions/rules' },
+      sources: {
+        type: 'object',
+        description:
+          'Bilingual mode: a glob of translated files (relative to this file) → the path of their source, with {path} (the path below the glob\'s folders), {dir}, {file} and {stem}. Example: {"content/en/**/*.md": "content/ru/{path}"}.',
+        additionalProperties: { type: 'string', pattern: '^(?:[^{}]|\\{(?:path|dir|file|stem)\\})+$' },
+      },
       overrides: {
         type: 'array',
         items: {

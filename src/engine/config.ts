@@ -13,6 +13,7 @@ import { getRule, rules } from '../rules/index.js';
 import type { RuleMeta, RuleModule, SeverityName } from '../shared/rule.js';
 import { didYouMean } from '../shared/suggest.js';
 import { ConfigSyntaxError, type ConfigText, type Position, parseConfigText } from './config-text.js';
+import { sourceFromMapping, templateProblem } from './sources.js';
 
 export const CONFIG_FILES = ['.mtlintrc.json', '.mtlintrc.yaml', '.mtlintrc.yml', 'package.json'] as const;
 export const PRESETS = ['mtlint:recommended', 'mtlint:strict', 'mtlint:all'] as const;
@@ -38,6 +39,8 @@ export interface Config {
   reportUnusedDisableDirectives?: 'off' | 'warn' | 'error';
   rules?: Record<string, RuleSettingInput>;
   overrides?: ConfigOverride[];
+  /** Bilingual mode: glob of translated files → template of their source's path (see `sources.ts`). */
+  sources?: Record<string, string>;
 }
 
 export interface EnabledRule {
@@ -81,6 +84,7 @@ const TOP_LEVEL_KEYS = new Set([
   'reportUnusedDisableDirectives',
   'rules',
   'overrides',
+  'sources',
 ]);
 const MAX_CONFIG_BYTES = 1024 * 1024;
 
@@ -177,6 +181,16 @@ export function validateConfig(data: unknown, source: string): asserts data is C
     }
   }
   if (data.rules !== undefined) validateRules(data.rules, source, 'rules');
+  if (data.sources !== undefined) {
+    if (!isObject(data.sources))
+      throw new ConfigError(source, 'sources', 'must be an object of target globs to source paths');
+    for (const [glob, template] of Object.entries(data.sources)) {
+      if (typeof template !== 'string')
+        throw new ConfigError(source, `sources.${glob}`, 'must be a source path such as `content/ru/{path}`');
+      const problem = templateProblem(template);
+      if (problem) throw new ConfigError(source, `sources.${glob}`, problem);
+    }
+  }
   if (data.overrides !== undefined) {
     if (!Array.isArray(data.overrides)) throw new ConfigError(source, 'overrides', 'must be a list');
     data.overrides.forEach((override, index) => {
@@ -505,6 +519,18 @@ export class ConfigResolver {
     const overrides = (config: Config | undefined | ConfigError) =>
       config !== undefined && !(config instanceof ConfigError) && config.overrides !== undefined;
     return chain.some((entry) => overrides(entry.config)) || [...this.extended.values()].some(overrides);
+  }
+
+  /** The source file of a translated file under the nearest `sources` mapping that matches it. Throws `ConfigError`. */
+  sourceFor(filePath: string): string | undefined {
+    const chain = this.chainFor(dirname(resolve(filePath)));
+    for (let index = chain.length - 1; index >= 0; index--) {
+      const { config, directory } = chain[index];
+      if (!config.sources) continue;
+      const source = sourceFromMapping(config.sources, directory, filePath);
+      if (source) return source;
+    }
+    return undefined;
   }
 
   /** The config files that apply to a file, nearest last. */

@@ -44,6 +44,8 @@ export interface ListOptions {
   ignorePatterns?: string[];
   /** Path of the ignore file; default `.mtlintignore` in `cwd`. `false`: none. */
   ignorePath?: string | false;
+  /** A folder walk also takes the files this accepts (catalogs mapped by a config's `sources`). */
+  include?: (path: string) => boolean;
 }
 
 export interface FileList {
@@ -119,7 +121,7 @@ export function listFiles(patterns: string[], options: ListOptions = {}): FileLi
       continue;
     }
     if (stats.isDirectory()) {
-      walkDirectory(path, cwd, matcher, files, errors, new Set());
+      walkDirectory(path, cwd, matcher, files, errors, new Set(), options.include);
       continue;
     }
     if (isIgnored(matcher, path, cwd)) {
@@ -138,6 +140,7 @@ function walkDirectory(
   files: Set<string>,
   errors: FileError[],
   seen: Set<string>,
+  include?: (path: string) => boolean,
 ): void {
   let real: string;
   try {
@@ -176,8 +179,8 @@ function walkDirectory(
         continue;
       }
     }
-    if (isDirectory) walkDirectory(path, cwd, matcher, files, errors, seen);
-    else if (isFile && hasSupportedExtension(entry.name)) files.add(path);
+    if (isDirectory) walkDirectory(path, cwd, matcher, files, errors, seen, include);
+    else if (isFile && (hasSupportedExtension(entry.name) || include?.(path))) files.add(path);
     else if (!isFile && hasSupportedExtension(entry.name)) {
       // Reading a FIFO or device could block or never end: report it, never open it.
       errors.push(new FileError(path, 'not a regular file (FIFO, socket or device), skipped'));

@@ -70,10 +70,17 @@ export function changedFiles(ref: string, cwd: string): Set<string> {
   return files;
 }
 
-/** Keeps the files (absolute paths) whose real location is in `changed`. */
-export function filterChanged(files: string[], changed: Set<string>): string[] {
+/**
+ * Keeps the files (absolute paths) whose real location is in `changed`, or
+ * whose source (bilingual mode) is: a changed source re-lints its translation.
+ */
+export function filterChanged(
+  files: string[],
+  changed: Set<string>,
+  sourceOf: (filePath: string) => string | undefined = () => undefined,
+): string[] {
   const realDirectories = new Map<string, string>();
-  return files.filter((file) => {
+  const realPath = (file: string) => {
     const directory = dirname(file);
     let real = realDirectories.get(directory);
     if (real === undefined) {
@@ -84,6 +91,11 @@ export function filterChanged(files: string[], changed: Set<string>): string[] {
       }
       realDirectories.set(directory, real);
     }
-    return changed.has(join(real, basename(file)));
+    return join(real, basename(file));
+  };
+  return files.filter((file) => {
+    if (changed.has(realPath(file))) return true;
+    const source = sourceOf(file);
+    return source !== undefined && changed.has(realPath(source));
   });
 }

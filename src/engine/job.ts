@@ -4,11 +4,19 @@
  * outcome (a result or a one-line error) that crosses threads as plain data.
  */
 import { resolve } from 'node:path';
-import type { FormatName } from '../formats/index.js';
+import { type FormatName, InputError } from '../formats/index.js';
 import { ConfigError, type ResolvedConfig } from './config.js';
 import { DEFAULT_MAX_FILE_SIZE, encode, FileError, type ReadResult, readTextFile, writeFileAtomic } from './files.js';
 import { fixText } from './fixes.js';
-import { lint } from './lint.js';
+import {
+  type Finding,
+  FORMAT_WARNING,
+  type LintResult,
+  lint,
+  reportedFindings,
+  type SourceFile,
+  sourceOptions,
+} from './lint.js';
 import { type FileResult, summarize } from './result.js';
 
 /** `lint`: findings only; `fix`: write the fixed text; `fix-dry-run`: compute it into `output`. */
@@ -25,6 +33,10 @@ export interface FileJob {
    * A `fix` job always reads the file: it needs its encoding and mode to write it back.
    */
   text?: string;
+  /** Bilingual mode: the file this one was translated from (`--source`, the config's `sources`), read by the planner. */
+  source?: SourceFile;
+  /** A source the config's `sources` maps this file to but that is not there: how to name it in the warning. */
+  missingSource?: string;
 }
 
 /** What every job of a run shares. */
@@ -45,15 +57,42 @@ export function runFileJob(job: FileJob, options: JobOptions): FileResult | Erro
   try {
     if (job.mode === 'fix') return fixFile(job, options);
     const text = job.text ?? readTextFile(filePath, options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE).text;
-    if (job.mode === 'lint') return summarize(filePath, lint(text, { filePath, format, config }).findings);
-    const fixed = fixText(text, { filePath, format, config });
-    const result = summarize(filePath, fixed.result.findings);
+    const lintOptions = { filePath, format, config, ...sourceOptions(job.source) };
+    if (job.mode === 'lint') return summarize(filePath, findingsOf(job, lint(text, lintOptions)));
+    const fixed = fixText(text, lintOptions);
+    const result = summarize(filePath, findingsOf(job, fixed.result));
     if (fixed.changed) result.output = fixed.output;
     return result;
   } catch (error) {
     if (error instanceof FileError || error instanceof ConfigError) return error;
+    // A file a format reader cannot read: its message is already `file:line:column: problem`.
+    if (error instanceof InputError) return inputFileError(filePath, error);
     return new FileError(filePath, `internal error: ${(error as Error).message}`);
   }
+}
+
+/** The findings a job reports: the rules', the reader's file-level warnings, and a missing mapped source. */
+function findingsOf(job: FileJob, result: LintResult): Finding[] {
+  const findings = reportedFindings(result);
+  if (job.missingSource === undefined) return findings;
+  const missing: Finding = {
+    ruleId: FORMAT_WARNING,
+    severity: 1,
+    message: `No source file at ${job.missingSource} (from the config's \`sources\`): linted without a source`,
+    line: 1,
+    column: 1,
+    endLine: 1,
+    endColumn: 1,
+    offset: 0,
+    endOffset: 0,
+  };
+  return [missing, ...findings];
+}
+
+function inputFileError(filePath: string, error: InputError): FileError {
+  const fileError = new FileError(filePath, error.message);
+  fileError.message = error.message;
+  return fileError;
 }
 
 function fixFile(job: FileJob, options: JobOptions): FileResult {
@@ -62,8 +101,8 @@ function fixFile(job: FileJob, options: JobOptions): FileResult {
   let current: ReadResult = readTextFile(filePath, maxFileSize);
   // If another process changes the file while we fix it, start again from its new text.
   for (let attempt = 0; attempt < 3; attempt++) {
-    const fixed = fixText(current.text, { filePath, format, config });
-    const result = summarize(filePath, fixed.result.findings);
+    const fixed = fixText(current.text, { filePath, format, config, ...sourceOptions(job.source) });
+    const result = summarize(filePath, findingsOf(job, fixed.result));
     if (!fixed.changed) return result;
     result.output = fixed.output;
     const now = readTextFile(filePath, maxFileSize);

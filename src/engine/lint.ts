@@ -8,15 +8,19 @@ import { VFile } from 'vfile';
 import {
   buildTrees,
   type ControlComment,
+  type ExtractedDocument,
   editableIndex,
+  escapeForFormat,
   extract,
+  extractCatalog,
   type FormatName,
   formatFor,
+  InputError,
   LineIndex,
   textBlocks,
   textControls,
 } from '../formats/index.js';
-import type { ProseBlock } from '../formats/types.js';
+import type { ProseBlock, SourceFile } from '../formats/types.js';
 import { rules as allRules, getRule } from '../rules/index.js';
 import type { MtlintMessage, RelatedPlace, Suggestion, TextEdit } from '../shared/rule.js';
 import { didYouMean } from '../shared/suggest.js';
@@ -81,12 +85,50 @@ export interface LintOptions {
   sourceTexts?: ReadonlyMap<string, string>;
 }
 
+export type { SourceFile };
+
+/** The `lint` options that pair a text with a source file. */
+export function sourceOptions(source: SourceFile | undefined): Pick<LintOptions, 'source' | 'sourcePath'> {
+  return source ? { source: source.text, sourcePath: source.filePath } : {};
+}
+
 /** A problem with the file as a whole (a reader worked around it), not a rule's finding. */
 export interface FileWarning {
   message: string;
   line: number;
   column: number;
   offset: number;
+  /** The end of the place, when the reader gives one (a unit it could not read). */
+  endLine?: number;
+  endColumn?: number;
+  endOffset?: number;
+}
+
+/** Rule id under which a file run reports a file-level warning (a unit a reader could not read, blocks that do not pair). */
+export const FORMAT_WARNING = 'format-warning';
+
+/**
+ * A result's findings with its file-level warnings among them, as the CLI and
+ * the language server report them (warnings at severity 1, rule `format-warning`).
+ */
+export function reportedFindings(result: LintResult): Finding[] {
+  if (!result.warnings) return result.findings;
+  const warnings: Finding[] = result.warnings.map((warning) => ({
+    ruleId: FORMAT_WARNING,
+    severity: 1,
+    message: warning.message,
+    line: warning.line,
+    column: warning.column,
+    endLine: warning.endLine ?? warning.line,
+    endColumn: warning.endColumn ?? warning.column,
+    offset: warning.offset,
+    endOffset: warning.endOffset ?? warning.offset,
+  }));
+  return [...result.findings, ...warnings].sort(byPlace);
+}
+
+function byPlace(a: Finding, b: Finding): number {
+  return a.offset - b.offset || a.endOffset - b.endOffset || a.ruleId.localeCompare(b.ruleId);
 }
 
 export interface LintResult {
@@ -123,25 +165,27 @@ export function lint(input: string, options: LintOptions = {}): LintResult {
   const filePath = options.filePath ?? '<text>';
   const config = resolveConfigObject(options.config, options.filePath);
   const format = options.format ?? formatFor(options.filePath);
-  // Plain text is split into paragraphs as it is parsed: a huge file never holds all its blocks at once.
-  const document = format === 'txt' && options.source === undefined ? undefined : extract(text, format);
   const lines = new LineIndex(text);
-  const editable = document ? editableIndex(document) : undefined;
-  const warnings: FileWarning[] = (document?.warnings ?? []).map((warning) => ({
-    message: warning.message,
-    ...lines.toPoint(warning.start ?? 0),
-  }));
-  const sourceTexts = new Map(options.sourceTexts ?? []);
   const sourcePath = options.sourcePath ?? '<source>';
-  if (document && options.source !== undefined) {
-    const source = options.source.charCodeAt(0) === 0xfeff ? options.source.slice(1) : options.source;
-    sourceTexts.set(sourcePath, source);
-    const warning = pairBlocks(document.blocks, source, options.sourcePath ? formatFor(sourcePath) : format, {
-      file: sourcePath,
-      language: options.sourceLanguage,
-    });
-    if (warning) warnings.push({ message: warning, line: 1, column: 1, offset: 0 });
-  }
+  const source = options.source === undefined ? undefined : withoutBom(options.source);
+  const sourceFile = source === undefined ? undefined : { text: source, filePath: sourcePath };
+  // Plain text is split into paragraphs as it is parsed: a huge file never holds all its blocks at once.
+  const document =
+    format === 'txt' && source === undefined
+      ? undefined
+      : extractDocument(text, format, filePath, sourceFile, lines, options.sourceLanguage);
+  const editable = document ? editableIndex(document) : undefined;
+  const warnings: FileWarning[] = (document?.warnings ?? []).map((warning) => {
+    const start = warning.start ?? 0;
+    const fileWarning: FileWarning = { message: warning.message, ...lines.toPoint(start), offset: start };
+    if (warning.end !== undefined && warning.end > start) {
+      const end = lines.toPoint(warning.end);
+      Object.assign(fileWarning, { endLine: end.line, endColumn: end.column, endOffset: warning.end });
+    }
+    return fileWarning;
+  });
+  const sourceTexts = new Map(options.sourceTexts ?? []);
+  if (source !== undefined) sourceTexts.set(sourcePath, source);
   const file = new VFile({ path: filePath, value: text });
   file.data.mtlint = {
     text,
@@ -163,6 +207,7 @@ export function lint(input: string, options: LintOptions = {}): LintResult {
   }
   const places = new RelatedLines(filePath, lines, sourceTexts);
   const findings = toFindings(file.messages as MtlintMessage[], config, lines, places);
+  if (format !== 'txt' && format !== 'md' && format !== 'html') escapeFixes(findings, format);
   const result: LintResult = { filePath, findings, bom };
   if (warnings.length > 0) result.warnings = warnings;
   if (config.noInlineConfig) return result;
@@ -173,6 +218,87 @@ export function lint(input: string, options: LintOptions = {}): LintResult {
   return result;
 }
 
+function isCatalog(format: FormatName): format is 'json' | 'yaml' {
+  return format === 'json' || format === 'yaml';
+}
+
+/** `extract`, with an `InputError`'s offset turned into `file:line:column:` in its message. */
+function extractOrThrow(text: string, format: FormatName, filePath: string, lines: LineIndex): ExtractedDocument {
+  try {
+    return extract(text, format);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    const place = lines.toPoint(error.offset);
+    throw new InputError(`${filePath}:${place.line}:${place.column}: ${error.message}`, error.offset);
+  }
+}
+
+function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/**
+ * The prose blocks of a text, with their sources in bilingual mode. XLIFF and
+ * PO units carry their own (a source file given beside one is not read); a
+ * JSON or YAML catalog is paired with its source catalog by key path; other
+ * documents are paired with their source's blocks in order.
+ * Throws `InputError` with a `file:line:column:` message.
+ */
+export function extractDocument(
+  text: string,
+  format: FormatName,
+  filePath = '<text>',
+  source?: SourceFile,
+  lines: LineIndex = new LineIndex(text),
+  sourceLanguage?: string,
+): ExtractedDocument {
+  if (!source) return extractOrThrow(text, format, filePath, lines);
+  const sourceText = withoutBom(source.text);
+  const sourceFormat = source.format ?? (source.filePath === '<source>' ? format : formatFor(source.filePath));
+  if (isCatalog(format)) {
+    if (!isCatalog(sourceFormat))
+      throw new InputError(`${source.filePath}: the source of a JSON or YAML catalog must be a catalog too`, 0);
+    // Read the source first, so its own problems are named with its own file and line.
+    extractOrThrow(sourceText, sourceFormat, source.filePath, new LineIndex(sourceText));
+    try {
+      return extractCatalog(text, format, { ...source, text: sourceText, format: sourceFormat });
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      const place = lines.toPoint(error.offset);
+      throw new InputError(`${filePath}:${place.line}:${place.column}: ${error.message}`, error.offset);
+    }
+  }
+  const document = extractOrThrow(text, format, filePath, lines);
+  if (document.blocks.some((block) => block.source)) return document;
+  const sourceBlocks = extractOrThrow(sourceText, sourceFormat, source.filePath, new LineIndex(sourceText)).blocks;
+  const warning = pairBlocks(document.blocks, sourceBlocks, { file: source.filePath, language: sourceLanguage });
+  if (warning) document.warnings = [...(document.warnings ?? []), { message: warning, start: 0, end: 0 }];
+  return document;
+}
+
+/**
+ * Fix texts written into a PO, JSON or YAML string or an XML element are
+ * escaped for it (a `"` would end the string); a fix that cannot be written
+ * safely is dropped.
+ */
+function escapeFixes(findings: Finding[], format: FormatName): void {
+  for (const finding of findings) {
+    if (finding.fix) {
+      const text = escapeForFormat(format, finding.fix.text);
+      if (text === undefined) delete finding.fix;
+      else finding.fix = { ...finding.fix, text };
+    }
+    if (finding.suggestions) {
+      const kept: NonNullable<Finding['suggestions']> = [];
+      for (const suggestion of finding.suggestions) {
+        const text = escapeForFormat(format, suggestion.fix.text);
+        if (text !== undefined) kept.push({ ...suggestion, fix: { ...suggestion.fix, text } });
+      }
+      finding.suggestions = kept;
+    }
+  }
+}
+
 /**
  * Gives each target block the source block at the same position. Returns a
  * warning, and pairs nothing, when the two texts have different numbers of
@@ -180,11 +306,10 @@ export function lint(input: string, options: LintOptions = {}): LintResult {
  */
 function pairBlocks(
   targets: ProseBlock[],
-  source: string,
-  format: FormatName,
+  sourceBlocks: ProseBlock[],
   where: { file: string; language: string | undefined },
 ): string | undefined {
-  const sources = extract(source, format).blocks.filter((block) => block.mapping.text.trim() !== '');
+  const sources = sourceBlocks.filter((block) => block.mapping.text.trim() !== '');
   const paired = targets.filter((block) => block.mapping.text.trim() !== '');
   if (sources.length !== paired.length) {
     return `The source has ${sources.length} blocks and the translation ${paired.length}: blocks are not paired, so source-aware rules check nothing in this file`;
@@ -259,7 +384,7 @@ function toFindings(
     if (message.related) finding.related = message.related.map((place) => relatedOf(place, places));
     findings.push(finding);
   }
-  findings.sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset || a.ruleId.localeCompare(b.ruleId));
+  findings.sort(byPlace);
   return findings;
 }
 

@@ -6,6 +6,7 @@
  * through `settle`, which keeps them in the order of the listed files and
  * stores them in the cache.
  */
+import { relative } from 'node:path';
 import { formatFor } from '../formats/index.js';
 import { hashText, type ResultCache } from './cache.js';
 import {
@@ -17,6 +18,7 @@ import {
 } from './config.js';
 import { DEFAULT_MAX_FILE_SIZE, listFiles, readTextFile } from './files.js';
 import { type FileJob, type JobMode, type JobOptions, runFileJob } from './job.js';
+import type { SourceFile } from './lint.js';
 import { type FileResult, type LintFilesResult, summarize } from './result.js';
 
 export interface LintFilesOptions {
@@ -38,8 +40,14 @@ export interface LintFilesOptions {
   maxFileSize?: number;
   /** Rule ids to keep (the `eval` and `--rule-only` use); undefined: all. */
   onlyRules?: string[];
-  /** Narrows the listed files, absolute paths in and out (`--since`, `--shard`). */
-  selectFiles?: (files: string[]) => string[];
+  /**
+   * Narrows the listed files, absolute paths in and out (`--since`, `--shard`);
+   * `sourceOf` gives a file's source in bilingual mode (`--since` re-lints a
+   * file whose source changed).
+   */
+  selectFiles?: (files: string[], sourceOf: (filePath: string) => string | undefined) => string[];
+  /** `--source FILE`: absolute target path → absolute source path, before the config's `sources`. */
+  sourceFiles?: Record<string, string>;
   /** Reuses the findings of unchanged files (`--cache`). */
   cache?: ResultCache;
 }
@@ -67,15 +75,21 @@ export interface Plan {
 export function planFiles(patterns: string[], options: LintFilesOptions = {}): Plan {
   const cwd = options.cwd ?? process.cwd();
   const jobOptions: JobOptions = { cwd, maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE };
+  // One resolver for the run: the walk asks it which catalogs are mapped, then every file its config.
+  const resolver = resolverFor(options, cwd);
   let listed: ReturnType<typeof listFiles>;
   try {
-    listed = listFiles(patterns, { cwd, ignorePatterns: options.ignorePatterns, ignorePath: options.ignorePath });
+    listed = listFiles(patterns, {
+      cwd,
+      ignorePatterns: options.ignorePatterns,
+      ignorePath: options.ignorePath,
+      include: mappedCatalogs(options, resolver),
+    });
   } catch (error) {
     const result = { results: [], errors: [error as Error], ignored: [] };
     return { files: [], jobs: [], jobOptions, settle: () => undefined, finish: () => result };
   }
-  const files = options.selectFiles ? options.selectFiles(listed.files) : listed.files;
-  const resolver = resolverFor(options, cwd);
+  const files = selectFiles(listed.files, options, resolver);
   const mode: JobMode = options.fix ? 'fix' : options.fixDryRun ? 'fix-dry-run' : 'lint';
   const cache = mode === 'fix-dry-run' ? undefined : options.cache;
   const onlyRules = options.onlyRules ? narrower(options.onlyRules) : undefined;
@@ -83,6 +97,8 @@ export function planFiles(patterns: string[], options: LintFilesOptions = {}): P
   /** Hashes of the texts read for the cache, to store the results under. */
   const textHashes = new Map<number, string>();
   const configs = new Map<number, ResolvedConfig>();
+  /** Jobs with a source, whose cache key includes it. */
+  const pairedJobs = new Map<number, FileJob>();
   const jobs: PlannedJob[] = [];
   files.forEach((filePath, index) => {
     let config: ResolvedConfig;
@@ -94,6 +110,14 @@ export function planFiles(patterns: string[], options: LintFilesOptions = {}): P
     }
     if (onlyRules) config = onlyRules(config);
     const job: FileJob = { filePath, format: formatFor(filePath), config, mode };
+    try {
+      const { source, missing } = readSource(filePath, options, resolver, cwd, jobOptions.maxFileSize);
+      if (source) job.source = source;
+      if (missing) job.missingSource = missing;
+    } catch (error) {
+      outcomes[index] = error as Error;
+      return;
+    }
     if (cache) {
       let text: string;
       try {
@@ -102,7 +126,8 @@ export function planFiles(patterns: string[], options: LintFilesOptions = {}): P
         outcomes[index] = error as Error;
         return;
       }
-      const textHash = hashText(text);
+      // A paired file's findings depend on its source too.
+      const textHash = hashText(cacheText(text, job));
       const cached = cache.get(filePath, textHash, config);
       // With --fix, a cached result is enough only when there is nothing to fix.
       if (cached && (mode === 'lint' || !cached.some((finding) => finding.fix))) {
@@ -110,6 +135,7 @@ export function planFiles(patterns: string[], options: LintFilesOptions = {}): P
         return;
       }
       textHashes.set(index, textHash);
+      if (job.source) pairedJobs.set(index, job);
       configs.set(index, config);
       if (mode === 'lint') job.text = text;
     }
@@ -125,7 +151,9 @@ export function planFiles(patterns: string[], options: LintFilesOptions = {}): P
       const config = configs.get(index);
       if (!cache || textHash === undefined || config === undefined || outcome instanceof Error) return;
       // After --fix the file holds the fixed text: that is what the next run reads.
-      cache.set(files[index], outcome.output === undefined ? textHash : hashText(outcome.output), config, outcome);
+      const stored =
+        outcome.output === undefined ? textHash : hashText(cacheText(outcome.output, pairedJobs.get(index)));
+      cache.set(files[index], stored, config, outcome);
     },
     finish() {
       const results: FileResult[] = [];
@@ -137,6 +165,76 @@ export function planFiles(patterns: string[], options: LintFilesOptions = {}): P
       return { results, errors, ignored: listed.ignored };
     },
   };
+}
+
+/** The text a file's cache entry is keyed on: with its source's path and text in bilingual mode. */
+function cacheText(text: string, job: FileJob | undefined): string {
+  const source = job?.source;
+  return source ? `${text}\0${source.filePath}\0${source.text}` : text;
+}
+
+/**
+ * A folder walk takes JSON and YAML catalogs only when a config's `sources`
+ * maps them (they have a source): other JSON and YAML files are not prose.
+ */
+export function mappedCatalogs(options: LintFilesOptions, resolver: ConfigResolver): (path: string) => boolean {
+  return (path) => {
+    const format = formatFor(path);
+    return (format === 'json' || format === 'yaml') && sourceOfFile(path, options, resolver) !== undefined;
+  };
+}
+
+/** A file's source in bilingual mode: `--source`, else the nearest config's `sources`; `undefined` for none. */
+export function sourceOfFile(
+  filePath: string,
+  options: LintFilesOptions,
+  resolver: ConfigResolver,
+): string | undefined {
+  const explicit = options.sourceFiles?.[filePath];
+  if (explicit) return explicit;
+  try {
+    return resolver.sourceFor(filePath);
+  } catch {
+    // A broken config is reported when the file itself is configured.
+    return undefined;
+  }
+}
+
+/**
+ * The files to lint: a file that is the source of another listed file is
+ * read as that file's source, not linted on its own (it is in another
+ * language); then `options.selectFiles` (`--since`, `--shard`).
+ */
+export function selectFiles(listed: string[], options: LintFilesOptions, resolver: ConfigResolver): string[] {
+  const sourceOf = (filePath: string) => sourceOfFile(filePath, options, resolver);
+  const sources = new Set<string>();
+  for (const filePath of listed) {
+    const source = sourceOf(filePath);
+    if (source) sources.add(source);
+  }
+  const targets = sources.size > 0 ? listed.filter((filePath) => !sources.has(filePath)) : listed;
+  return options.selectFiles ? options.selectFiles(targets, sourceOf) : targets;
+}
+
+/** Reads a file's source for bilingual mode; a missing mapped source is linted without it (named by `missing`). */
+function readSource(
+  filePath: string,
+  options: LintFilesOptions,
+  resolver: ConfigResolver,
+  cwd: string,
+  maxFileSize = DEFAULT_MAX_FILE_SIZE,
+): { source?: SourceFile; missing?: string } {
+  const sourcePath = sourceOfFile(filePath, options, resolver);
+  if (!sourcePath) return {};
+  const name = relative(cwd, sourcePath) || sourcePath;
+  try {
+    const read = readTextFile(sourcePath, maxFileSize);
+    return { source: { text: read.text, filePath: sourcePath, name: name.startsWith('..') ? sourcePath : name } };
+  } catch (error) {
+    // Named with --source: the user expects it to be there.
+    if (options.sourceFiles?.[filePath]) throw error;
+    return { missing: name };
+  }
 }
 
 /** The config resolver of a run: config files are read once for the whole run. */

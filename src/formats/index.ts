@@ -11,12 +11,14 @@ import { ParseEnglish } from 'parse-english';
 import { loadLazyModules } from '../shared/lazy.js';
 import type { LineIndex, Point } from './lines.js';
 import { EditableIndex } from './mapping.js';
+import { escapePo, extractPo } from './po.js';
 import { extractText, textBlocks, textControls } from './txt.js';
 
 export { textBlocks, textControls };
 
 import type { ExtractedDocument, FormatName, ProseBlock } from './types.js';
 
+export { InputError } from './errors.js';
 export { LineIndex } from './lines.js';
 export type { ControlComment, ExtractedDocument, FormatName, ProseBlock } from './types.js';
 
@@ -30,18 +32,30 @@ const EXTENSIONS: Record<string, FormatName> = {
   '.html': 'html',
   '.htm': 'html',
   '.xhtml': 'html',
+  '.xlf': 'xliff',
+  '.xliff': 'xliff',
+  '.po': 'po',
+  '.pot': 'po',
 };
 
+/** Found by a folder walk. */
 export const SUPPORTED_EXTENSIONS: readonly string[] = Object.freeze(Object.keys(EXTENSIONS));
+
+/**
+ * Message catalogs: read as catalogs when named or mapped by `sources`, never
+ * picked up by a folder walk (every `package.json` is JSON, not prose).
+ */
+const CATALOG_EXTENSIONS: Record<string, FormatName> = { '.json': 'json', '.yaml': 'yaml', '.yml': 'yaml' };
 
 /** The format for a path: by extension, plain text otherwise. */
 export function formatFor(filePath: string | undefined): FormatName {
   if (!filePath) return 'txt';
-  return EXTENSIONS[extname(filePath).toLowerCase()] ?? 'txt';
+  const extension = extname(filePath).toLowerCase();
+  return EXTENSIONS[extension] ?? CATALOG_EXTENSIONS[extension] ?? 'txt';
 }
 
 export function isFormatName(value: string): value is FormatName {
-  return value === 'txt' || value === 'md' || value === 'html';
+  return ['txt', 'md', 'html', 'xliff', 'po', 'json', 'yaml'].includes(value);
 }
 
 type Extractor = (text: string) => ExtractedDocument;
@@ -50,12 +64,16 @@ type Extractor = (text: string) => ExtractedDocument;
  * The Markdown and HTML front ends (micromark, parse5: a third of a small
  * run's start-up) load on first use, so plain-text runs never pay for them.
  */
-const extractors: { md?: Extractor; html?: Extractor } = {};
+const extractors: { md?: Extractor; html?: Extractor; xliff?: Extractor } = {};
+/** The catalog reader (jsonc-parser, yaml) loads on the first JSON or YAML catalog. */
+let catalogModule: typeof import('./catalog.js') | undefined;
 
 /** Loads the Markdown and HTML front ends ahead of use (needed before `lint` only on Node < 20.19). */
 export async function loadFormats(): Promise<void> {
   extractors.md ??= (await import('./markdown.js')).extractMarkdown;
   extractors.html ??= (await import('./html.js')).extractHtml;
+  extractors.xliff ??= (await import('./xliff.js')).extractXliff;
+  catalogModule ??= await import('./catalog.js');
   // The rules' and reporters' lazy modules too (see shared/lazy.ts): same Node limit.
   await loadLazyModules();
 }
@@ -65,7 +83,7 @@ export function canRequireModules(): boolean {
   return (process.features as { require_module?: boolean }).require_module === true;
 }
 
-function extractorFor(format: 'md' | 'html'): Extractor {
+function extractorFor(format: 'md' | 'html' | 'xliff'): Extractor {
   let extractor = extractors[format];
   if (!extractor) {
     if (!canRequireModules()) throw new Error(`the ${format} format is not loaded: await loadFormats() first`);
@@ -73,7 +91,9 @@ function extractorFor(format: 'md' | 'html'): Extractor {
     extractor =
       format === 'md'
         ? (require('./markdown.js') as typeof import('./markdown.js')).extractMarkdown
-        : (require('./html.js') as typeof import('./html.js')).extractHtml;
+        : format === 'html'
+          ? (require('./html.js') as typeof import('./html.js')).extractHtml
+          : (require('./xliff.js') as typeof import('./xliff.js')).extractXliff;
     extractors[format] = extractor;
   }
   return extractor;
@@ -81,6 +101,8 @@ function extractorFor(format: 'md' | 'html'): Extractor {
 
 export function extract(text: string, format: FormatName): ExtractedDocument {
   if (format === 'txt') return extractText(text);
+  if (format === 'po') return extractPo(text);
+  if (format === 'json' || format === 'yaml') return extractCatalog(text, format);
   try {
     return extractorFor(format)(text);
   } catch (error) {
@@ -89,6 +111,38 @@ export function extract(text: string, format: FormatName): ExtractedDocument {
     if (!(error instanceof RangeError)) throw error;
     return { ...extractText(text), format, degraded: true };
   }
+}
+
+function catalogs(): typeof import('./catalog.js') {
+  if (!catalogModule) {
+    if (!canRequireModules()) throw new Error('the catalog formats are not loaded: await loadFormats() first');
+    catalogModule = createRequire(import.meta.url)('./catalog.js') as typeof import('./catalog.js');
+  }
+  return catalogModule;
+}
+
+/** A JSON or YAML message catalog, paired by key path with `source` when given (see `catalog.ts`). */
+export function extractCatalog(
+  text: string,
+  format: 'json' | 'yaml',
+  source?: import('./catalog.js').CatalogSource,
+): ExtractedDocument {
+  return catalogs().extractCatalog(text, format, source);
+}
+
+/**
+ * A fix's replacement text as it must be written into a file of `format`:
+ * inside a PO or JSON string, quotes and backslashes are escaped; inside XML,
+ * `&`, `<` and `>` are written as references; `undefined` when it cannot be
+ * written safely (YAML: see `escapeYaml`). Other formats take it as is.
+ */
+export function escapeForFormat(format: FormatName, value: string): string | undefined {
+  if (format === 'po') return escapePo(value);
+  if (format === 'json') return catalogs().escapeJson(value);
+  if (format === 'yaml') return catalogs().escapeYaml(value);
+  if (format === 'xliff')
+    return value.replace(/[&<>]/g, (char) => (char === '&' ? '&amp;' : char === '<' ? '&lt;' : '&gt;'));
+  return value;
 }
 
 export function editableIndex(document: ExtractedDocument): EditableIndex {

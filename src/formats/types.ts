@@ -1,11 +1,21 @@
 import type { BlockKind } from '../nlcst/walk.js';
 import type { BlockMapping } from './mapping.js';
 
-export type FormatName = 'txt' | 'md' | 'html';
+export type FormatName = 'txt' | 'md' | 'html' | 'xliff' | 'po' | 'json' | 'yaml';
 
 import type { BlockSource } from '../shared/block-source.js';
 
 export type { BlockSource };
+
+/** A source file a translated file is linted against (`--source`, the config's `sources`). */
+export interface SourceFile {
+  text: string;
+  filePath: string;
+  /** How messages name it; `filePath` by default. */
+  name?: string;
+  /** Its format; by its extension by default. */
+  format?: FormatName;
+}
 
 /** One stretch of prose (a paragraph, heading, list item or table cell). */
 export interface ProseBlock {

@@ -43,9 +43,9 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ConfigError, PRESETS, type PresetName, type ResolvedConfig } from '../engine/config.js';
 import { type Executor, InlineExecutor } from '../engine/executor.js';
-import { DEFAULT_MAX_FILE_SIZE } from '../engine/files.js';
+import { DEFAULT_MAX_FILE_SIZE, readTextFile } from '../engine/files.js';
 import type { JobOptions } from '../engine/job.js';
-import type { Finding } from '../engine/lint.js';
+import type { Finding, SourceFile } from '../engine/lint.js';
 import { PoolExecutor } from '../engine/pool.js';
 import type { FormatName } from '../formats/index.js';
 import { VERSION } from '../version.js';
@@ -92,6 +92,8 @@ interface LintedVersion {
   findings: Finding[];
   /** Set when the document is linted with this config (not ignored, no config error). */
   config?: ResolvedConfig;
+  /** The source it was linted against (bilingual mode), for Fix All. */
+  source?: SourceFile;
   diagnostics: Diagnostic[];
 }
 
@@ -302,8 +304,16 @@ export function startServer(options: ServerOptions = {}): Connection {
     if (settings.kind === 'ignored') return answer({ ...base, diagnostics: [] });
     if (settings.kind === 'error') return answer({ ...base, diagnostics: [configProblem(settings.error)] });
     const { config } = settings;
+    const source = settings.sourcePath ? sourceText(settings.sourcePath) : undefined;
     return {
-      job: { filePath: settings.filePath, format, config, mode: 'lint', text: document.getText() },
+      job: {
+        filePath: settings.filePath,
+        format,
+        config,
+        mode: 'lint',
+        text: document.getText(),
+        ...(source ? { source } : {}),
+      },
       finish: (outcome) => {
         if (outcome instanceof Error) {
           log(`mtlint: cannot lint ${uri}: ${describe(outcome)}`);
@@ -311,12 +321,23 @@ export function startServer(options: ServerOptions = {}): Connection {
             `mtlint could not lint this document: ${message(outcome)}`,
             'internal-error',
           );
-          return { ...base, version, config, diagnostics: [diagnostic] };
+          return { ...base, version, config, source, diagnostics: [diagnostic] };
         }
         const findings = outcome.findings;
-        return { ...base, version, config, findings, diagnostics: toDiagnostics(document, findings) };
+        return { ...base, version, config, source, findings, diagnostics: toDiagnostics(document, findings) };
       },
     };
+  }
+
+  /** A source file's text: the open document's (unsaved edits included), else the file on disk; none if unreadable. */
+  function sourceText(path: string): SourceFile | undefined {
+    const open = documents.all().find((candidate) => pathOfUri(candidate.uri) === path);
+    if (open) return { text: open.getText(), filePath: path };
+    try {
+      return { text: readTextFile(path, DEFAULT_MAX_FILE_SIZE).text, filePath: path };
+    } catch {
+      return undefined;
+    }
   }
 
   function configProblem(error: Error): Diagnostic {
@@ -461,8 +482,15 @@ export function startServer(options: ServerOptions = {}): Connection {
     if (!entry?.config) return undefined;
     const text = document.getText();
     const version = document.version;
-    const { filePath, format, config } = entry;
-    const result = await scheduler.execute({ filePath, format, config, mode: 'fix-dry-run', text });
+    const { filePath, format, config, source } = entry;
+    const result = await scheduler.execute({
+      filePath,
+      format,
+      config,
+      mode: 'fix-dry-run',
+      text,
+      ...(source ? { source } : {}),
+    });
     if (result instanceof Error) throw result;
     const current = documents.get(uri);
     if (!current || current.version !== version || result.output === undefined) return undefined;

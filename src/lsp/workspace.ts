@@ -28,6 +28,9 @@ const LANGUAGE_IDS: Record<string, FormatName> = {
   html: 'html',
   htm: 'html',
   xhtml: 'html',
+  xliff: 'xliff',
+  po: 'po',
+  pot: 'po',
 };
 
 /** The format of a document by language id, else by extension; `undefined`: not ours. */
@@ -66,7 +69,13 @@ export function isConfigOrIgnoreFile(path: string): boolean {
 }
 
 export type DocumentSettings =
-  | { kind: 'lint'; filePath: string; config: ResolvedConfig }
+  | {
+      kind: 'lint';
+      filePath: string;
+      config: ResolvedConfig;
+      /** Bilingual mode: the file this one translates, under the config's `sources`. */
+      sourcePath?: string;
+    }
   | { kind: 'ignored'; filePath: string }
   | { kind: 'error'; filePath: string; error: ConfigError | Error };
 
@@ -124,7 +133,9 @@ export class Workspace {
       if (this.defaultPreset && resolver.sourcesFor(filePath).length === 0) {
         return { kind: 'lint', filePath, config: presetConfig(this.defaultPreset) };
       }
-      return { kind: 'lint', filePath, config: resolver.forFile(filePath) };
+      const config = resolver.forFile(filePath);
+      const sourcePath = realPath ? resolver.sourceFor(filePath) : undefined;
+      return sourcePath ? { kind: 'lint', filePath, config, sourcePath } : { kind: 'lint', filePath, config };
     } catch (error) {
       return { kind: 'error', filePath, error: error as Error };
     }
