@@ -48,12 +48,12 @@ describe('configFor', () => {
       catalog.filter((rule) => rule.presets.includes('mtlint:recommended')).map((rule) => rule.id),
     );
     enabled.delete('sentence-case');
-    enabled.add('doubled-punctuation');
+    enabled.add('number-format');
     enabled.add('dash-style');
     const config = configFor(catalog, 'mtlint:recommended', enabled);
     expect(config).toEqual({
       extends: 'mtlint:recommended',
-      rules: { 'dash-style': 'warn', 'doubled-punctuation': 'warn', 'sentence-case': 'off' },
+      rules: { 'dash-style': 'warn', 'number-format': 'warn', 'sentence-case': 'off' },
     });
     expect(enabledBy(config)).toEqual([...enabled].sort());
     expect(enabledBy(configFor(catalog, 'mtlint:all', new Set()))).toEqual([]);

@@ -19,7 +19,6 @@ import { runFileJob } from '../engine/job.js';
 import type { SourceFile } from '../engine/lint.js';
 import { lintFilesParallel } from '../engine/parallel.js';
 import { type FileResult, summarize } from '../engine/result.js';
-import { sourceFlag } from '../engine/sources.js';
 import { canRequireModules, formatFor, InputError, isFormatName, loadFormats } from '../formats/index.js';
 import { getReporter, type Reporter, reporters } from '../report/index.js';
 import { getRule, rules } from '../rules/index.js';
@@ -37,6 +36,7 @@ import {
 import { setupCi } from './ci.js';
 import { type CliIo, EXIT_FATAL, EXIT_LINT_ERRORS, EXIT_OK } from './io.js';
 import { runMergeReports } from './merge-reports.js';
+import { sourceFlag } from './source-flag.js';
 import { isJsonlRun, streamIoOf } from './stream-io.js';
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {

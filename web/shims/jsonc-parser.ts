@@ -5,3 +5,5 @@
 import * as jsonc from 'jsonc-parser';
 
 export default jsonc;
+// Named imports (the catalog reader's) pass through to the ES build.
+export * from 'jsonc-parser';
