@@ -46,7 +46,9 @@ function shown(findings: Finding[]): string[] {
 describe('chunk sizes', () => {
   const config = presetConfig('mtlint:all');
 
-  for (const name of readdirSync(join(ROOT, 'samples'))) {
+  // The articles at the top of samples/ (samples/bilingual/ holds pairs, linted with their sources elsewhere).
+  const articles = readdirSync(join(ROOT, 'samples'), { withFileTypes: true }).filter((entry) => entry.isFile());
+  for (const { name } of articles) {
     it(`samples/${name}: the same findings in chunks of ${CHUNK_SIZES.join(', ')} characters`, () => {
       const text = readFileSync(join(ROOT, 'samples', name), 'utf8');
       const options = { filePath: name, format: formatOf(name), config };
