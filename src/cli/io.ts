@@ -34,3 +34,23 @@ export function readAllStdin(): Buffer {
     throw new FileError('<stdin>', `cannot read (${(error as NodeJS.ErrnoException).code})`);
   }
 }
+
+/**
+ * A run that threw: a problem the user can act on (one of `expected`) is one
+ * line; anything else is an internal error, with its stack under `--debug`.
+ * Returns the exit code.
+ */
+export function reportRunError(
+  error: unknown,
+  expected: ReadonlyArray<abstract new (...args: never[]) => Error>,
+  debug: boolean | undefined,
+  stderr: (text: string) => void,
+): number {
+  if (expected.some((kind) => error instanceof kind)) {
+    stderr(`mtlint: ${(error as Error).message}\n`);
+    return EXIT_FATAL;
+  }
+  if (debug) stderr(`${(error as Error).stack ?? String(error)}\n`);
+  else stderr(`mtlint: internal error: ${(error as Error).message} (run with --debug for details)\n`);
+  return EXIT_FATAL;
+}

@@ -16,6 +16,7 @@ import { canRequireModules, type FormatName, isFormatName, loadFormats } from '.
 import { DEFAULT_MAX_LINE_BYTES, lintStream, type StreamResult } from '../stream/lint-stream.js';
 import { FieldMapError, fieldMapOf } from '../stream/record.js';
 import { parsePreset, parseRuleFlags } from './args.js';
+import { reportRunError } from './io.js';
 
 export const EXIT_SOME_LINES_FAILED = 3;
 
@@ -130,18 +131,7 @@ export async function runJsonl(argv: string[], io: StreamIo): Promise<number> {
   try {
     return await runParsed(values, positionals, io);
   } catch (error) {
-    if (
-      error instanceof UsageError ||
-      error instanceof ConfigError ||
-      error instanceof FileError ||
-      error instanceof FieldMapError
-    ) {
-      io.stderr(`mtlint: ${error.message}\n`);
-      return 2;
-    }
-    if (values.debug) io.stderr(`${(error as Error).stack ?? String(error)}\n`);
-    else io.stderr(`mtlint: internal error: ${(error as Error).message} (run with --debug for details)\n`);
-    return 2;
+    return reportRunError(error, [UsageError, ConfigError, FileError, FieldMapError], values.debug, io.stderr);
   }
 }
 

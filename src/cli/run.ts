@@ -34,7 +34,7 @@ import {
   parseRuleFlags,
 } from './args.js';
 import { setupCi } from './ci.js';
-import { type CliIo, EXIT_FATAL, EXIT_LINT_ERRORS, EXIT_OK } from './io.js';
+import { type CliIo, EXIT_FATAL, EXIT_LINT_ERRORS, EXIT_OK, reportRunError } from './io.js';
 import { runMergeReports } from './merge-reports.js';
 import { sourceFlag } from './source-flag.js';
 import { isJsonlRun, streamIoOf } from './stream-io.js';
@@ -56,18 +56,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
     return await runParsed(values, positionals, io);
   } catch (error) {
-    if (
-      error instanceof UsageError ||
-      error instanceof ConfigError ||
-      error instanceof FileError ||
-      error instanceof InputError
-    ) {
-      io.stderr(`mtlint: ${error.message}\n`);
-      return EXIT_FATAL;
-    }
-    if (values.debug) io.stderr(`${(error as Error).stack ?? String(error)}\n`);
-    else io.stderr(`mtlint: internal error: ${(error as Error).message} (run with --debug for details)\n`);
-    return EXIT_FATAL;
+    return reportRunError(error, [UsageError, ConfigError, FileError, InputError], values.debug, io.stderr);
   }
 }
 
