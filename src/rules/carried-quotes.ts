@@ -95,8 +95,9 @@ function checkParagraph(paragraph: Paragraph, context: RuleContext): void {
     if (SPEECH_BEFORE.test(flat.text.slice(Math.max(0, open - 40), open))) continue;
     budget--;
     context.report({
-      start: flat.startAt(open),
-      end: flat.endAt(close + 1),
+      flat,
+      from: open,
+      to: close + 1,
       message: `Unexpected quotation marks around \`${inner}\`: carried over from the ${languageName} source, which quotes names and emphasis`,
       actual: flat.text.slice(open, close + 1),
       expected: [inner],

@@ -30,7 +30,6 @@
  *   They discussed Russia providing $500 million in loans. Tickets cost €20, or USD 500.
  */
 
-import { reportReplacement } from '../nlcst/replace.js';
 import { paragraphsOf } from '../nlcst/walk.js';
 import { defineRule } from '../shared/rule.js';
 import { numbersOf } from '../text/numbers.js';
@@ -80,7 +79,7 @@ export default defineRule(
           expected = (token.sign?.text ?? '') + currency.text + numeral;
           message = `Unexpected \`${text.slice(from, to)}\`, expected \`${expected}\``;
         } else continue;
-        reportReplacement(context, flat, from, to, message, expected);
+        context.report({ flat, from, to, message, actual: text.slice(from, to), expected: [expected], fix: expected });
       }
     }
   },

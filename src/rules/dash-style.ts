@@ -120,17 +120,16 @@ export default defineRule<DashStyleOptions>(
           report(form, fixable) {
             if (!standIn && FORMS[current] === form) return;
             if (!standIn && !fixable) return;
-            const start = flat.startAt(dash.from);
-            const end = flat.endAt(dash.to);
             context.report({
-              start,
-              end,
+              flat,
+              from: dash.from,
+              to: dash.to,
               message: standIn
                 ? `Unexpected \`${actual}\` used as a dash, expected \`${form}\``
                 : `Unexpected \`${actual}\`, expected \`${form}\``,
               actual,
               expected: [form],
-              fix: flat.isDirect(dash.from, dash.to) ? { range: [start, end], text: form } : undefined,
+              fix: form,
             });
           },
         });

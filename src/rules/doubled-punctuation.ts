@@ -151,36 +151,35 @@ export default defineRule(
         if (run.marks.length < 2 || isAllowed(text, run, context.language)) continue;
         const actual = text.slice(run.from, run.to);
         const expected = expectedFor(text, run);
-        const start = flat.startAt(run.from);
-        const end = flat.endAt(run.to);
         context.report({
-          start,
-          end,
+          flat,
+          from: run.from,
+          to: run.to,
           message: `Unexpected \`${actual}\`, expected \`${expected}\``,
           actual,
           expected: [expected],
-          fix: flat.isDirect(run.from, run.to) ? { range: [start, end], text: expected } : undefined,
+          fix: expected,
         });
       }
       for (const at of doubledBrackets(text)) {
         const actual = text.slice(at, at + 2);
-        const start = flat.startAt(at);
-        const end = flat.endAt(at + 2);
         context.report({
-          start,
-          end,
+          flat,
+          from: at,
+          to: at + 2,
           message: `Unexpected \`${actual}\`, expected \`${text[at]}\``,
           actual,
           expected: [text[at]],
-          fix: flat.isDirect(at, at + 2) ? { range: [start, end], text: text[at] } : undefined,
+          fix: text[at],
         });
       }
       for (const at of doubledQuotes(text)) {
         const actual = text.slice(at, at + 2);
         // Which one was meant (an opening, a closing, or both with the words lost) is not clear: no fix.
         context.report({
-          start: flat.startAt(at),
-          end: flat.endAt(at + 2),
+          flat,
+          from: at,
+          to: at + 2,
           message: `Unexpected doubled quotation mark \`${actual}\``,
           actual,
         });

@@ -59,7 +59,7 @@
  */
 import type { Paragraph } from 'nlcst';
 import { textLengthOf } from '../nlcst/flat.js';
-import type { Report } from '../shared/rule.js';
+import type { FlatReport } from '../shared/rule.js';
 import { defineRule } from '../shared/rule.js';
 import { quotesOf } from '../text/quotes.js';
 import {
@@ -81,7 +81,7 @@ interface Options {
 }
 
 interface Candidate {
-  report: Report;
+  report: FlatReport;
   kind: 'first' | 'lead' | 'continuation' | 'middle' | 'third';
 }
 
@@ -123,9 +123,10 @@ export default defineRule<Options>(
         const first = wordsOf(text, from, to)[0];
         const end = first ? first.end : to;
         return {
-          start: flat.startAt(first ? first.start : from),
-          end: flat.endAt(end),
-          related: [{ message: endMessage, start: flat.startAt(Math.max(from, to - 1)), end: flat.endAt(to) }],
+          flat,
+          from: first ? first.start : from,
+          to: end,
+          related: [{ message: endMessage, from: Math.max(from, to - 1), to }],
         };
       };
       let previousAttributed = false;

@@ -136,7 +136,7 @@ function checkParagraph(paragraph: Paragraph, context: RuleContext, options: Rea
   const soft = new Set(['…', ':', ';', ',']);
   if (soft.has(theirs.mark) || soft.has(ours.mark)) return;
   if ((theirs.mark === '!' && ours.mark === '.') || (theirs.mark === '.' && ours.mark === '!')) return;
-  const at = (index: number, length: number) => ({ start: flat.startAt(index), end: flat.endAt(index + length) });
+  const at = (index: number, length: number) => ({ flat, from: index, to: index + length });
   if (theirs.mark === '?' && ours.mark !== '?') {
     const place = ours.mark ? at(ours.index, 1) : at(ours.index, 0);
     context.report({
@@ -146,7 +146,7 @@ function checkParagraph(paragraph: Paragraph, context: RuleContext, options: Rea
         : 'Expected `?` at the end: the source is a question',
       actual: ours.char,
       expected: ['?'],
-      suggestions: [{ desc: 'End with `?`', fix: { range: [place.start, place.end], text: '?' } }],
+      suggestions: [{ desc: 'End with `?`', fix: '?' }],
     });
     return;
   }
@@ -166,9 +166,7 @@ function checkParagraph(paragraph: Paragraph, context: RuleContext, options: Rea
       ...place,
       message: `Expected \`${theirs.mark}\` at the end, as in the source`,
       expected: [theirs.mark],
-      suggestions: [
-        { desc: `End with \`${theirs.mark}\``, fix: { range: [place.start, place.end], text: theirs.mark } },
-      ],
+      suggestions: [{ desc: `End with \`${theirs.mark}\``, fix: theirs.mark }],
     });
     return;
   }

@@ -161,8 +161,9 @@ export default defineRule(
         const named = (shared.length > 0 ? shared : (run[0].languages ?? [])).map(languageName);
         const found = text.slice(tokens[index].start, tokens[last].end);
         context.report({
-          start: flat.startAt(tokens[index].start),
-          end: flat.endAt(tokens[last].end),
+          flat,
+          from: tokens[index].start,
+          to: tokens[last].end,
           message: `Unexpected ${joinNames(named)} word${run.length > 1 ? 's' : ''} \`${found}\` in English text`,
           actual: found,
         });

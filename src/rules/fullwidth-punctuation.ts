@@ -131,17 +131,16 @@ export default defineRule(
         // `is（really）`: an opening mark glued to the word before gets a space too.
         const spacedBefore = OPENING.test(expected) && isWordChar(text[index - 1]);
         const replacement = `${spacedBefore ? ' ' : ''}${expected}${spaced ? ' ' : ''}`;
-        const start = flat.startAt(index);
-        const end = flat.endAt(index + 1);
         context.report({
-          start,
-          end,
+          flat,
+          from: index,
+          to: index + 1,
           message: lookalike
             ? `Unexpected maths sign \`${char}\` as a quotation mark, expected \`${expected}\``
             : `Unexpected ${kind} \`${char}\`, expected \`${expected}\``,
           actual: char,
           expected: [replacement],
-          fix: flat.isDirect(index, index + 1) ? { range: [start, end], text: replacement } : undefined,
+          fix: replacement,
         });
       }
     }

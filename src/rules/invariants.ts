@@ -130,8 +130,9 @@ function checkParagraph(paragraph: Paragraph, context: RuleContext): void {
       continue;
     }
     context.report({
-      start: flat.startAt(item.start),
-      end: flat.endAt(item.end),
+      flat,
+      from: item.start,
+      to: item.end,
       message: `Unexpected \`${item.text}\`, the source has no such ${item.kind}`,
       actual: item.text,
     });
@@ -144,8 +145,9 @@ function checkParagraph(paragraph: Paragraph, context: RuleContext): void {
     const place = sourcePlace(source, item.start, item.end, `\`${item.text}\` in the source`);
     const related: RelatedPlace[] = place ? [place] : [];
     context.report({
-      start: flat.startAt(0),
-      end: flat.endAt(flat.text.length),
+      flat,
+      from: 0,
+      to: flat.text.length,
       message: `Missing \`${item.text}\`: the source has this ${item.kind}, the translation does not`,
       expected: [item.text],
       related,

@@ -80,8 +80,9 @@ export default defineRule<LengthRatioOptions>(
       const ratio = lengthOf(flat.text) / expected;
       if (ratio >= options.min && ratio <= options.max) continue;
       context.report({
-        start: flat.startAt(0),
-        end: flat.endAt(flat.text.length),
+        flat,
+        from: 0,
+        to: flat.text.length,
         message: `The translation is ${ratio.toFixed(2)} times as long as the source would make it (expected ${options.min} to ${options.max})`,
       });
     }

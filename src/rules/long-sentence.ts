@@ -89,8 +89,9 @@ export default defineRule<LongSentenceOptions>(
         const pronoun = match[0].slice(1).trimStart();
         const from = at + match[0].length - pronoun.length;
         context.report({
-          start: flat.startAt(at),
-          end: flat.endAt(at + match[0].length),
+          flat,
+          from: at,
+          to: at + match[0].length,
           message: `Unexpected comma splice before \`${pronoun.replace(/\s+/gu, ' ')}\`, expected a full stop or a semicolon`,
           actual: text.slice(from, at + match[0].length),
         });

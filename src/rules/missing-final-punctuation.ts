@@ -154,16 +154,13 @@ function check(
   if (isTechnicalToken(tokenAround(text, end - 1).token)) return;
   if (PICTOGRAPHIC.test(text.slice(Math.max(0, end - 2), end)) || /[:;=]-?[()DPp]$/.test(text.slice(end - 3, end)))
     return;
-  const start = flat.startAt(end - 1);
-  const stop = flat.endAt(end);
   context.report({
-    start,
-    end: stop,
+    flat,
+    from: end - 1,
+    to: end,
     message: 'Missing final punctuation at the end of the paragraph',
     expected: ['.'],
-    suggestions: flat.isDirect(last, last)
-      ? [{ desc: 'Add a full stop', fix: { range: [flat.endAt(last), flat.endAt(last)], text: '.' } }]
-      : undefined,
+    suggestions: [{ desc: 'Add a full stop', fix: { from: last, to: last, text: '.' } }],
   });
 }
 

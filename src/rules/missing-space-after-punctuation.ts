@@ -89,16 +89,15 @@ export default defineRule(
         // `.”Next`: the quote closes, then the space is missing.
         if (isClosingQuote(text[next]) && text[next] !== "'" && text[next] !== '"') next++;
         if (!isMissingSpace(text, index, next)) continue;
-        const start = flat.startAt(index);
-        const end = flat.endAt(next);
         const actual = text.slice(index, next);
         context.report({
-          start,
-          end,
+          flat,
+          from: index,
+          to: next,
           message: `Missing space after \`${actual}\``,
           actual,
           expected: [`${actual} `],
-          fix: flat.isDirect(index, next) ? { range: [start, end], text: `${actual} ` } : undefined,
+          fix: `${actual} `,
         });
       }
     }

@@ -88,7 +88,6 @@
  */
 import type { Paragraph } from 'nlcst';
 import type { FlatText } from '../nlcst/flat.js';
-import { reportReplacement } from '../nlcst/replace.js';
 import { paragraphsOf } from '../nlcst/walk.js';
 import { defineRule, type RuleContext } from '../shared/rule.js';
 import { groupThousands, type NumberToken, numbersOf, spaceGroupRuns } from '../text/numbers.js';
@@ -163,22 +162,20 @@ export default defineRule<Options>(
     for (const { flat, token } of ungrouped) {
       const actual = token.numeral.text;
       const expected = groupThousands(actual);
-      const start = flat.startAt(token.numeral.start);
-      const end = flat.endAt(token.numeral.end);
       context.report({
-        start,
-        end,
+        flat,
+        from: token.numeral.start,
+        to: token.numeral.end,
         message: `Missing thousands separator in \`${actual}\`, expected \`${expected}\` as in \`${model}\``,
         actual,
         expected: [expected],
-        fix: flat.isDirect(token.numeral.start, token.numeral.end)
-          ? { range: [start, end], text: expected }
-          : undefined,
+        fix: expected,
         related: [
           {
             message: `\`${model}\` is grouped here`,
-            start: grouped.flat.startAt(grouped.token.numeral.start),
-            end: grouped.flat.endAt(grouped.token.numeral.end),
+            flat: grouped.flat,
+            from: grouped.token.numeral.start,
+            to: grouped.token.numeral.end,
           },
         ],
       });
@@ -274,7 +271,15 @@ function checkParagraph(
 ): void {
   const text = flat.text;
   const report = (from: number, to: number, message: string, expected: string, fixable: boolean) =>
-    reportReplacement(context, flat, from, to, message, expected, fixable);
+    context.report({
+      flat,
+      from,
+      to,
+      message,
+      actual: text.slice(from, to),
+      expected: [expected],
+      fix: fixable ? expected : undefined,
+    });
   const inRun = new Set<number>();
   /** Token index → the first and last token of its space-grouped figure (`14 000`). */
   const runOf = new Map<number, [number, number]>();

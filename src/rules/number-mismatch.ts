@@ -176,8 +176,6 @@ function checkParagraph(paragraph: Paragraph, context: RuleContext, options: Rea
   // Figures that differ on both sides in equal numbers are taken as changed, pairwise in order.
   const paired = added.length === lost.length;
   added.forEach((mention, index) => {
-    const start = flat.startAt(mention.start);
-    const end = flat.endAt(mention.end);
     const counterpart = paired ? lost[index] : undefined;
     const related: RelatedPlace[] = [];
     if (counterpart) {
@@ -190,28 +188,26 @@ function checkParagraph(paragraph: Paragraph, context: RuleContext, options: Rea
         ? formatFor(counterpart, context.language)
         : undefined;
     context.report({
-      start,
-      end,
+      flat,
+      from: mention.start,
+      to: mention.end,
       message: counterpart
         ? `Unexpected \`${mention.text}\`, the source has \`${counterpart.text}\``
         : `Unexpected \`${mention.text}\`, the source has no such number`,
       actual: mention.text,
       expected: counterpart ? [counterpart.text] : [],
       fix:
-        replacement && replacement !== numeral
-          ? { range: [start, flat.endAt(mention.start + numeral.length)], text: replacement }
-          : undefined,
+        replacement && replacement !== numeral ? { to: mention.start + numeral.length, text: replacement } : undefined,
       related,
     });
   });
   if (paired || !options.missing) return;
-  const start = flat.startAt(0);
-  const end = flat.endAt(flat.text.length);
   for (const mention of lost) {
     const place = sourcePlace(source, mention.start, mention.end, `\`${mention.text}\` in the source`);
     context.report({
-      start,
-      end,
+      flat,
+      from: 0,
+      to: flat.text.length,
       message: `Missing \`${mention.text}\`: the source has it, the translation does not`,
       expected: [mention.text],
       related: place ? [place] : [],

@@ -141,23 +141,16 @@ export default defineRule<Options>(
 
     function report(place: Place, model?: Place): void {
       const { flat, from, to, actual, expected } = place;
-      const start = flat.startAt(from);
-      const end = flat.endAt(to);
       context.report({
-        start,
-        end,
+        flat,
+        from,
+        to,
         message: `Unexpected \`${actual}\`, expected \`${expected}\`${model ? ' as elsewhere in this document' : ''}`,
         actual,
         expected: [expected],
-        fix: flat.isDirect(from, to) ? { range: [start, end], text: expected } : undefined,
+        fix: expected,
         related: model
-          ? [
-              {
-                message: `\`${model.actual}\` here`,
-                start: model.flat.startAt(model.from),
-                end: model.flat.endAt(model.to),
-              },
-            ]
+          ? [{ message: `\`${model.actual}\` here`, flat: model.flat, from: model.from, to: model.to }]
           : undefined,
       });
     }

@@ -50,13 +50,13 @@
  *   3:1-3:2: Unmatched quotation mark `"`
  */
 import { blockKind } from '../nlcst/walk.js';
-import { defineDocumentRule, type Report, type RuleContext } from '../shared/rule.js';
+import { defineDocumentRule, type FlatReport, type RuleContext } from '../shared/rule.js';
 import { continuation, type ParagraphQuotes, type QuoteAnalysis, quotesOf } from '../text/quotes.js';
 
 /** A paragraph whose unclosed opening marks are reported unless its quotation continues in the next paragraph. */
 interface Unsettled {
   analysis: QuoteAnalysis;
-  opens: Report[];
+  opens: FlatReport[];
 }
 
 /**
@@ -88,21 +88,23 @@ export default defineDocumentRule<object, State>(
         const flat = flats[index];
         const reported = blockKind(paragraphs[index]) !== 'tableCell';
         const original = beforeContinuation(analysis);
-        const opens: Report[] = [];
+        const opens: FlatReport[] = [];
         for (const mark of reported ? original.unmatchedOpen : []) {
           // A mark before a space or at the end opens nothing: it may be a closing mark cut off its quotation.
           const role = /^(?:\s|$)/u.test(analysis.text.slice(mark.index + 1, mark.index + 2)) ? '' : 'opening ';
           opens.push({
-            start: flat.startAt(mark.index),
-            end: flat.endAt(mark.index + 1),
+            flat,
+            from: mark.index,
+            to: mark.index + 1,
             message: `Unmatched ${role}quotation mark \`${mark.char}\``,
             actual: mark.char,
           });
         }
         for (const mark of reported ? analysis.unmatchedClose : []) {
           context.report({
-            start: flat.startAt(mark.index),
-            end: flat.endAt(mark.index + 1),
+            flat,
+            from: mark.index,
+            to: mark.index + 1,
             message: `Unmatched closing quotation mark \`${mark.char}\``,
             actual: mark.char,
           });

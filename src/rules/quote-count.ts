@@ -68,7 +68,7 @@ function checkParagraph(paragraph: Paragraph, context: RuleContext): void {
   const theirs = sourceQuotations(source.text, source.language);
   if (ours.length <= theirs) return;
   const report = (open: number, close: number, message: string) =>
-    context.report({ start: flat.startAt(open), end: flat.endAt(close + 1), message });
+    context.report({ flat, from: open, to: close + 1, message });
   if (theirs === 0) {
     for (const [open, close] of ours) {
       const quoted = flat.text.slice(open, close + 1);

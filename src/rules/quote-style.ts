@@ -163,8 +163,6 @@ export default defineRule<Options>(
         restyled.delete(pair.close);
         const from = pair.open.index;
         const to = pair.close.index + 1;
-        const start = flat.startAt(from);
-        const end = flat.endAt(to);
         const expected = open + text.slice(from + 1, to - 1) + close;
         // Nested quotations both restyled: the inner one waits for the next `--fix` pass.
         const fixable = flat.isDirect(from, to) && !rewritten.some(([left, right]) => from < right && to > left);
@@ -172,15 +170,14 @@ export default defineRule<Options>(
         // The finding points at the opening mark (one error per quotation, where raters mark it), the closing
         // mark is its related place, and the fix restyles both by rewriting the quotation.
         context.report({
-          start,
-          end: flat.endAt(from + 1),
+          flat,
+          from,
+          to: from + 1,
           message: `Unexpected \`${pair.open.char}…${pair.close.char}\`, expected \`${open}…${close}\``,
           actual: text.slice(from, to),
           expected: [expected],
-          fix: fixable ? { range: [start, end], text: expected } : undefined,
-          related: [
-            { message: `closing \`${pair.close.char}\`, expected \`${close}\``, start: flat.startAt(to - 1), end },
-          ],
+          fix: fixable ? { from, to, text: expected } : undefined,
+          related: [{ message: `closing \`${pair.close.char}\`, expected \`${close}\``, from: to - 1, to }],
         });
       }
       for (const mark of analysis.marks) {
@@ -253,21 +250,17 @@ export default defineRule<Options>(
       expected: string,
       deletion?: [number, number],
     ): void {
-      const start = flat.startAt(from);
-      const end = flat.endAt(to);
       const [fixFrom, fixTo] = deletion ?? [from, to];
       // Inside a quotation one fix rewrites whole, a second edit would overlap it: the next `--fix` pass makes it.
       const covered = rewritten.some(([left, right]) => fixFrom < right && fixTo > left);
       context.report({
-        start,
-        end,
+        flat,
+        from,
+        to,
         message,
         actual,
         expected: [expected],
-        fix:
-          !covered && flat.isDirect(fixFrom, fixTo)
-            ? { range: [flat.startAt(fixFrom), flat.endAt(fixTo)], text: deletion ? '' : expected }
-            : undefined,
+        fix: covered ? undefined : { from: fixFrom, to: fixTo, text: deletion ? '' : expected },
       });
     }
   },

@@ -356,26 +356,22 @@ export default defineRule<Options>(
         if (pair.depth !== 0 || pair.open.kind !== 'double') continue;
         const verdict = judge(text, pair.open, pair.close, options);
         if (!verdict) continue;
-        const start = flat.startAt(pair.open.index);
-        const end = flat.endAt(pair.close.index + 1);
         const content = text.slice(pair.open.index + 1, pair.close.index).trim();
-        const removal = {
-          range: [start, end] as [number, number],
-          text: text.slice(pair.open.index + 1, pair.close.index),
-        };
-        const direct = flat.isDirect(pair.open.index, pair.close.index + 1);
+        const unquoted = text.slice(pair.open.index + 1, pair.close.index);
         const foreign = FOREIGN_MARKS.has(pair.open.char) && verdict === 'name';
         context.report({
-          start,
-          end,
+          flat,
+          from: pair.open.index,
+          to: pair.close.index + 1,
           message:
             verdict === 'name'
               ? `Unexpected quotation marks around the name \`${content}\``
               : `Unexpected quotation marks around \`${content}\``,
           actual: text.slice(pair.open.index, pair.close.index + 1),
-          expected: [removal.text],
-          fix: direct && foreign ? removal : undefined,
-          suggestions: direct && !foreign ? [{ desc: 'Remove the quotation marks', fix: removal }] : undefined,
+          expected: [unquoted],
+          // Foreign marks around a name are never English: fix. Around other words they may be deliberate: suggest.
+          fix: foreign ? unquoted : undefined,
+          suggestions: foreign ? undefined : [{ desc: 'Remove the quotation marks', fix: unquoted }],
         });
       }
     });

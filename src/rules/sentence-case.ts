@@ -136,17 +136,14 @@ export default defineRule<SentenceCaseOptions>(
         const upper = initial.toUpperCase();
         if (upper === initial) return;
         const expected = upper + word.slice(initial.length);
-        const start = flat.startAt(at);
-        const end = flat.endAt(at + word.length);
         context.report({
-          start,
-          end,
+          flat,
+          from: at,
+          to: at + word.length,
           message: `Unexpected lower-case \`${word}\` at the start of a sentence, expected \`${expected}\``,
           actual: word,
           expected: [expected],
-          fix: flat.isDirect(at, at + initial.length)
-            ? { range: [start, flat.endAt(at + initial.length)], text: upper }
-            : undefined,
+          fix: { to: at + initial.length, text: upper },
         });
       };
       if (options.paragraphStart || (ended && kind === 'paragraph' && isProse(text))) {

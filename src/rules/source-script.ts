@@ -99,8 +99,9 @@ function checkParagraph(paragraph: Paragraph, context: RuleContext): void {
     }
     const place = sourcePlace(source, at, at + run.length, `\`${run}\` in the source`);
     context.report({
-      start: flat.startAt(start),
-      end: flat.endAt(end),
+      flat,
+      from: start,
+      to: end,
       message: `Unexpected \`${run}\`: ${scriptLabel(scripts)} letters left from the source`,
       actual: run,
       related: place ? [place] : [],

@@ -195,15 +195,13 @@ function report(
   replacement: string,
   fixTo = to,
 ): void {
-  const start = flat.startAt(from);
-  const end = flat.endAt(to);
-  const fixEnd = flat.endAt(fixTo);
   context.report({
-    start,
-    end,
+    flat,
+    from,
+    to,
     message,
     actual: flat.text.slice(from, to),
     expected: [replacement],
-    fix: flat.isDirect(from, fixTo) ? { range: [start, fixEnd], text: replacement } : undefined,
+    fix: { to: fixTo, text: replacement },
   });
 }

@@ -117,21 +117,14 @@ export default defineRule(
       const text = flat.text;
       /** `space`: where the fix inserts a space instead of replacing [from, to) (a word may be glued on both sides). */
       const report = (from: number, to: number, message: string, fixText?: string, space?: number) => {
-        const start = flat.startAt(from);
-        const end = flat.endAt(to);
-        const at = space === undefined ? undefined : flat.startAt(space);
         context.report({
-          start,
-          end,
+          flat,
+          from,
+          to,
           message,
           actual: text.slice(from, to),
           expected: fixText === undefined ? undefined : [fixText],
-          fix:
-            fixText === undefined || !flat.isDirect(from, to)
-              ? undefined
-              : at === undefined
-                ? { range: [start, end], text: fixText }
-                : { range: [at, at], text: ' ' },
+          fix: fixText === undefined || space === undefined ? fixText : { from: space, to: space, text: ' ' },
         });
       };
       for (let index = 0; index < numbers.length; index++) {

@@ -256,31 +256,28 @@ export default defineRule<StrayPunctuationOptions>(
         } else continue;
         let end = index + 1;
         while (!keepSpace && isInlineSpace(text[end])) end++;
-        const start = flat.startAt(index);
-        const stop = flat.endAt(index + 1);
-        const fixEnd = flat.endAt(end);
         context.report({
-          start,
-          end: stop,
+          flat,
+          from: index,
+          to: index + 1,
           message,
           actual: mark,
           expected: [''],
-          fix: fixable && flat.isDirect(index, end) ? { range: [start, fixEnd], text: '' } : undefined,
+          fix: fixable ? { to: end, text: '' } : undefined,
         });
       }
       // `got~ alarm`, `between_ two`, `scales^ and`, `word@ next`: a symbol glued to the end of a word.
       for (const match of text.matchAll(GLUED_SYMBOL)) {
         const index = match.index + match[0].length - 1;
         if (!isGluedSymbol(text, index)) continue;
-        const start = flat.startAt(index);
-        const stop = flat.endAt(index + 1);
         context.report({
-          start,
-          end: stop,
+          flat,
+          from: index,
+          to: index + 1,
           message: `Unexpected \`${text[index]}\` after \`${wordEndingAt(text, index)}\``,
           actual: text[index],
           expected: [''],
-          fix: flat.isDirect(index, index + 1) ? { range: [start, stop], text: '' } : undefined,
+          fix: '',
         });
       }
       if (context.language !== 'en') continue;
@@ -291,8 +288,9 @@ export default defineRule<StrayPunctuationOptions>(
         capitalises ??= capitalisesSentences(text);
         if (!capitalises) continue;
         context.report({
-          start: flat.startAt(index),
-          end: flat.endAt(index + 1),
+          flat,
+          from: index,
+          to: index + 1,
           message: `Unexpected \`${text[index]}\` inside a sentence, before the lower-case word \`${nextWord(text, index)}\``,
           actual: text[index],
           expected: [''],

@@ -121,8 +121,9 @@ export default defineRule(
           ? `Unmatched \`${char}\`: nothing closes it in this paragraph`
           : `Unmatched \`${char}\`: nothing opens it in this paragraph`;
         context.report({
-          start: flat.startAt(at),
-          end: flat.endAt(at + 1),
+          flat,
+          from: at,
+          to: at + 1,
           message,
           actual: char,
           expected: [isOpeningBracket(char) ? `${char}…${BRACKET_PAIRS[char]}` : `${OPENER_OF[char]}…${char}`],

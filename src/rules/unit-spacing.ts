@@ -61,7 +61,6 @@
  */
 
 import type { FlatText } from '../nlcst/flat.js';
-import { reportReplacement } from '../nlcst/replace.js';
 import { paragraphsOf } from '../nlcst/walk.js';
 import { defineRule, type RuleContext } from '../shared/rule.js';
 import { type NumberToken, numbersOf } from '../text/numbers.js';
@@ -92,7 +91,15 @@ export default defineRule<Options>(
       for (const token of numbers) {
         if (token.kind === 'identifier' || token.kind === 'date') continue;
         const report = (from: number, to: number, message: string, expected: string) =>
-          reportReplacement(context, flat, from, to, message, expected);
+          context.report({
+            flat,
+            from,
+            to,
+            message,
+            actual: text.slice(from, to),
+            expected: [expected],
+            fix: expected,
+          });
         const percent = token.percent;
         if (percent) {
           percents.push({ flat, token, spaced: percent.gap !== '' });
@@ -158,21 +165,21 @@ function reportPercents(context: RuleContext, percents: readonly Percent[], styl
     const message = spaced
       ? `Unexpected space in \`${actual}\`, expected \`${expected}\`${asIn}`
       : `Missing space in \`${actual}\`, expected \`${expected}\`${asIn}`;
-    const start = flat.startAt(token.numeral.start);
-    const end = flat.endAt(percent.end);
     context.report({
-      start,
-      end,
+      flat,
+      from: token.numeral.start,
+      to: percent.end,
       message,
       actual,
       expected: [expected],
-      fix: flat.isDirect(token.numeral.start, percent.end) ? { range: [start, end], text: expected } : undefined,
+      fix: expected,
       related: model
         ? [
             {
               message: `\`${modelText}\` is written so here`,
-              start: model.flat.startAt(model.token.numeral.start),
-              end: model.flat.endAt(model.token.percent?.end ?? model.token.end),
+              flat: model.flat,
+              from: model.token.numeral.start,
+              to: model.token.percent?.end ?? model.token.end,
             },
           ]
         : undefined,

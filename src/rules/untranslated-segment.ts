@@ -53,8 +53,9 @@ export default defineRule(
       if (normalise(flat.text) !== normalise(source.text)) continue;
       if ((flat.text.match(/\p{L}{2,}/gu) ?? []).length < 3) continue;
       context.report({
-        start: flat.startAt(0),
-        end: flat.endAt(flat.text.length),
+        flat,
+        from: 0,
+        to: flat.text.length,
         message: 'Unexpected copy of the source: this paragraph is not translated',
       });
     }

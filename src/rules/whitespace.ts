@@ -92,15 +92,14 @@ export default defineRule(
       const flat = flatten(paragraph);
       const text = flat.text;
       const report = (from: number, to: number, message: string, replacement: string) => {
-        const start = flat.startAt(from);
-        const end = flat.endAt(to);
         context.report({
-          start,
-          end,
+          flat,
+          from,
+          to,
           message,
           actual: text.slice(from, to),
           expected: [replacement],
-          fix: flat.isDirect(from, to) ? { range: [start, end], text: replacement } : undefined,
+          fix: replacement,
         });
       };
       let index = 0;

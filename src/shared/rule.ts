@@ -22,6 +22,7 @@ import { lintRule } from 'unified-lint-rule';
 import type { VFile } from 'vfile';
 import { location } from 'vfile-location';
 import type { VFileMessage } from 'vfile-message';
+import type { FlatText } from '../nlcst/flat.js';
 
 export type SeverityName = 'off' | 'warn' | 'error';
 
@@ -136,11 +137,51 @@ declare module 'vfile' {
   }
 }
 
+/**
+ * An edit of `flat.text[from, to)`: the report's own stretch when `from` and
+ * `to` are left out. An empty stretch inserts between the characters on
+ * either side of it.
+ */
+export interface FlatEdit {
+  from?: number;
+  to?: number;
+  text: string;
+}
+
+/** Another place that explains a finding, as a stretch of a flat text (the report's when `flat` is left out). */
+export interface FlatRelatedPlace {
+  message: string;
+  flat?: FlatText;
+  from: number;
+  to: number;
+}
+
+/**
+ * A finding over `flat.text[from, to)` of a paragraph or sentence flattened
+ * with `flatten` (src/nlcst/flat.ts). The context maps it to original offsets;
+ * a fix (the replacement text of the stretch, or a `FlatEdit`) is kept only
+ * when its stretch maps one to one onto the original, so no markup, entity
+ * or escape is ever rewritten. A rule's own reasons not to fix go before:
+ * `fix: safe ? expected : undefined`.
+ */
+export interface FlatReport {
+  flat: FlatText;
+  from: number;
+  to: number;
+  message: string;
+  actual?: string;
+  expected?: string[];
+  fix?: string | FlatEdit;
+  suggestions?: Array<{ desc: string; fix: string | FlatEdit }>;
+  related?: Array<RelatedPlace | FlatRelatedPlace>;
+}
+
 export interface RuleContext {
   readonly text: string;
   readonly language: string;
   readonly file: VFile;
-  report(report: Report): void;
+  /** Reports a finding: over original offsets (`Report`) or over a stretch of a flat text (`FlatReport`). */
+  report(report: Report | FlatReport): void;
 }
 
 export type RuleCheck<Options extends object> = (tree: Root, context: RuleContext, options: Readonly<Options>) => void;
@@ -244,7 +285,7 @@ function makeRule<Options extends object>(
       language: info.language,
       file,
       report(report) {
-        reportOn(file, info, report);
+        reportOn(file, info, 'flat' in report ? fromFlat(report) : report);
       },
     };
     const guard: Guard = (work) => {
@@ -284,6 +325,48 @@ function reportOn(file: VFile, info: DocumentInfo, report: Report): void {
   const suggestions = report.suggestions?.filter((suggestion) => isSafeEdit(info, suggestion.fix));
   if (suggestions && suggestions.length > 0) message.suggestions = suggestions;
   if (report.related && report.related.length > 0) message.related = report.related;
+}
+
+/** The `Report` of a `FlatReport`: the one place where flat offsets become original offsets. */
+function fromFlat(report: FlatReport): Report {
+  const { flat, from, to } = report;
+  const mapped: Report = { start: flat.startAt(from), end: flat.endAt(to), message: report.message };
+  if (report.actual !== undefined) mapped.actual = report.actual;
+  if (report.expected !== undefined) mapped.expected = report.expected;
+  if (report.fix !== undefined) mapped.fix = flatEdit(flat, from, to, report.fix);
+  if (report.suggestions) {
+    const suggestions: Suggestion[] = [];
+    for (const { desc, fix } of report.suggestions) {
+      const edit = flatEdit(flat, from, to, fix);
+      if (edit) suggestions.push({ desc, fix: edit });
+    }
+    mapped.suggestions = suggestions;
+  }
+  if (report.related)
+    mapped.related = report.related.map((place) =>
+      'start' in place
+        ? place
+        : {
+            message: place.message,
+            start: (place.flat ?? flat).startAt(place.from),
+            end: (place.flat ?? flat).endAt(place.to),
+          },
+    );
+  return mapped;
+}
+
+function flatEdit(flat: FlatText, from: number, to: number, fix: string | FlatEdit): TextEdit | undefined {
+  const edit =
+    typeof fix === 'string' ? { from, to, text: fix } : { from: fix.from ?? from, to: fix.to ?? to, text: fix.text };
+  if (edit.from === edit.to) {
+    // An insertion is safe between two characters that are neighbours in the original.
+    const around = [Math.max(0, edit.from - 1), Math.min(flat.text.length, edit.from + 1)] as const;
+    if (!flat.isDirect(...around)) return undefined;
+    const at = flat.endAt(edit.from);
+    return { range: [at, at], text: edit.text };
+  }
+  if (!flat.isDirect(edit.from, edit.to)) return undefined;
+  return { range: [flat.startAt(edit.from), flat.endAt(edit.to)], text: edit.text };
 }
 
 function isSafeEdit(info: DocumentInfo, edit: TextEdit): boolean {
