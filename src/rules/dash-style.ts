@@ -57,6 +57,9 @@
  *
  * @example {"name": "not-ok.md", "label": "output"}
  *   1:20-1:24: Unexpected ` -- ` used as a dash, expected `—`
+ *
+ * @example {"name": "not-ok.md", "label": "fixed"}
+ *   The *group* said so—and left.
  */
 import { flatten } from '../nlcst/flat.js';
 import { paragraphsOf } from '../nlcst/walk.js';

@@ -92,6 +92,9 @@
  *
  * @example {"name": "not-ok.md", "label": "output"}
  *   1:20-1:22: Unexpected `,.`, expected `.`
+ *
+ * @example {"name": "not-ok.md", "label": "fixed"}
+ *   The *group* said so. Then **it** left.
  */
 import { flatten } from '../nlcst/flat.js';
 import { paragraphsOf } from '../nlcst/walk.js';

@@ -55,6 +55,9 @@
  *   1:18-1:19: Unexpected maths sign `≫` as a quotation mark, expected `”`
  *   1:33-1:34: Unexpected maths sign `≫` as a quotation mark, expected `”`
  *
+ * @example {"name": "not-ok-maths.txt", "label": "fixed"}
+ *   The song “Blossom” is beautiful ”
+ *
  * @example {"name": "ok-arabic.txt"}
  *   Arabic comma in Arabic text: مرحبا، كيف الحال؟
  *
@@ -65,12 +68,18 @@
  *   1:11-1:12: Unexpected Arabic `؟`, expected `?`
  *   1:16-1:17: Unexpected Arabic `،`, expected `,`
  *
+ * @example {"name": "not-ok-arabic.txt", "label": "fixed"}
+ *   Is it true? Yes, it is.
+ *
  * @example {"name": "not-ok.html", "label": "input"}
  *   <p>The <b>group</b> said so （again）.</p>
  *
  * @example {"name": "not-ok.html", "label": "output"}
  *   1:29-1:30: Unexpected full-width `（`, expected `(`
  *   1:35-1:36: Unexpected full-width `）`, expected `)`
+ *
+ * @example {"name": "not-ok.html", "label": "fixed"}
+ *   <p>The <b>group</b> said so (again).</p>
  */
 import { flatten } from '../nlcst/flat.js';
 import { paragraphsOf } from '../nlcst/walk.js';

@@ -53,6 +53,9 @@
  * @example {"name": "not-ok.md", "label": "output"}
  *   1:18-1:19: Missing space after `.`
  *   1:42-1:43: Missing space after `,`
+ *
+ * @example {"name": "not-ok.md", "label": "fixed"}
+ *   The *police* left. Then **they** came back, again.
  */
 import { flatten } from '../nlcst/flat.js';
 import { paragraphsOf } from '../nlcst/walk.js';

@@ -85,6 +85,9 @@
  * @example {"name": "not-ok-groups.txt", "label": "output"}
  *   1:32-1:36: Missing thousands separator in `1200`, expected `1,200` as in `1,500`
  *   1:57-1:62: Unexpected space in `1 500`, expected `1,500`
+ *
+ * @example {"name": "not-ok-groups.txt", "label": "fixed"}
+ *   More than 1,500 migrants came, 1,200 migrants stayed and 1,500 left.
  */
 import type { Paragraph } from 'nlcst';
 import type { FlatText } from '../nlcst/flat.js';

@@ -63,11 +63,19 @@
  * @example {"name": "not-ok-document.txt", "label": "output"}
  *   3:1-3:2: Unexpected `"…"`, expected `“…”`
  *
+ * @example {"name": "not-ok-document.txt", "label": "fixed"}
+ *   “We will not stop,” the group said.
+ *
+ *   “Nor will we,” the party added.
+ *
  * @example {"name": "not-ok-straight.txt", "label": "input", "config": {"style": "straight"}}
  *   “We will not stop,” the group said.
  *
  * @example {"name": "not-ok-straight.txt", "label": "output"}
  *   1:1-1:2: Unexpected `“…”`, expected `"…"`
+ *
+ * @example {"name": "not-ok-straight.txt", "label": "fixed"}
+ *   "We will not stop," the group said.
  */
 import type { FlatText } from '../nlcst/flat.js';
 import { defineRule } from '../shared/rule.js';

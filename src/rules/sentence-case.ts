@@ -55,6 +55,11 @@
  * @example {"name": "not-ok-paragraph.txt", "label": "output"}
  *   3:1-3:4: Unexpected lower-case `the` at the start of a sentence, expected `The`
  *
+ * @example {"name": "not-ok-paragraph.txt", "label": "fixed"}
+ *   The police raided the offices of several groups on Wednesday.
+ *
+ *   The journalists who worked there were questioned for several hours.
+ *
  * @example {"name": "ok-continued.txt"}
  *   The police raided the offices of several groups and
  *
@@ -65,6 +70,9 @@
  *
  * @example {"name": "not-ok-paragraph-start.txt", "label": "output"}
  *   1:1-1:4: Unexpected lower-case `the` at the start of a sentence, expected `The`
+ *
+ * @example {"name": "not-ok-paragraph-start.txt", "label": "fixed"}
+ *   The police arrived at 7 a.m. on Wednesday.
  */
 import { flatten } from '../nlcst/flat.js';
 import { blockKind, paragraphsOf } from '../nlcst/walk.js';

@@ -53,6 +53,9 @@
  *
  * @example {"name": "not-ok.md", "label": "output"}
  *   1:20-1:21: Unexpected space before `,`
+ *
+ * @example {"name": "not-ok.md", "label": "fixed"}
+ *   The *group* said so, then left.
  */
 import { flatten } from '../nlcst/flat.js';
 import { paragraphsOf } from '../nlcst/walk.js';

@@ -51,6 +51,9 @@
  *   1:40-1:44: Unexpected `1500` between `another` and `way`, the numeral does not fit the sentence
  *   1:73-1:79: Missing space in `in2020`, expected `in 2020`
  *   1:85-1:92: Unexpected repeated `500`
+ *
+ * @example {"name": "not-ok.txt", "label": "fixed"}
+ *   We can not treat these NGOs in another 1500 way, it turns out. They met in 2020 with 500 500 people.
  */
 import { paragraphsOf } from '../nlcst/walk.js';
 import { defineRule } from '../shared/rule.js';

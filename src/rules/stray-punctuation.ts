@@ -116,6 +116,9 @@
  *   1:14-1:15: Unexpected `.` before a lower-case word: a stray full stop, or a sentence that starts in lower case
  *   1:39-1:40: Unexpected `.` after `the`, a word that does not end a sentence
  *
+ * @example {"name": "not-ok-lower.txt", "label": "fixed"}
+ *   The sanctions. were announced, and the rich left.
+ *
  * @example {"name": "not-ok-inserted.txt", "label": "input"}
  *   The alarm system got~ installed between_ two scales^ and the word@ next to it. Send it to name@ gmail . com today.
  *
@@ -147,6 +150,11 @@
  *
  * @example {"name": "not-ok.md", "label": "output"}
  *   3:1-3:2: Unexpected `;` at the start of the paragraph
+ *
+ * @example {"name": "not-ok.md", "label": "fixed"}
+ *   # Title
+ *
+ *   *The* police left.
  */
 import { flatten } from '../nlcst/flat.js';
 import { paragraphsOf } from '../nlcst/walk.js';

@@ -49,6 +49,9 @@
  * @example {"name": "not-ok-closed.txt", "label": "output"}
  *   1:18-1:22: Unexpected space in `63 %`, expected `63%`
  *
+ * @example {"name": "not-ok-closed.txt", "label": "fixed"}
+ *   Of the patients, 63% were women.
+ *
  * @example {"name": "not-ok-spaced.txt", "label": "input", "config": {"units": "spaced"}}
  *   The road is 5km long and 3 km wide, with 1000Mbps links.
  *

@@ -51,6 +51,9 @@
  *
  * @example {"name": "not-ok.md", "label": "output"}
  *   1:13-1:15: Unexpected 2 spaces, expected 1
+ *
+ * @example {"name": "not-ok.md", "label": "fixed"}
+ *   The *police* left.
  */
 import { flatten } from '../nlcst/flat.js';
 import { paragraphsOf } from '../nlcst/walk.js';
