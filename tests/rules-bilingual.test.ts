@@ -207,6 +207,17 @@ describe('rules on pairs written for the test', () => {
     expect(check('number-mismatch', 'Um 15 Uhr beginnt die Sitzung.', 'de', 'The session starts at 3 p.m.')).toEqual(
       [],
     );
+    // A measure written with the article (`about a foot`) converted to centimetres or millimetres.
+    expect(
+      check('number-mismatch', 'That bit there is about a foot long.', 'en', 'Das Stück ist ca. 30cm lang.', 'de'),
+    ).toEqual([]);
+    expect(check('number-mismatch', 'It is an inch wide.', 'en', 'Es ist 25 mm breit.', 'de')).toEqual([]);
+    expect(
+      check('number-mismatch', 'That bit there is about a foot long.', 'en', 'Das Stück ist ca. 80cm lang.', 'de'),
+    ).toEqual(['Unexpected `80`, the source has no such number']);
+    expect(check('number-mismatch', 'He had a pound of rice.', 'en', 'Er hatte 5 kg Reis.', 'de')).toEqual([
+      'Unexpected `5`, the source has no such number',
+    ]);
     expect(check('number-mismatch', '他们用了三周时间。', 'zh', 'It took them 2 weeks.')).toEqual([
       'Unexpected `2`, the source has no such number',
     ]);
