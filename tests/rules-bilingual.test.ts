@@ -73,12 +73,38 @@ describe('pairing a source with the target', () => {
     expect(result.warnings).toEqual([
       {
         message:
-          'The source has 2 blocks and the translation 1: blocks are not paired, so source-aware rules check nothing in this file',
+          'The source has 2 blocks and the translation 1: blocks are not paired, so source-aware rules check nothing in this file. ' +
+          'They first differ at block 2: a paragraph at <source>:3 in the source, none in the translation (its last block is a paragraph at line 1)',
         line: 1,
         column: 1,
         offset: 0,
       },
     ]);
+  });
+
+  it('the warning says where the structure first differs: block, kind and line in each file', () => {
+    const sourceMd = '# Третья линия\n\nСтоимость 1,2 млрд.\n\n- Первая очередь: 2027\n- Вторая очередь: 2030\n';
+    const warningOf = (targetMd: string) =>
+      lint(targetMd, {
+        format: 'md',
+        config: only(...BILINGUAL),
+        source: sourceMd,
+        sourcePath: 'metro.ru.md',
+      }).warnings?.[0]?.message.split('. They ')[1];
+    // A list turned into a paragraph: the kinds differ at the third block.
+    expect(warningOf('# Third line\n\nIt costs 1.2 billion.\n\nFirst stage: 2027, second: 2030.\n')).toBe(
+      'first differ at block 3: a list item at metro.ru.md:5 in the source, a paragraph at line 5 in the translation',
+    );
+    // A paragraph the translator added at the end.
+    expect(
+      warningOf('# Third line\n\nIt costs 1.2 billion.\n\n- First stage: 2027\n- Second stage: 2030\n\nMore soon.\n'),
+    ).toBe(
+      'first differ at block 5: none in the source (its last block is a list item at metro.ru.md:6), a paragraph at line 8 in the translation',
+    );
+    // The same structure pairs, with no warning.
+    expect(warningOf('# Third line\n\nIt costs 1.2 billion.\n\n- First stage: 2027\n- Second stage: 2030\n')).toBe(
+      undefined,
+    );
   });
 
   it('leaves target-only linting alone: no source, no bilingual finding', () => {
