@@ -216,6 +216,25 @@ describe('reading numbers by value', () => {
   });
 });
 
+describe('number-mismatch --fix', () => {
+  const fixed = (sourceText: string, sourceLanguage: string, targetText: string, targetLanguage = 'en') =>
+    fixText(targetText, { config: only('number-mismatch'), source: sourceText, sourceLanguage, targetLanguage }).output;
+
+  it('writes the source figure in the target language where that is safe', () => {
+    expect(fixed('Im Jahr 2020 waren es 5 Mio.', 'de', 'In 2021 it was 5 million.')).toBe('In 2020 it was 5 million.');
+    expect(fixed('Es waren −5 Grad.', 'de', 'It was -6 degrees.')).toBe('It was -5 degrees.');
+    expect(fixed('Es waren 25 Patienten.', 'de', 'There were 2.5 patients.')).toBe('There were 25 patients.');
+  });
+
+  it('leaves a figure with an ordinal suffix, and an ambiguous source figure, to a person', () => {
+    expect(fixed('Die Sitzung ist am 24. März.', 'de', 'The meeting is on March 21st.')).toBe(
+      'The meeting is on March 21st.',
+    );
+    // `1.500` is 1500 in German and 1.5 in English: which one the translation needs is not for a fix to guess.
+    expect(fixed('Es kostet 1.500 Euro.', 'de', 'It costs 1,400 euros.')).toBe('It costs 1,400 euros.');
+  });
+});
+
 describe('rules on pairs written for the test', () => {
   const check = (id: string, sourceText: string, sourceLanguage: string, targetText: string, targetLanguage = 'en') =>
     lint(targetText, { config: only(id), source: sourceText, sourceLanguage, targetLanguage }).findings.map(

@@ -186,8 +186,10 @@ function checkParagraph(paragraph: Paragraph, context: RuleContext, options: Rea
       if (place) related.push(place);
     }
     const numeral = /^[\d.,\u00a0\u202f\u2009 '’]*\d/.exec(mention.text)?.[0] ?? mention.text;
+    // An ordinal suffix belongs to the old figure (`21st` must not become `24st`): such a figure is left to a person.
+    const suffixed = /^\p{L}/u.test(mention.text.slice(numeral.length));
     const replacement =
-      counterpart && added.length === 1 && !mention.scaled && !mention.identifier
+      counterpart && added.length === 1 && !mention.scaled && !mention.identifier && !suffixed
         ? formatFor(counterpart, context.language)
         : undefined;
     context.report({
