@@ -176,8 +176,11 @@ describe('paired documents on the command line', () => {
       ['content/en/blog/metro.md', ['3:42 doubled-punctuation']],
       ['content/en/blog/new.md', ['1:1 format-warning']],
     ]);
+    // The warning says where the structure first differs: the source's third block has no counterpart.
     expect(results[0].messages[0].message).toBe(
-      'The source has 3 blocks and the translation 2: blocks are not paired, so source-aware rules check nothing in this file',
+      'The source has 3 blocks and the translation 2: blocks are not paired, so source-aware rules check nothing in this file. ' +
+        `They first differ at block 3: a paragraph at ${join(dir.path, 'content/ru/blog/extra.md')}:5 in the source, ` +
+        'none in the translation (its last block is a paragraph at line 3)',
     );
     const printed = JSON.parse(runMtlint(['--print-config', 'content/en/blog/metro.md'], { cwd: dir.path }).stdout);
     expect(printed.sourceFile).toBe(join(dir.path, 'content/ru/blog/metro.md'));

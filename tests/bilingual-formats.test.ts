@@ -84,6 +84,22 @@ describe('PO reader', () => {
     ]);
   });
 
+  it("a tab written as the `\\t` escape is the program's, not prose white space; a typed tab is", () => {
+    const whitespace = { extends: [], rules: { whitespace: 'warn' } } as const;
+    expect(lint(text, { filePath: 'app.po', config: whitespace }).findings).toEqual([]);
+    const typed = ['msgid "Spalten:\\tDatum"', 'msgstr "Columns:\tDate  and time"'].join('\n');
+    expect(described(typed, lint(typed, { filePath: 'x.po', config: whitespace }).findings)).toEqual([
+      '2:17 whitespace \t',
+      '2:22 whitespace   ',
+    ]);
+    const xliff = [
+      '<xliff version="1.2"><file source-language="de" target-language="en"><body>',
+      '<trans-unit id="1"><source>Spalten:&#9;Datum</source><target>Columns:&#9;Date</target></trans-unit>',
+      '</body></file></xliff>',
+    ].join('\n');
+    expect(lint(xliff, { filePath: 'x.xlf', config: whitespace }).findings).toEqual([]);
+  });
+
   it('skips the header, obsolete and untranslated entries; lints fuzzy ones', () => {
     const small = [
       'msgid ""',
@@ -421,7 +437,8 @@ describe('paired documents', () => {
     expect(document.warnings).toEqual([
       {
         message:
-          'The source has 4 blocks and the translation 3: blocks are not paired, so source-aware rules check nothing in this file',
+          'The source has 4 blocks and the translation 3: blocks are not paired, so source-aware rules check nothing in this file. ' +
+          'They first differ at block 3: a list item at /repo/metro.ru.md:5 in the source, a paragraph at line 5 in the translation',
         start: 0,
         end: 0,
       },

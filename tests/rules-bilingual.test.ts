@@ -73,12 +73,38 @@ describe('pairing a source with the target', () => {
     expect(result.warnings).toEqual([
       {
         message:
-          'The source has 2 blocks and the translation 1: blocks are not paired, so source-aware rules check nothing in this file',
+          'The source has 2 blocks and the translation 1: blocks are not paired, so source-aware rules check nothing in this file. ' +
+          'They first differ at block 2: a paragraph at <source>:3 in the source, none in the translation (its last block is a paragraph at line 1)',
         line: 1,
         column: 1,
         offset: 0,
       },
     ]);
+  });
+
+  it('the warning says where the structure first differs: block, kind and line in each file', () => {
+    const sourceMd = '# Третья линия\n\nСтоимость 1,2 млрд.\n\n- Первая очередь: 2027\n- Вторая очередь: 2030\n';
+    const warningOf = (targetMd: string) =>
+      lint(targetMd, {
+        format: 'md',
+        config: only(...BILINGUAL),
+        source: sourceMd,
+        sourcePath: 'metro.ru.md',
+      }).warnings?.[0]?.message.split('. They ')[1];
+    // A list turned into a paragraph: the kinds differ at the third block.
+    expect(warningOf('# Third line\n\nIt costs 1.2 billion.\n\nFirst stage: 2027, second: 2030.\n')).toBe(
+      'first differ at block 3: a list item at metro.ru.md:5 in the source, a paragraph at line 5 in the translation',
+    );
+    // A paragraph the translator added at the end.
+    expect(
+      warningOf('# Third line\n\nIt costs 1.2 billion.\n\n- First stage: 2027\n- Second stage: 2030\n\nMore soon.\n'),
+    ).toBe(
+      'first differ at block 5: none in the source (its last block is a list item at metro.ru.md:6), a paragraph at line 8 in the translation',
+    );
+    // The same structure pairs, with no warning.
+    expect(warningOf('# Third line\n\nIt costs 1.2 billion.\n\n- First stage: 2027\n- Second stage: 2030\n')).toBe(
+      undefined,
+    );
   });
 
   it('leaves target-only linting alone: no source, no bilingual finding', () => {
@@ -190,6 +216,25 @@ describe('reading numbers by value', () => {
   });
 });
 
+describe('number-mismatch --fix', () => {
+  const fixed = (sourceText: string, sourceLanguage: string, targetText: string, targetLanguage = 'en') =>
+    fixText(targetText, { config: only('number-mismatch'), source: sourceText, sourceLanguage, targetLanguage }).output;
+
+  it('writes the source figure in the target language where that is safe', () => {
+    expect(fixed('Im Jahr 2020 waren es 5 Mio.', 'de', 'In 2021 it was 5 million.')).toBe('In 2020 it was 5 million.');
+    expect(fixed('Es waren −5 Grad.', 'de', 'It was -6 degrees.')).toBe('It was -5 degrees.');
+    expect(fixed('Es waren 25 Patienten.', 'de', 'There were 2.5 patients.')).toBe('There were 25 patients.');
+  });
+
+  it('leaves a figure with an ordinal suffix, and an ambiguous source figure, to a person', () => {
+    expect(fixed('Die Sitzung ist am 24. März.', 'de', 'The meeting is on March 21st.')).toBe(
+      'The meeting is on March 21st.',
+    );
+    // `1.500` is 1500 in German and 1.5 in English: which one the translation needs is not for a fix to guess.
+    expect(fixed('Es kostet 1.500 Euro.', 'de', 'It costs 1,400 euros.')).toBe('It costs 1,400 euros.');
+  });
+});
+
 describe('rules on pairs written for the test', () => {
   const check = (id: string, sourceText: string, sourceLanguage: string, targetText: string, targetLanguage = 'en') =>
     lint(targetText, { config: only(id), source: sourceText, sourceLanguage, targetLanguage }).findings.map(
@@ -207,6 +252,17 @@ describe('rules on pairs written for the test', () => {
     expect(check('number-mismatch', 'Um 15 Uhr beginnt die Sitzung.', 'de', 'The session starts at 3 p.m.')).toEqual(
       [],
     );
+    // A measure written with the article (`about a foot`) converted to centimetres or millimetres.
+    expect(
+      check('number-mismatch', 'That bit there is about a foot long.', 'en', 'Das Stück ist ca. 30cm lang.', 'de'),
+    ).toEqual([]);
+    expect(check('number-mismatch', 'It is an inch wide.', 'en', 'Es ist 25 mm breit.', 'de')).toEqual([]);
+    expect(
+      check('number-mismatch', 'That bit there is about a foot long.', 'en', 'Das Stück ist ca. 80cm lang.', 'de'),
+    ).toEqual(['Unexpected `80`, the source has no such number']);
+    expect(check('number-mismatch', 'He had a pound of rice.', 'en', 'Er hatte 5 kg Reis.', 'de')).toEqual([
+      'Unexpected `5`, the source has no such number',
+    ]);
     expect(check('number-mismatch', '他们用了三周时间。', 'zh', 'It took them 2 weeks.')).toEqual([
       'Unexpected `2`, the source has no such number',
     ]);

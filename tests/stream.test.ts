@@ -7,9 +7,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultDevDir } from '../bench/eval/data.js';
-import { presetConfig } from '../src/engine/config.js';
+import { presetConfig, resolveConfigObject } from '../src/engine/config.js';
 import { fixText } from '../src/engine/fixes.js';
-import { lint } from '../src/engine/lint.js';
+import { lint, reportedFindings } from '../src/engine/lint.js';
 import { readLines, type StreamLine } from '../src/stream/lines.js';
 import { countWords, lintStream, type StreamResult } from '../src/stream/lint-stream.js';
 import { DEFAULT_FIELDS, fieldMapOf, parseRecord, recoverId } from '../src/stream/record.js';
@@ -150,16 +150,57 @@ describe('lintStream', () => {
   });
 
   it.skipIf(!haveData)('lints real MT output from the dev set mapped with --jsonl-map, in input order', async () => {
-    const lines = readFileSync(join(DEV, 'mqm_zhen.dev.jsonl'), 'utf8').trimEnd();
+    // An archive of segments gives each its source and languages (here from the dev set's language pair).
+    const segments = readFileSync(join(DEV, 'mqm_zhen.dev.jsonl'), 'utf8')
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { id: string; target: string; source: string; lp: string });
+    const lines = segments
+      .map((segment) => JSON.stringify({ ...segment, srcLang: segment.lp.split('-')[0] }))
+      .join('\n');
     const results = await run(lines, { fields: fieldMapOf({ map: ['text=target'] }) });
-    const segments = lines.split('\n').map((line) => JSON.parse(line) as { id: string; target: string });
     expect(results.map((result) => result.id)).toEqual(segments.map((segment) => segment.id));
     const config = presetConfig('mtlint:recommended');
+    // The `source` field of the dev set holds the Chinese source text: each target is linted against it.
     for (const [index, result] of results.entries())
-      expect(result.findings).toEqual(lint(segments[index].target, { config }).findings);
+      expect(result.findings).toEqual(
+        reportedFindings(
+          lint(segments[index].target, { config, source: segments[index].source, sourceLanguage: 'zh' }),
+        ),
+      );
     expect(results.some((result) => (result.findings ?? []).length > 0)).toBe(true);
-    // The `source` field of the dev set holds the Chinese source text: validated, not linted.
+    const ruleIds = new Set(results.flatMap((result) => result.findings ?? []).map((finding) => finding.ruleId));
+    expect(ruleIds).toContain('carried-quotes');
     expect(results.every((result) => result.error === undefined)).toBe(true);
+  });
+
+  it('lints a record with a source against it, as lint(text, {source}) does', async () => {
+    const source = 'Die Studie lief vom 24. März bis zum 3. Mai und umfasste 1.500 Patienten.';
+    const records = [
+      { id: 'changed', text: 'The study ran from March 18 to May 3 and included 1,500 patients.', source },
+      { id: 'right', text: 'The study ran from March 24 to May 3 and included 1,500 patients.', source },
+      { id: 'alone', text: 'The study ran from March 18 to May 3 and included 1,500 patients.' },
+      { id: 'unpaired', text: 'The study ran from March 18.\n\nIt included 1,500 patients.', source },
+    ];
+    const input = records.map((record) => JSON.stringify({ ...record, srcLang: 'de', language: 'en' })).join('\n');
+    const config = resolveConfigObject({ extends: ['mtlint:recommended'], rules: { 'number-mismatch': 'warn' } });
+    const [changed, right, alone, unpaired] = await run(input, { configFor: () => config });
+    expect(changed.findings?.map((finding) => [finding.ruleId, finding.message])).toEqual([
+      ['number-mismatch', 'Unexpected `18`, the source has `24`'],
+    ]);
+    expect(right.findings).toEqual([]);
+    expect(alone.findings).toEqual([]);
+    // Two target paragraphs for one source paragraph: no guessing, one warning for the record.
+    expect(unpaired.findings?.map((finding) => finding.ruleId)).toEqual(['format-warning']);
+    // --fix writes the source's figure; what it cannot fix stays as it was.
+    const fixed = await run(input, { configFor: () => config, fix: true });
+    expect(fixed.map((result) => result.fixed)).toEqual([
+      records[1].text,
+      records[1].text,
+      records[2].text,
+      records[3].text,
+    ]);
+    expect(fixed[0].findings).toEqual([]);
   });
 
   it('keeps going past bad lines, each result carrying its error and line number', async () => {

@@ -59,8 +59,10 @@ Options:
                              a longer one is a per-line error
       --debug                show stack traces for internal errors
 
-"source", "srcLang" and "tgtLang" are checked now and read once bilingual
-mode lands. mtlint summarize sums up the results.
+A record with "source" (and "srcLang") is linted against that source: its
+paragraphs pair with the source's in order and the bilingual rules
+(number-mismatch, carried-quotes, ...) run, as with --source. mtlint
+summarize sums up the results.
 
 Exit codes: 0 every line linted, 2 usage, config or input problems,
 3 some lines could not be linted (their results carry "error").

@@ -270,8 +270,14 @@ export function extractDocument(
   }
   const document = extractOrThrow(text, format, filePath, lines);
   if (document.blocks.some((block) => block.source)) return document;
-  const sourceBlocks = extractOrThrow(sourceText, sourceFormat, source.filePath, new LineIndex(sourceText)).blocks;
-  const warning = pairBlocks(document.blocks, sourceBlocks, { file: source.filePath, language: sourceLanguage });
+  const sourceLines = new LineIndex(sourceText);
+  const sourceBlocks = extractOrThrow(sourceText, sourceFormat, source.filePath, sourceLines).blocks;
+  const warning = pairBlocks(document.blocks, sourceBlocks, {
+    file: source.filePath,
+    language: sourceLanguage,
+    lines,
+    sourceLines,
+  });
   if (warning) document.warnings = [...(document.warnings ?? []), { message: warning, start: 0, end: 0 }];
   return document;
 }
@@ -303,16 +309,17 @@ function escapeFixes(findings: Finding[], format: FormatName): void {
  * Gives each target block the source block at the same position. Returns a
  * warning, and pairs nothing, when the two texts have different numbers of
  * prose blocks: a guess would compare sentences that do not translate each other.
+ * The warning says where the structure first differs, so the person can find it.
  */
 function pairBlocks(
   targets: ProseBlock[],
   sourceBlocks: ProseBlock[],
-  where: { file: string; language: string | undefined },
+  where: { file: string; language: string | undefined; lines: LineIndex; sourceLines: LineIndex },
 ): string | undefined {
   const sources = sourceBlocks.filter((block) => block.mapping.text.trim() !== '');
   const paired = targets.filter((block) => block.mapping.text.trim() !== '');
   if (sources.length !== paired.length) {
-    return `The source has ${sources.length} blocks and the translation ${paired.length}: blocks are not paired, so source-aware rules check nothing in this file`;
+    return `The source has ${sources.length} blocks and the translation ${paired.length}: blocks are not paired, so source-aware rules check nothing in this file. ${firstDifference(paired, sources, where)}`;
   }
   paired.forEach((block, index) => {
     const runs = sources[index].mapping.runs;
@@ -327,6 +334,46 @@ function pairBlocks(
     if (where.language) block.source.language = where.language;
   });
   return undefined;
+}
+
+const BLOCK_NAMES: Record<ProseBlock['kind'], string> = {
+  paragraph: 'a paragraph',
+  heading: 'a heading',
+  listItem: 'a list item',
+  tableCell: 'a table cell',
+  blockquote: 'a block quote',
+  caption: 'a caption',
+  other: 'a block',
+};
+
+/**
+ * Where two block sequences first differ: the first position whose blocks are
+ * of different kinds (a list item against a paragraph), else the first block
+ * one side has and the other lacks. Lines are those of each file.
+ */
+function firstDifference(
+  targets: ProseBlock[],
+  sources: ProseBlock[],
+  where: { file: string; lines: LineIndex; sourceLines: LineIndex },
+): string {
+  const lineOf = (block: ProseBlock, lines: LineIndex) => lines.toPoint(block.mapping.runs[0]?.originalStart ?? 0).line;
+  const inSource = (block: ProseBlock) =>
+    `${BLOCK_NAMES[block.kind]} at ${where.file}:${lineOf(block, where.sourceLines)}`;
+  const inTarget = (block: ProseBlock) => `${BLOCK_NAMES[block.kind]} at line ${lineOf(block, where.lines)}`;
+  const shared = Math.min(targets.length, sources.length);
+  let index = 0;
+  while (index < shared && targets[index].kind === sources[index].kind) index++;
+  const number = index + 1;
+  if (index < shared)
+    return `They first differ at block ${number}: ${inSource(sources[index])} in the source, ${inTarget(targets[index])} in the translation`;
+  if (index < sources.length) {
+    const last = targets[index - 1];
+    const end = last ? ` (its last block is ${inTarget(last)})` : '';
+    return `They first differ at block ${number}: ${inSource(sources[index])} in the source, none in the translation${end}`;
+  }
+  const last = sources[index - 1];
+  const end = last ? ` (its last block is ${inSource(last)})` : '';
+  return `They first differ at block ${number}: none in the source${end}, ${inTarget(targets[index])} in the translation`;
 }
 
 /** Lines and columns of related places, in the linted file or in a source file whose text is known. */

@@ -21,7 +21,9 @@
  * before a line break (Markdown's hard break), a no-break space between words
  * (`10 km`, `Mr Smith`), zero-width joiners inside emoji sequences, and
  * right-to-left marks beside Arabic or Hebrew text. HTML collapses white
- * space on rendering, so doubled spaces and tabs are not reported in HTML.
+ * space on rendering, so doubled spaces and tabs are not reported in HTML. A
+ * tab written as an escape (`\t` in a PO string, `&#9;` in XLIFF) is the
+ * program's own formatting, as in its source, and is not reported.
  *
  * Fix: one space for doubled spaces, tabs and a no-break space beside a
  * space; the invisible characters are removed.
@@ -112,7 +114,7 @@ export default defineRule(
         if (char === ' ' || char === '\t' || char === '\u00a0') {
           let end = index;
           while (text[end] === ' ' || text[end] === '\t' || text[end] === '\u00a0') end++;
-          checkSpaceRun(text, index, end, html, report);
+          checkSpaceRun(text, index, end, html, report, (from, to) => flat.isDirect(from, to));
           index = end;
           continue;
         }
@@ -133,6 +135,7 @@ function checkSpaceRun(
   to: number,
   html: boolean,
   report: (from: number, to: number, message: string, replacement: string) => void,
+  written: (from: number, to: number) => boolean,
 ): void {
   const run = text.slice(from, to);
   const before = text[from - 1];
@@ -150,6 +153,9 @@ function checkSpaceRun(
   }
   if (html || atLineStart || atLineEnd) return;
   if (run.includes('\t')) {
+    // A tab written as an escape (`\t` in a PO string, `&#9;` in XLIFF) is put there on purpose: the
+    // program's output needs it, as the source's does.
+    if (!written(from, to)) return;
     report(from, to, 'Unexpected tab, expected a space', ' ');
     return;
   }

@@ -8,7 +8,8 @@
 
 import type { ResolvedConfig } from '../engine/config.js';
 import { fixText } from '../engine/fixes.js';
-import { type Finding, lint } from '../engine/lint.js';
+import { type Finding, type LintOptions, lint, reportedFindings } from '../engine/lint.js';
+import { InputError } from '../formats/errors.js';
 import type { FormatName } from '../formats/index.js';
 import { readLines } from './lines.js';
 import { type FieldMap, parseRecord, type RecordId, recoverId, type StreamRecord } from './record.js';
@@ -95,14 +96,25 @@ export async function lintStream(
 
 function lintRecord(record: StreamRecord, config: ResolvedConfig, options: StreamOptions): StreamResult {
   const filePath = `<jsonl>.${record.format}`;
+  // A record with a `source` is linted against it, as `lint(text, {source})` does: its paragraphs pair
+  // with the source's in order, and the bilingual rules run.
+  const lintOptions: LintOptions = { filePath, format: record.format, config };
+  if (record.source !== undefined) {
+    Object.assign(lintOptions, {
+      source: record.source,
+      sourceLanguage: record.sourceLanguage,
+      targetLanguage: record.language,
+    });
+  }
   try {
     let findings: Finding[];
     let fixed: string | undefined;
     if (options.fix) {
-      const outcome = fixText(record.text, { filePath, format: record.format, config });
-      findings = outcome.result.findings;
+      const outcome = fixText(record.text, lintOptions);
+      // File-level warnings (paragraphs that do not pair with the source's) are reported as the CLI does.
+      findings = reportedFindings(outcome.result);
       fixed = outcome.output;
-    } else findings = lint(record.text, { filePath, format: record.format, config }).findings;
+    } else findings = reportedFindings(lint(record.text, lintOptions));
     if (options.quiet) findings = findings.filter((finding) => finding.severity === 2);
     // Tags are not words: an HTML page's rate per 10,000 words is that of its prose.
     const prose = record.format === 'html' ? withoutTags(record.text) : record.text;
@@ -110,6 +122,7 @@ function lintRecord(record: StreamRecord, config: ResolvedConfig, options: Strea
     if (fixed !== undefined) result.fixed = fixed;
     return result;
   } catch (error) {
+    if (error instanceof InputError) return { id: record.id, error: error.message };
     return { id: record.id, error: `internal error: ${(error as Error).message}` };
   }
 }

@@ -35,10 +35,7 @@ export interface StreamRecord {
   format: FormatName;
   /** The document language (primary subtag, lower case), when the record gives one. */
   language?: string;
-  /**
-   * The source text the document translates, and its language. Validated
-   * now; read by the rules once bilingual mode lands in the engine.
-   */
+  /** The source text the document translates, and its language: the bilingual rules compare the two. */
   source?: string;
   sourceLanguage?: string;
 }

@@ -333,6 +333,23 @@ export function readNumbers(text: string, language: string): NumberMention[] {
     const word =
       /\p{L}/u.test(char) && (index === 0 || !/\p{L}/u.test(text[index - 1])) ? wordAt(text, index) : undefined;
     if (word) {
+      const oneMeasure = language === 'en' ? ARTICLE_MEASURE.exec(text.slice(index, index + 24)) : null;
+      if (oneMeasure) {
+        // `about a foot` is one foot: read so that `30 cm` on the other side is a conversion, never reported.
+        mentions.push({
+          start: index,
+          end: index + oneMeasure[0].length,
+          text: oneMeasure[0],
+          values: [1],
+          digits: false,
+          grouped: false,
+          scaled: false,
+          identifier: false,
+          unit: oneMeasure[1].toLowerCase(),
+        });
+        index += oneMeasure[0].length;
+        continue;
+      }
       const compound = wordValues(text, index, table, language);
       if (compound) {
         mentions.push({
@@ -356,6 +373,10 @@ export function readNumbers(text: string, language: string): NumberMention[] {
   shareScales(text, mentions);
   return mentions;
 }
+
+/** `a foot`, `an inch`: one unit of measurement, written with the article. */
+const ARTICLE_MEASURE =
+  /^an? (foot|inch|mile|yard|pound|ounce|gallon|acre|metre|meter|kilometre|kilometer|kilo|kilogram|litre|liter|hectare)(?!\p{L})/iu;
 
 /** An upper-case Roman numeral of two or more letters (`II`, `XIV`); a lone `I` is a pronoun in English. */
 const ROMAN = /^[IVX]{2,5}(?![\p{L}\p{N}])/u;
