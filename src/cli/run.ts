@@ -28,12 +28,14 @@ import {
   type CliValues,
   HELP,
   LSP_HELP,
+  LSP_WAITING,
   parseCliArgs,
   parseCount,
   parsePreset,
   parseRuleFlags,
 } from './args.js';
 import { setupCi } from './ci.js';
+import { initConfig } from './init.js';
 import { type CliIo, EXIT_FATAL, EXIT_LINT_ERRORS, EXIT_OK, reportRunError } from './io.js';
 import { runMergeReports } from './merge-reports.js';
 import { sourceFlag } from './source-flag.js';
@@ -71,6 +73,8 @@ async function runLsp(argv: string[], io: CliIo): Promise<number> {
     io.stderr(`mtlint lsp: unknown argument ${unknown[0]} (the server speaks over stdio only)\n`);
     return EXIT_FATAL;
   }
+  // Editors start the server with pipes; a person who typed `mtlint lsp` sees a silent, waiting process.
+  if (io.stdinIsTTY) io.stderr(LSP_WAITING);
   const { startServer } = await import('../lsp/server.js');
   startServer({ cwd: io.cwd });
   return EXIT_OK;
@@ -97,6 +101,10 @@ async function runParsed(values: CliValues, positionals: string[], io: CliIo): P
   const answer = informationFor(values);
   if (answer !== undefined) {
     io.stdout(answer);
+    return EXIT_OK;
+  }
+  if (values.init) {
+    io.stdout(initConfig(io.cwd));
     return EXIT_OK;
   }
   const settings = settingsOf(values, io.cwd);
