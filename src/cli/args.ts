@@ -28,6 +28,8 @@ Options:
       --no-inline-config     ignore mtlint-disable comments in the files
       --report-unused-disable-directives
                              report mtlint-disable comments that silence nothing
+      --encoding NAME        read files without a byte order mark as utf-8
+                             (default), latin1 (Windows-1252) or utf-16le
       --stdin-filename PATH  name (and format) of the text read from stdin
       --source FILE          bilingual mode: lint the one file named (or stdin)
                              against FILE, the file it was translated from
@@ -117,6 +119,7 @@ const CLI_OPTIONS = {
   'no-inline-config': { type: 'boolean' },
   'report-unused-disable-directives': { type: 'boolean' },
   'stdin-filename': { type: 'string' },
+  encoding: { type: 'string' },
   source: { type: 'string' },
   'ignore-pattern': { type: 'string', multiple: true },
   'ignore-path': { type: 'string' },
