@@ -10,6 +10,7 @@ const code = await runCli(process.argv.slice(2), {
   cwd: process.cwd(),
   env: process.env,
   isTTY: Boolean(process.stdout.isTTY),
+  stdinIsTTY: Boolean(process.stdin.isTTY),
   columns: process.stdout.columns,
   stdinStream: process.stdin,
   stdoutStream: process.stdout,

@@ -88,7 +88,9 @@ describe('odd files through the CLI', () => {
   it('invalid UTF-8: one line naming the byte, exit 2', () => {
     const cwd = project({ 'latin1.md': Buffer.from('Caf\xe9 au lait , please.\n', 'latin1') });
     const run = runMtlint(['--format', 'json', '.'], { cwd });
-    expect(problems(run)).toEqual([`mtlint: ${join(cwd, 'latin1.md')}: invalid UTF-8 at byte 3, skipped`]);
+    expect(problems(run)).toEqual([
+      `mtlint: ${join(cwd, 'latin1.md')}: invalid UTF-8 at byte 3, skipped; if it is Latin-1, convert it (iconv -f latin1 -t utf-8 FILE > FILE.new) or read it with --encoding latin1`,
+    ]);
     expectGoodStillLinted(run);
     expect(run.code).toBe(2);
   });
@@ -221,7 +223,9 @@ describe('odd files through the CLI', () => {
     for (let index = 0; index < 40; index++) files[`doc-${String(index).padStart(2, '0')}.md`] = GOOD;
     const cwd = project(files);
     const run = runMtlint(['--format', 'json', '--concurrency', '2', '.'], { cwd });
-    expect(problems(run)).toEqual([`mtlint: ${join(cwd, 'bad.md')}: invalid UTF-8 at byte 0, skipped`]);
+    expect(problems(run)).toEqual([
+      `mtlint: ${join(cwd, 'bad.md')}: invalid UTF-8 at byte 0, skipped; if it is Latin-1, convert it (iconv -f latin1 -t utf-8 FILE > FILE.new) or read it with --encoding latin1`,
+    ]);
     const results = reported(run);
     expect(Object.keys(results)).toHaveLength(41);
     expect(Object.values(results).every((messages) => messages.length === 1)).toBe(true);

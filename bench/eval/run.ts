@@ -246,7 +246,9 @@ function lintJob(
   const bilingual = job.source
     ? { source: job.source.text, sourceLanguage: job.source.language, targetLanguage: job.language }
     : {};
-  return lint(job.document.text, { format: 'txt', config: configFor(ruleIds, job.language), ...bilingual }).findings;
+  // Unmerged (`duplicates.ts`): each rule is scored on everything it finds.
+  const config = configFor(ruleIds, job.language);
+  return lint(job.document.text, { format: 'txt', config, ...bilingual, mergeDuplicates: false }).findings;
 }
 
 function emptyClasses(): Record<PunctuationClass, number> {

@@ -28,6 +28,8 @@ Options:
       --no-inline-config     ignore mtlint-disable comments in the files
       --report-unused-disable-directives
                              report mtlint-disable comments that silence nothing
+      --encoding NAME        read files without a byte order mark as utf-8
+                             (default), latin1 (Windows-1252) or utf-16le
       --stdin-filename PATH  name (and format) of the text read from stdin
       --source FILE          bilingual mode: lint the one file named (or stdin)
                              against FILE, the file it was translated from
@@ -40,6 +42,7 @@ Options:
       --shard K/N            lint only the K-th of N parts of the file list
       --cache                reuse the results of unchanged files
       --cache-location PATH  cache file or folder (default .mtlintcache)
+      --init                 write a commented starter .mtlintrc.json here
       --print-config FILE    print the config that applies to FILE
       --list-rules           list the rules
       --color, --no-color    force colours on or off (NO_COLOR is honoured)
@@ -67,6 +70,11 @@ Runs the mtlint language server over standard input and output (the Language
 Server Protocol): diagnostics as you type, quick fixes and "fix all" in any
 editor with an LSP client. It uses the same config files as the command line.
 `;
+
+/** What `mtlint lsp` says when started by hand in a terminal. */
+export const LSP_WAITING =
+  'mtlint language server: waiting for an LSP client on standard input (Ctrl-C to quit).\n' +
+  'Editors start this for you; to lint files, run mtlint without "lsp" (see the README, "Editors").\n';
 
 /** parseArgs' message, on one line, with the nearest option for a misspelt one. */
 export function argumentProblem(error: Error & { code?: string }): string {
@@ -111,6 +119,7 @@ const CLI_OPTIONS = {
   'no-inline-config': { type: 'boolean' },
   'report-unused-disable-directives': { type: 'boolean' },
   'stdin-filename': { type: 'string' },
+  encoding: { type: 'string' },
   source: { type: 'string' },
   'ignore-pattern': { type: 'string', multiple: true },
   'ignore-path': { type: 'string' },
@@ -121,6 +130,7 @@ const CLI_OPTIONS = {
   shard: { type: 'string' },
   cache: { type: 'boolean' },
   'cache-location': { type: 'string' },
+  init: { type: 'boolean' },
   'print-config': { type: 'string' },
   'list-rules': { type: 'boolean' },
   color: { type: 'boolean' },

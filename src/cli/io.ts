@@ -18,6 +18,8 @@ export interface CliIo {
   cwd: string;
   env: NodeJS.ProcessEnv;
   isTTY: boolean;
+  /** Whether standard input is a terminal (a person, not an editor or a pipe). */
+  stdinIsTTY?: boolean;
   /** The terminal's width in columns, when standard output is a terminal. */
   columns?: number;
   /** Standard input and output as streams, for the commands that stream (`--jsonl`, `summarize`). */

@@ -14,7 +14,15 @@ import {
   serializeConfig,
 } from '../engine/config.js';
 import { UsageError } from '../engine/errors.js';
-import { DEFAULT_MAX_FILE_SIZE, decode, FileError, isIgnored, loadIgnore } from '../engine/files.js';
+import {
+  DEFAULT_MAX_FILE_SIZE,
+  decode,
+  FileError,
+  INPUT_ENCODINGS,
+  type InputEncoding,
+  isIgnored,
+  loadIgnore,
+} from '../engine/files.js';
 import { runFileJob } from '../engine/job.js';
 import type { SourceFile } from '../engine/lint.js';
 import { lintFilesParallel } from '../engine/parallel.js';
@@ -28,12 +36,14 @@ import {
   type CliValues,
   HELP,
   LSP_HELP,
+  LSP_WAITING,
   parseCliArgs,
   parseCount,
   parsePreset,
   parseRuleFlags,
 } from './args.js';
 import { setupCi } from './ci.js';
+import { initConfig } from './init.js';
 import { type CliIo, EXIT_FATAL, EXIT_LINT_ERRORS, EXIT_OK, reportRunError } from './io.js';
 import { runMergeReports } from './merge-reports.js';
 import { sourceFlag } from './source-flag.js';
@@ -71,6 +81,8 @@ async function runLsp(argv: string[], io: CliIo): Promise<number> {
     io.stderr(`mtlint lsp: unknown argument ${unknown[0]} (the server speaks over stdio only)\n`);
     return EXIT_FATAL;
   }
+  // Editors start the server with pipes; a person who typed `mtlint lsp` sees a silent, waiting process.
+  if (io.stdinIsTTY) io.stderr(LSP_WAITING);
   const { startServer } = await import('../lsp/server.js');
   startServer({ cwd: io.cwd });
   return EXIT_OK;
@@ -88,6 +100,7 @@ interface RunSettings {
   maxWarnings: number;
   maxFileSize: number;
   concurrency: number | undefined;
+  encoding: InputEncoding | undefined;
   resolver: ResolverOptions;
 }
 
@@ -97,6 +110,10 @@ async function runParsed(values: CliValues, positionals: string[], io: CliIo): P
   const answer = informationFor(values);
   if (answer !== undefined) {
     io.stdout(answer);
+    return EXIT_OK;
+  }
+  if (values.init) {
+    io.stdout(initConfig(io.cwd));
     return EXIT_OK;
   }
   const settings = settingsOf(values, io.cwd);
@@ -155,7 +172,7 @@ function settingsOf(values: CliValues, cwd: string): RunSettings {
     preset: parsePreset(values.preset),
     projectRoot: cwd,
   };
-  return { reporter, maxWarnings, maxFileSize, concurrency, resolver };
+  return { reporter, maxWarnings, maxFileSize, concurrency, encoding: parseEncoding(values.encoding), resolver };
 }
 
 function printConfig(options: ResolverOptions, path: string): string {
@@ -188,14 +205,14 @@ function lintStdin(
   const buffer = io.readStdin();
   if (buffer.length > settings.maxFileSize)
     throw new FileError('<stdin>', 'input is over the size limit (--max-file-size)');
-  const { text } = decode(buffer, '<stdin>');
+  const { text } = decode(buffer, '<stdin>', settings.encoding);
   const format = stdinName ? formatFor(stdinName) : 'txt';
   if (!isFormatName(format)) throw new UsageError(`unknown format for ${stdinName}`);
   const config = new ConfigResolver(settings.resolver).forFile(stdinName ? filePath : resolve(cwd, 'stdin.txt'));
   const mode = values['fix-dry-run'] ? 'fix-dry-run' : 'lint';
   const result = runFileJob(
     { filePath, format, config, mode, text, ...(source ? { source } : {}) },
-    { cwd, maxFileSize: settings.maxFileSize },
+    { cwd, maxFileSize: settings.maxFileSize, encoding: settings.encoding },
   );
   if (result instanceof Error) throw result;
   return { results: [result], problems: [] };
@@ -222,6 +239,7 @@ async function lintPaths(
     fix: values.fix,
     fixDryRun: values['fix-dry-run'],
     maxFileSize: settings.maxFileSize,
+    ...(settings.encoding ? { encoding: settings.encoding } : {}),
     sourceFiles,
     ...ci.options,
   });
@@ -315,6 +333,24 @@ function withOptionValues(config: ReturnType<typeof serializeConfig>): ReturnTyp
     ruleSettings[id] = Object.keys(defaults).length > 0 ? [severity, { ...defaults, ...options }] : severity;
   }
   return { ...config, rules: ruleSettings };
+}
+
+/** `--encoding utf-8|latin1|utf-16le` (and the usual spellings of each: `utf8`, `iso-8859-1`, `utf16le`). */
+function parseEncoding(value: string | undefined): InputEncoding | undefined {
+  if (value === undefined) return undefined;
+  const name = value.toLowerCase().replace(/[-_]/g, '');
+  const aliases: Record<string, InputEncoding> = {
+    utf8: 'utf-8',
+    latin1: 'latin1',
+    iso88591: 'latin1',
+    windows1252: 'latin1',
+    cp1252: 'latin1',
+    utf16le: 'utf-16le',
+  };
+  const encoding = aliases[name];
+  if (!encoding)
+    throw new UsageError(`--encoding: unknown encoding "${value}" (expected ${INPUT_ENCODINGS.join(', ')})`);
+  return encoding;
 }
 
 /** `--no-inline-config` and `--report-unused-disable-directives` (which reports as errors, as in ESLint). */

@@ -23,6 +23,7 @@ import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'nod
 import ignore, { type Ignore } from 'ignore';
 import { globSync } from 'tinyglobby';
 import { SUPPORTED_EXTENSIONS } from '../formats/index.js';
+import { decodeWindows1252, encodeWindows1252 } from './windows-1252.js';
 
 export const DEFAULT_MAX_FILE_SIZE = 50 * 1024 * 1024;
 export const IGNORE_FILE = '.mtlintignore';
@@ -193,14 +194,27 @@ export function hasSupportedExtension(name: string): boolean {
   return SUPPORTED_EXTENSIONS.some((extension) => lower.endsWith(extension));
 }
 
+/**
+ * `--encoding`: how to read a file without a byte order mark (one with a UTF-16
+ * mark is always read as UTF-16). `latin1` is read as Windows-1252, its
+ * superset, as browsers do (the WHATWG Encoding standard's label).
+ */
+export const INPUT_ENCODINGS = ['utf-8', 'latin1', 'utf-16le'] as const;
+export type InputEncoding = (typeof INPUT_ENCODINGS)[number];
+
 export interface ReadResult {
   text: string;
-  encoding: 'utf8' | 'utf16le' | 'utf16be';
+  /** How the file is written back: `utf16le-nobom` is UTF-16 read with `--encoding utf-16le`, without a mark. */
+  encoding: 'utf8' | 'utf16le' | 'utf16be' | 'utf16le-nobom' | 'latin1';
   mode: number;
 }
 
 /** Reads a text file or throws a `FileError` with a one-line reason. */
-export function readTextFile(path: string, maxSize: number = DEFAULT_MAX_FILE_SIZE): ReadResult {
+export function readTextFile(
+  path: string,
+  maxSize: number = DEFAULT_MAX_FILE_SIZE,
+  encoding: InputEncoding = 'utf-8',
+): ReadResult {
   let descriptor: number;
   try {
     // O_NONBLOCK: opening a FIFO must not hang waiting for a writer.
@@ -225,14 +239,14 @@ export function readTextFile(path: string, maxSize: number = DEFAULT_MAX_FILE_SI
       if (count === 0) break;
       read += count;
     }
-    return { ...decode(buffer.subarray(0, read), path), mode: stats.mode };
+    return { ...decode(buffer.subarray(0, read), path, encoding), mode: stats.mode };
   } finally {
     closeSync(descriptor);
   }
 }
 
-/** Decodes UTF-8 (strictly) or UTF-16 with a byte order mark. */
-export function decode(buffer: Buffer, path: string): Omit<ReadResult, 'mode'> {
+/** Decodes UTF-16 with a byte order mark, else `encoding` (UTF-8 strictly, by default). */
+export function decode(buffer: Buffer, path: string, encoding: InputEncoding = 'utf-8'): Omit<ReadResult, 'mode'> {
   if (buffer.length >= 2 && buffer[0] === 0xff && buffer[1] === 0xfe) {
     return { text: `\uFEFF${buffer.subarray(2).toString('utf16le')}`, encoding: 'utf16le' };
   }
@@ -241,11 +255,20 @@ export function decode(buffer: Buffer, path: string): Omit<ReadResult, 'mode'> {
     swapped.swap16();
     return { text: `\uFEFF${swapped.toString('utf16le')}`, encoding: 'utf16be' };
   }
+  if (encoding === 'utf-16le') {
+    if (buffer.length % 2 !== 0) throw new FileError(path, 'not UTF-16: an odd number of bytes (--encoding utf-16le)');
+    return { text: buffer.toString('utf16le'), encoding: 'utf16le-nobom' };
+  }
   if (buffer.subarray(0, 8192).includes(0)) throw new FileError(path, 'binary file (contains NUL bytes), skipped');
+  if (encoding === 'latin1') return { text: decodeWindows1252(buffer), encoding: 'latin1' };
   try {
     return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(buffer), encoding: 'utf8' };
   } catch {
-    throw new FileError(path, `invalid UTF-8 at byte ${firstInvalidUtf8(buffer)}, skipped`);
+    throw new FileError(
+      path,
+      `invalid UTF-8 at byte ${firstInvalidUtf8(buffer)}, skipped; if it is Latin-1, convert it ` +
+        `(iconv -f latin1 -t utf-8 FILE > FILE.new) or read it with --encoding latin1`,
+    );
   }
 }
 
@@ -284,10 +307,30 @@ export function firstInvalidUtf8(buffer: Uint8Array): number {
 
 export function encode(text: string, encoding: ReadResult['encoding']): Buffer {
   if (encoding === 'utf8') return Buffer.from(text, 'utf8');
+  if (encoding === 'latin1') return encodeLatin1(text);
+  if (encoding === 'utf16le-nobom') return Buffer.from(text, 'utf16le');
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const buffer = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(body, 'utf16le')]);
   if (encoding === 'utf16be') buffer.swap16();
   return buffer;
+}
+
+/** Encodes as Windows-1252; a character it cannot hold (a fix's `→`) is an `EncodingError`, never a `?`. */
+function encodeLatin1(text: string): Buffer {
+  const encoded = encodeWindows1252(text);
+  if (typeof encoded !== 'number') return encoded;
+  const code = text.codePointAt(encoded) ?? 0;
+  throw new EncodingError(`\`${String.fromCodePoint(code)}\` (U+${code.toString(16).toUpperCase().padStart(4, '0')})`);
+}
+
+/** A fixed text that the file's encoding cannot hold. */
+export class EncodingError extends Error {
+  constructor(readonly character: string) {
+    super(
+      `the fix needs ${character}, which Latin-1 cannot hold; convert the file to UTF-8 (iconv -f latin1 -t utf-8)`,
+    );
+    this.name = 'EncodingError';
+  }
 }
 
 /**

@@ -6,7 +6,16 @@
 import { resolve } from 'node:path';
 import { type FormatName, InputError } from '../formats/index.js';
 import { ConfigError, type ResolvedConfig } from './config.js';
-import { DEFAULT_MAX_FILE_SIZE, encode, FileError, type ReadResult, readTextFile, writeFileAtomic } from './files.js';
+import {
+  DEFAULT_MAX_FILE_SIZE,
+  EncodingError,
+  encode,
+  FileError,
+  type InputEncoding,
+  type ReadResult,
+  readTextFile,
+  writeFileAtomic,
+} from './files.js';
 import { fixText } from './fixes.js';
 import {
   type Finding,
@@ -44,6 +53,8 @@ export interface JobOptions {
   /** Writes (`fix`) stay inside this folder. */
   cwd: string;
   maxFileSize?: number;
+  /** `--encoding`: how files without a byte order mark are read (UTF-8 by default). */
+  encoding?: InputEncoding;
 }
 
 /** A job's outcome in plain data: what crosses threads, and what the main thread revives errors from. */
@@ -56,7 +67,8 @@ export function runFileJob(job: FileJob, options: JobOptions): FileResult | Erro
   const { filePath, format, config } = job;
   try {
     if (job.mode === 'fix') return fixFile(job, options);
-    const text = job.text ?? readTextFile(filePath, options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE).text;
+    const text =
+      job.text ?? readTextFile(filePath, options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, options.encoding).text;
     const lintOptions = { filePath, format, config, ...sourceOptions(job.source) };
     if (job.mode === 'lint') return summarize(filePath, findingsOf(job, lint(text, lintOptions)));
     const fixed = fixText(text, lintOptions);
@@ -98,19 +110,26 @@ function inputFileError(filePath: string, error: InputError): FileError {
 function fixFile(job: FileJob, options: JobOptions): FileResult {
   const { filePath, format, config } = job;
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-  let current: ReadResult = readTextFile(filePath, maxFileSize);
+  let current: ReadResult = readTextFile(filePath, maxFileSize, options.encoding);
   // If another process changes the file while we fix it, start again from its new text.
   for (let attempt = 0; attempt < 3; attempt++) {
     const fixed = fixText(current.text, { filePath, format, config, ...sourceOptions(job.source) });
     const result = summarize(filePath, findingsOf(job, fixed.result));
     if (!fixed.changed) return result;
     result.output = fixed.output;
-    const now = readTextFile(filePath, maxFileSize);
+    const now = readTextFile(filePath, maxFileSize, options.encoding);
     if (now.text !== current.text) {
       current = now;
       continue;
     }
-    writeFileAtomic(filePath, encode(fixed.output, current.encoding), {
+    let bytes: Buffer;
+    try {
+      bytes = encode(fixed.output, current.encoding);
+    } catch (error) {
+      if (error instanceof EncodingError) throw new FileError(filePath, `not fixed: ${error.message}`);
+      throw error;
+    }
+    writeFileAtomic(filePath, bytes, {
       mode: current.mode,
       root: resolve(options.cwd),
     });

@@ -26,6 +26,7 @@ import type { MtlintMessage, RelatedPlace, Suggestion, TextEdit } from '../share
 import { didYouMean } from '../shared/suggest.js';
 import { primaryLanguage } from '../text/bilingual.js';
 import { type Config, type ResolvedConfig, resolveConfigObject } from './config.js';
+import { mergeDuplicates } from './duplicates.js';
 
 export interface RelatedFinding {
   message: string;
@@ -58,6 +59,8 @@ export interface Finding {
   fix?: TextEdit;
   suggestions?: Suggestion[];
   related?: RelatedFinding[];
+  /** Other rules that reported the same artefact at this place (see `duplicates.ts`). */
+  alsoReportedBy?: string[];
 }
 
 export interface LintOptions {
@@ -83,6 +86,11 @@ export interface LintOptions {
    * related places in them get lines and columns.
    */
   sourceTexts?: ReadonlyMap<string, string>;
+  /**
+   * Merge findings that report one artefact twice (`duplicates.ts`); default
+   * true. The evaluation turns it off to score each rule on all it finds.
+   */
+  mergeDuplicates?: boolean;
 }
 
 export type { SourceFile };
@@ -210,11 +218,13 @@ export function lint(input: string, options: LintOptions = {}): LintResult {
   if (format !== 'txt' && format !== 'md' && format !== 'html') escapeFixes(findings, format);
   const result: LintResult = { filePath, findings, bom };
   if (warnings.length > 0) result.warnings = warnings;
-  if (config.noInlineConfig) return result;
-  result.findings = applyControls(findings, controls, lines, {
-    reportUnused: config.reportUnusedDisableDirectives,
-    isRule: (id) => getRule(id) !== undefined,
-  });
+  if (!config.noInlineConfig) {
+    result.findings = applyControls(findings, controls, lines, {
+      reportUnused: config.reportUnusedDisableDirectives,
+      isRule: (id) => getRule(id) !== undefined,
+    });
+  }
+  if (options.mergeDuplicates !== false) result.findings = mergeDuplicates(result.findings);
   return result;
 }
 

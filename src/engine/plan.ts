@@ -16,7 +16,7 @@ import {
   type ResolvedConfig,
   type RuleSettingInput,
 } from './config.js';
-import { DEFAULT_MAX_FILE_SIZE, listFiles, readTextFile } from './files.js';
+import { DEFAULT_MAX_FILE_SIZE, type InputEncoding, listFiles, readTextFile } from './files.js';
 import { type FileJob, type JobMode, type JobOptions, runFileJob } from './job.js';
 import type { SourceFile } from './lint.js';
 import { type FileResult, type LintFilesResult, summarize } from './result.js';
@@ -38,6 +38,8 @@ export interface LintFilesOptions {
   fix?: boolean;
   fixDryRun?: boolean;
   maxFileSize?: number;
+  /** `--encoding`: how files without a byte order mark are read (UTF-8 by default). */
+  encoding?: InputEncoding;
   /** Rule ids to keep (the `eval` and `--rule-only` use); undefined: all. */
   onlyRules?: string[];
   /**
@@ -74,7 +76,11 @@ export interface Plan {
 /** Lists, selects and configures the files of a run. A listing problem ends the run with that one error. */
 export function planFiles(patterns: string[], options: LintFilesOptions = {}): Plan {
   const cwd = options.cwd ?? process.cwd();
-  const jobOptions: JobOptions = { cwd, maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE };
+  const jobOptions: JobOptions = {
+    cwd,
+    maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+    ...(options.encoding ? { encoding: options.encoding } : {}),
+  };
   // One resolver for the run: the walk asks it which catalogs are mapped, then every file its config.
   const resolver = resolverFor(options, cwd);
   let listed: ReturnType<typeof listFiles>;
@@ -121,7 +127,7 @@ export function planFiles(patterns: string[], options: LintFilesOptions = {}): P
     if (cache) {
       let text: string;
       try {
-        text = readTextFile(filePath, jobOptions.maxFileSize).text;
+        text = readTextFile(filePath, jobOptions.maxFileSize, jobOptions.encoding).text;
       } catch (error) {
         outcomes[index] = error as Error;
         return;

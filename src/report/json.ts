@@ -23,6 +23,8 @@ export interface JsonMessage {
     /** Set when the place is in another file (the source of a paired translation). */
     filePath?: string;
   }>;
+  /** Other rules that reported the same artefact here (merged into this message). */
+  alsoReportedBy?: string[];
 }
 
 export interface JsonResult {
@@ -64,6 +66,7 @@ export function toJsonResults(results: Parameters<Reporter>[0]): JsonResult[] {
             }),
           );
         }
+        if (finding.alsoReportedBy) message.alsoReportedBy = finding.alsoReportedBy;
         return message;
       }),
       errorCount: result.errorCount,
