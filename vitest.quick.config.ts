@@ -13,6 +13,7 @@ export default defineConfig({
     ...base.test,
     include: [
       'tests/rules-*.test.ts',
+      'tests/rule-context.test.ts',
       'tests/rule-docs.test.ts',
       'tests/config.test.ts',
       'tests/config-schema.test.ts',

@@ -6,10 +6,10 @@
  * sit between the characters a rule sees side by side.
  */
 import { describe, expect, it } from 'vitest';
-import { applyFixes, type FormatName, lint } from '../src/index.js';
+import { applyFixes, type Config, type FormatName, lint } from '../src/index.js';
 
 function findings(text: string, format: FormatName, rule: string) {
-  const config = { extends: [], rules: { [rule]: 'warn' } } as const;
+  const config: Config = { extends: [], rules: { [rule]: 'warn' } };
   const { findings: found } = lint(text, { format, config });
   return found.map((finding) => ({
     at: text.slice(finding.offset, finding.endOffset),
@@ -44,7 +44,7 @@ describe('reports over flat text', () => {
 
   it('fixes a part of the reported stretch (the initial of a word)', () => {
     const text = 'The talks ended late. then they left the city for good.\n';
-    const config = { extends: [], rules: { 'sentence-case': 'warn' } } as const;
+    const config: Config = { extends: [], rules: { 'sentence-case': 'warn' } };
     const [found] = lint(text, { format: 'md', config }).findings;
     expect(text.slice(found.offset, found.endOffset)).toBe('then');
     expect(found.fix).toEqual({ range: [22, 23], text: 'T' });

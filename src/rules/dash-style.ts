@@ -63,7 +63,7 @@
  */
 import { flatten } from '../nlcst/flat.js';
 import { paragraphsOf } from '../nlcst/walk.js';
-import { defineRule } from '../shared/rule.js';
+import { defineDocumentRule, fromFlat, type Report } from '../shared/rule.js';
 import { isDigit, isInlineSpace, isLineBreak, isTechnicalToken, tokenAround } from '../text/punctuation.js';
 
 export type DashStyle = 'auto' | 'em' | 'em-spaced' | 'en-spaced';
@@ -95,7 +95,14 @@ interface Dash {
   spaced: boolean;
 }
 
-export default defineRule<DashStyleOptions>(
+/** What a document shows of its dash style: the dashes of each form, and the stand-ins that wait for the verdict. */
+interface DashState {
+  counts: Record<Exclude<DashStyle, 'auto'>, number>;
+  /** `-`, `--` used as dashes, reported in `end` once the document's style is known (offsets, not flat text). */
+  standIns: Report[];
+}
+
+export default defineDocumentRule<DashStyleOptions, DashState>(
   {
     id: 'dash-style',
     description: 'Spaced hyphens and `--` used as dashes, and dashes against the house style',
@@ -106,48 +113,55 @@ export default defineRule<DashStyleOptions>(
     defaultOptions: { style: 'auto' },
     optionValues: { style: ['auto', 'em', 'em-spaced', 'en-spaced'] },
   },
-  (tree, context, options) => {
-    const found: Array<{ dash: Dash; report: (form: string, fixable: boolean) => void }> = [];
-    const counts: Record<Exclude<DashStyle, 'auto'>, number> = { em: 0, 'em-spaced': 0, 'en-spaced': 0 };
-    for (const paragraph of paragraphsOf(tree)) {
-      const flat = flatten(paragraph);
-      const text = flat.text;
-      for (const dash of dashesIn(text)) {
-        const current: Exclude<DashStyle, 'auto'> | undefined =
-          dash.dash === '—' ? (dash.spaced ? 'em-spaced' : 'em') : dash.dash === '–' ? 'en-spaced' : undefined;
-        if (current) counts[current]++;
-        const actual = text.slice(dash.from, dash.to);
-        const standIn = current === undefined;
-        found.push({
-          dash,
-          report(form, fixable) {
-            if (!standIn && FORMS[current] === form) return;
-            if (!standIn && !fixable) return;
+  {
+    state: () => ({ counts: { em: 0, 'em-spaced': 0, 'en-spaced': 0 }, standIns: [] }),
+    // A chosen style is known at once; `auto` takes the document's most used dash, so stand-ins wait for `end`.
+    chunk(tree, context, options, state) {
+      const enforced = options.style === 'auto' ? undefined : FORMS[options.style as Exclude<DashStyle, 'auto'>];
+      for (const paragraph of paragraphsOf(tree)) {
+        const flat = flatten(paragraph);
+        const text = flat.text;
+        for (const dash of dashesIn(text)) {
+          const current: Exclude<DashStyle, 'auto'> | undefined =
+            dash.dash === '—' ? (dash.spaced ? 'em-spaced' : 'em') : dash.dash === '–' ? 'en-spaced' : undefined;
+          if (current) state.counts[current]++;
+          const actual = text.slice(dash.from, dash.to);
+          if (current === undefined) {
+            const place = fromFlat({ flat, from: dash.from, to: dash.to, message: '', actual, fix: '' });
+            if (enforced === undefined) state.standIns.push(place);
+            else context.report(standInReport(place, enforced));
+          } else if (enforced !== undefined && FORMS[current] !== enforced) {
             context.report({
               flat,
               from: dash.from,
               to: dash.to,
-              message: standIn
-                ? `Unexpected \`${actual}\` used as a dash, expected \`${form}\``
-                : `Unexpected \`${actual}\`, expected \`${form}\``,
+              message: `Unexpected \`${actual}\`, expected \`${enforced}\``,
               actual,
-              expected: [form],
-              fix: form,
+              expected: [enforced],
+              fix: enforced,
             });
-          },
-        });
+          }
+        }
       }
-    }
-    let style = options.style;
-    const enforce = style !== 'auto';
-    if (style === 'auto') {
+    },
+    end(context, _options, state) {
+      const { counts } = state;
       const ranked = (Object.keys(counts) as Array<Exclude<DashStyle, 'auto'>>).sort((a, b) => counts[b] - counts[a]);
-      style = counts[ranked[0]] > 0 ? ranked[0] : languageDefault(context.language);
-    }
-    const form = FORMS[style as Exclude<DashStyle, 'auto'>];
-    for (const entry of found) entry.report(form, enforce);
+      const form = FORMS[counts[ranked[0]] > 0 ? ranked[0] : languageDefault(context.language)];
+      for (const place of state.standIns) context.report(standInReport(place, form));
+    },
   },
 );
+
+/** The finding for a stand-in dash (`place`, mapped with an empty fix text) once the expected `form` is known. */
+function standInReport(place: Report, form: string): Report {
+  return {
+    ...place,
+    message: `Unexpected \`${place.actual}\` used as a dash, expected \`${form}\``,
+    expected: [form],
+    fix: place.fix && { range: place.fix.range, text: form },
+  };
+}
 
 /** Dashes and dash stand-ins between words, with the spaces around them. */
 function* dashesIn(text: string): Generator<Dash> {

@@ -59,8 +59,7 @@
  */
 import type { Paragraph } from 'nlcst';
 import { textLengthOf } from '../nlcst/flat.js';
-import type { FlatReport } from '../shared/rule.js';
-import { defineRule } from '../shared/rule.js';
+import { defineDocumentRule, type FlatReport, fromFlat, type Report } from '../shared/rule.js';
 import { quotesOf } from '../text/quotes.js';
 import {
   isFirstOrSecondPerson,
@@ -85,7 +84,18 @@ interface Candidate {
   kind: 'first' | 'lead' | 'continuation' | 'middle' | 'third';
 }
 
-export default defineRule<Options>(
+/**
+ * What the document shows so far: its candidates (mapped to offsets) and how
+ * much of it a first-person narrator speaks. Whether a candidate is reported
+ * depends on the whole document, so the verdict waits for `end`.
+ */
+interface Speech {
+  candidates: Array<{ kind: Candidate['kind']; report: Report }>;
+  sentences: number;
+  narrator: number;
+}
+
+export default defineDocumentRule<Options, Speech>(
   {
     id: 'dropped-quotes',
     description: 'Speech left without quotation marks, or a quotation opened in the middle of speech',
@@ -95,213 +105,234 @@ export default defineRule<Options>(
     fixable: false,
     defaultOptions: { escalate: true },
   },
-  (tree, context, options) => {
-    if (context.language !== 'en') return;
-    const { paragraphs, flats, analyses } = quotesOf(tree, context.language);
-    const candidates: Candidate[] = [];
-    let sentences = 0;
-    let narrator = 0;
+  {
+    state: () => ({ candidates: [], sentences: 0, narrator: 0 }),
+    chunk(tree, context, _options, state) {
+      if (context.language !== 'en') return;
+      const { paragraphs, flats, analyses } = quotesOf(tree, context.language);
+      const candidates: Candidate[] = [];
+      let sentences = 0;
+      let narrator = 0;
 
-    paragraphs.forEach((paragraph, paragraphIndex) => {
-      const flat = flats[paragraphIndex];
-      const analysis = analyses[paragraphIndex];
-      const text = flat.text;
-      const quoteMarks = analysis.marks.filter((mark) => mark.role === 'open' || mark.role === 'close');
-      const hasQuote = (from: number, to: number) => quoteMarks.some((mark) => mark.index >= from && mark.index < to);
-      // Inside a quotation of several sentences (`“Come now. We need water. Bring it all,” she said.`),
-      // or one that runs on into the next paragraph (fiction leaves its closing mark out there).
-      const inQuotation = (from: number, to: number) =>
-        analysis.pairs.some((pair) => pair.open.index < from && pair.close.index >= to - 1) ||
-        quoteMarks.some(
-          (mark) =>
-            (mark.role === 'open' && mark.pair < 0 && mark.index < from) ||
-            (mark.role === 'close' && mark.pair < 0 && mark.index >= to - 1),
-        );
-      // A finding marks where the opening quotation mark belongs: the first word of the speech.
-      // Where the speech ends is a related place.
-      const range = (from: number, to: number, endMessage = 'The speech ends here') => {
-        const first = wordsOf(text, from, to)[0];
-        const end = first ? first.end : to;
-        return {
-          flat,
-          from: first ? first.start : from,
-          to: end,
-          related: [{ message: endMessage, from: Math.max(from, to - 1), to }],
+      paragraphs.forEach((paragraph, paragraphIndex) => {
+        const flat = flats[paragraphIndex];
+        const analysis = analyses[paragraphIndex];
+        const text = flat.text;
+        const quoteMarks = analysis.marks.filter((mark) => mark.role === 'open' || mark.role === 'close');
+        const hasQuote = (from: number, to: number) => quoteMarks.some((mark) => mark.index >= from && mark.index < to);
+        // Inside a quotation of several sentences (`“Come now. We need water. Bring it all,” she said.`),
+        // or one that runs on into the next paragraph (fiction leaves its closing mark out there).
+        const inQuotation = (from: number, to: number) =>
+          analysis.pairs.some((pair) => pair.open.index < from && pair.close.index >= to - 1) ||
+          quoteMarks.some(
+            (mark) =>
+              (mark.role === 'open' && mark.pair < 0 && mark.index < from) ||
+              (mark.role === 'close' && mark.pair < 0 && mark.index >= to - 1),
+          );
+        // A finding marks where the opening quotation mark belongs: the first word of the speech.
+        // Where the speech ends is a related place.
+        const range = (from: number, to: number, endMessage = 'The speech ends here') => {
+          const first = wordsOf(text, from, to)[0];
+          const end = first ? first.end : to;
+          return {
+            flat,
+            from: first ? first.start : from,
+            to: end,
+            related: [{ message: endMessage, from: Math.max(from, to - 1), to }],
+          };
         };
-      };
-      let previousAttributed = false;
-      let previous: [number, number] | undefined;
+        let previousAttributed = false;
+        let previous: [number, number] | undefined;
 
-      for (const [from, to] of sentenceRanges(paragraph)) {
-        sentences++;
-        const sentence = text.slice(from, to);
-        // `Do you mind? Kayel asked.`: an attribution on its own after a question or speech.
-        const speech = previous;
-        previous = [from, to];
-        if (speech && ATTRIBUTION_ONLY.test(sentence) && !hasQuote(speech[0], to) && !inQuotation(speech[0], to)) {
-          const end = trimEnd(text, speech[1]);
-          const tokens = wordsOf(text, speech[0], end);
-          const question = text[end - 1] === '?';
-          if (tokens.length >= 3 && (question || isFirstOrSecondPerson(tokens)) && !startsWithSubordinator(tokens)) {
-            const speaker = /^\s*(\S+(?: \p{Lu}\S*)*)/u.exec(sentence)?.[1] ?? '';
-            candidates.push({
-              kind: 'first',
-              report: {
-                ...range(speech[0], end),
-                message: `Speech attributed to \`${speaker}\` has no quotation marks`,
-              },
-            });
-            previousAttributed = true;
-            continue;
-          }
-        }
-        const attribution = trailingAttribution(sentence);
-        let attributed = false;
-        let person = false;
-        // Speech after `she writes, I like …` ends with its sentence: the next one is the narrator's again.
-        let leadOnly = false;
-
-        // An opening quotation mark after a clause that is already speech.
-        const opening = quoteMarks.find((mark) => mark.role === 'open' && mark.index >= from && mark.index < to);
-        if (opening && attribution && attribution.speechEnd > opening.index - from) {
-          const before = text.slice(from, opening.index);
-          const tokens = wordsOf(before);
-          if (
-            tokens.length >= 3 &&
-            endsClause(before) &&
-            isFirstOrSecondPerson(tokens) &&
-            !startsWithSubordinator(tokens) &&
-            !tokens.some((token) => SPEECH_VERBS.has(token.lower))
-          ) {
-            const clause = before.trimEnd();
-            candidates.push({
-              kind: 'middle',
-              report: {
-                ...range(from, opening.index + 1, 'The quotation opens here instead'),
-                message: `Opening quotation mark in the middle of speech: \`${clause}\` is speech too`,
-              },
-            });
-            person = true;
-          }
-        }
-
-        // The last speech verb whose speech has no quotation marks (`They added: "…" Reeves said: I …`).
-        const lead = attribution
-          ? undefined
-          : leadingAttributions(sentence).findLast((candidate) => !hasQuote(from + candidate.speechStart, to));
-        // A question after `asks:` may stand without quotation marks (`The question is: Why?`).
-        const question = sentence.trimEnd().endsWith('?') || /^ask/.test(lead?.verb ?? '');
-        if (lead && !question && !hasQuote(from + lead.speechStart, to) && !inQuotation(from + lead.speechStart, to)) {
-          const tokens = wordsOf(text, from + lead.speechStart, to);
-          if (tokens.length >= 3 && (lead.colon || isFirstOrSecondPerson(tokens))) {
-            attributed = true;
-            person = true;
-            // A narrator reading out (`And she writes, I like …`) speaks in the present tense; news
-            // attributes in the past (`he told reporters, We will … I think that's our job.`).
-            leadOnly = /s$/.test(lead.verb);
-            candidates.push({
-              // `said:` and a capital letter is speech even in a first-person text.
-              kind: lead.colon ? 'first' : 'lead',
-              report: {
-                ...range(from + lead.speechStart, trimEnd(text, to)),
-                message: `Speech introduced by \`${lead.verb}\` has no quotation marks`,
-              },
-            });
-          }
-        }
-
-        if (attribution) {
-          attributed = true;
-          const speechEnd = from + attribution.speechEnd;
-          const tokens = wordsOf(text, from, speechEnd);
-          if (
-            !hasQuote(from, speechEnd) &&
-            !inQuotation(from, speechEnd) &&
-            tokens.length >= 3 &&
-            !startsWithSubordinator(tokens) &&
-            !isIndirect(tokens)
-          ) {
-            if (isFirstOrSecondPerson(tokens)) {
-              person = true;
+        for (const [from, to] of sentenceRanges(paragraph)) {
+          sentences++;
+          const sentence = text.slice(from, to);
+          // `Do you mind? Kayel asked.`: an attribution on its own after a question or speech.
+          const speech = previous;
+          previous = [from, to];
+          if (speech && ATTRIBUTION_ONLY.test(sentence) && !hasQuote(speech[0], to) && !inQuotation(speech[0], to)) {
+            const end = trimEnd(text, speech[1]);
+            const tokens = wordsOf(text, speech[0], end);
+            const question = text[end - 1] === '?';
+            if (tokens.length >= 3 && (question || isFirstOrSecondPerson(tokens)) && !startsWithSubordinator(tokens)) {
+              const speaker = /^\s*(\S+(?: \p{Lu}\S*)*)/u.exec(sentence)?.[1] ?? '';
               candidates.push({
                 kind: 'first',
                 report: {
-                  ...range(from, speechEnd),
-                  message: `Speech attributed to \`${attribution.speaker}\` has no quotation marks`,
+                  ...range(speech[0], end),
+                  message: `Speech attributed to \`${speaker}\` has no quotation marks`,
                 },
               });
-            } else if (
-              attribution.named &&
-              attribution.separated !== false &&
-              tokens.length >= 6 &&
-              /^\p{Lu}/u.test(tokens[0].text)
+              previousAttributed = true;
+              continue;
+            }
+          }
+          const attribution = trailingAttribution(sentence);
+          let attributed = false;
+          let person = false;
+          // Speech after `she writes, I like …` ends with its sentence: the next one is the narrator's again.
+          let leadOnly = false;
+
+          // An opening quotation mark after a clause that is already speech.
+          const opening = quoteMarks.find((mark) => mark.role === 'open' && mark.index >= from && mark.index < to);
+          if (opening && attribution && attribution.speechEnd > opening.index - from) {
+            const before = text.slice(from, opening.index);
+            const tokens = wordsOf(before);
+            if (
+              tokens.length >= 3 &&
+              endsClause(before) &&
+              isFirstOrSecondPerson(tokens) &&
+              !startsWithSubordinator(tokens) &&
+              !tokens.some((token) => SPEECH_VERBS.has(token.lower))
             ) {
+              const clause = before.trimEnd();
               candidates.push({
-                kind: 'third',
+                kind: 'middle',
                 report: {
-                  ...range(from, speechEnd),
-                  message: `Possibly dropped quotation marks around speech attributed to \`${attribution.speaker}\``,
+                  ...range(from, opening.index + 1, 'The quotation opens here instead'),
+                  message: `Opening quotation mark in the middle of speech: \`${clause}\` is speech too`,
                 },
               });
-            }
-          }
-        } else if (!hasQuote(from, to) && !inQuotation(from, to)) {
-          // According to X, <speech>. / <speech>, according to X — when X is someone who speaks.
-          const leading = leadingAccordingTo(sentence);
-          const trailing = trailingAccordingTo(sentence);
-          const source =
-            leading !== undefined ? sentence.slice(0, leading) : trailing !== undefined ? sentence.slice(trailing) : '';
-          const speech: [number, number] | undefined =
-            leading !== undefined ? [from + leading, to] : trailing !== undefined ? [from, from + trailing] : undefined;
-          if (speech && speaks(source)) {
-            const tokens = wordsOf(text, speech[0], speech[1]);
-            if (tokens.length >= 3 && isFirstOrSecondPerson(tokens) && !startsWithSubordinator(tokens)) {
               person = true;
-              attributed = true;
-              candidates.push({
-                kind: 'first',
-                report: {
-                  ...range(speech[0], speech[1]),
-                  message: 'Speech attributed with `according to` has no quotation marks',
-                },
-              });
             }
           }
-        }
 
-        // The pronoun test first: most sentences have none, and then need no tokens.
-        if (!attributed && !hasQuote(from, to) && !inQuotation(from, to) && mayHaveFirstOrSecondPerson(sentence)) {
-          const tokens = wordsOf(text, from, to);
-          if (isFirstOrSecondPerson(tokens)) {
-            if (previousAttributed && tokens.length >= 4 && !startsWithSubordinator(tokens)) {
-              person = true;
+          // The last speech verb whose speech has no quotation marks (`They added: "…" Reeves said: I …`).
+          const lead = attribution
+            ? undefined
+            : leadingAttributions(sentence).findLast((candidate) => !hasQuote(from + candidate.speechStart, to));
+          // A question after `asks:` may stand without quotation marks (`The question is: Why?`).
+          const question = sentence.trimEnd().endsWith('?') || /^ask/.test(lead?.verb ?? '');
+          if (
+            lead &&
+            !question &&
+            !hasQuote(from + lead.speechStart, to) &&
+            !inQuotation(from + lead.speechStart, to)
+          ) {
+            const tokens = wordsOf(text, from + lead.speechStart, to);
+            if (tokens.length >= 3 && (lead.colon || isFirstOrSecondPerson(tokens))) {
               attributed = true;
+              person = true;
+              // A narrator reading out (`And she writes, I like …`) speaks in the present tense; news
+              // attributes in the past (`he told reporters, We will … I think that's our job.`).
+              leadOnly = /s$/.test(lead.verb);
               candidates.push({
-                kind: 'continuation',
+                // `said:` and a capital letter is speech even in a first-person text.
+                kind: lead.colon ? 'first' : 'lead',
                 report: {
-                  ...range(from, trimEnd(text, to)),
-                  message: 'Speech continues after the attribution without quotation marks',
+                  ...range(from + lead.speechStart, trimEnd(text, to)),
+                  message: `Speech introduced by \`${lead.verb}\` has no quotation marks`,
                 },
               });
-            } else narrator++;
+            }
           }
+
+          if (attribution) {
+            attributed = true;
+            const speechEnd = from + attribution.speechEnd;
+            const tokens = wordsOf(text, from, speechEnd);
+            if (
+              !hasQuote(from, speechEnd) &&
+              !inQuotation(from, speechEnd) &&
+              tokens.length >= 3 &&
+              !startsWithSubordinator(tokens) &&
+              !isIndirect(tokens)
+            ) {
+              if (isFirstOrSecondPerson(tokens)) {
+                person = true;
+                candidates.push({
+                  kind: 'first',
+                  report: {
+                    ...range(from, speechEnd),
+                    message: `Speech attributed to \`${attribution.speaker}\` has no quotation marks`,
+                  },
+                });
+              } else if (
+                attribution.named &&
+                attribution.separated !== false &&
+                tokens.length >= 6 &&
+                /^\p{Lu}/u.test(tokens[0].text)
+              ) {
+                candidates.push({
+                  kind: 'third',
+                  report: {
+                    ...range(from, speechEnd),
+                    message: `Possibly dropped quotation marks around speech attributed to \`${attribution.speaker}\``,
+                  },
+                });
+              }
+            }
+          } else if (!hasQuote(from, to) && !inQuotation(from, to)) {
+            // According to X, <speech>. / <speech>, according to X — when X is someone who speaks.
+            const leading = leadingAccordingTo(sentence);
+            const trailing = trailingAccordingTo(sentence);
+            const source =
+              leading !== undefined
+                ? sentence.slice(0, leading)
+                : trailing !== undefined
+                  ? sentence.slice(trailing)
+                  : '';
+            const speech: [number, number] | undefined =
+              leading !== undefined
+                ? [from + leading, to]
+                : trailing !== undefined
+                  ? [from, from + trailing]
+                  : undefined;
+            if (speech && speaks(source)) {
+              const tokens = wordsOf(text, speech[0], speech[1]);
+              if (tokens.length >= 3 && isFirstOrSecondPerson(tokens) && !startsWithSubordinator(tokens)) {
+                person = true;
+                attributed = true;
+                candidates.push({
+                  kind: 'first',
+                  report: {
+                    ...range(speech[0], speech[1]),
+                    message: 'Speech attributed with `according to` has no quotation marks',
+                  },
+                });
+              }
+            }
+          }
+
+          // The pronoun test first: most sentences have none, and then need no tokens.
+          if (!attributed && !hasQuote(from, to) && !inQuotation(from, to) && mayHaveFirstOrSecondPerson(sentence)) {
+            const tokens = wordsOf(text, from, to);
+            if (isFirstOrSecondPerson(tokens)) {
+              if (previousAttributed && tokens.length >= 4 && !startsWithSubordinator(tokens)) {
+                person = true;
+                attributed = true;
+                candidates.push({
+                  kind: 'continuation',
+                  report: {
+                    ...range(from, trimEnd(text, to)),
+                    message: 'Speech continues after the attribution without quotation marks',
+                  },
+                });
+              } else narrator++;
+            }
+          }
+          if (!person && !attributed && hasQuote(from, to)) {
+            // A direct quotation with its attribution: speech may continue after it.
+            attributed = attribution !== undefined;
+          }
+          previousAttributed = attributed && !leadOnly;
         }
-        if (!person && !attributed && hasQuote(from, to)) {
-          // A direct quotation with its attribution: speech may continue after it.
-          attributed = attribution !== undefined;
-        }
-        previousAttributed = attributed && !leadOnly;
+      });
+
+      state.sentences += sentences;
+      state.narrator += narrator;
+      for (const { kind, report } of candidates) state.candidates.push({ kind, report: fromFlat(report) });
+    },
+    end(context, options, state) {
+      // A document that speaks in the first person itself: its `we` is the narrator's.
+      const narrative = state.narrator >= 3 && state.narrator >= state.sentences * 0.1;
+      const confident = state.candidates.some((candidate) => candidate.kind !== 'third');
+      for (const candidate of state.candidates) {
+        if (narrative && candidate.kind !== 'first') continue;
+        if (candidate.kind === 'third' && !(options.escalate && confident && !narrative)) continue;
+        context.report(candidate.report);
       }
-    });
-
-    // A document that speaks in the first person itself: its `we` is the narrator's.
-    const narrative = narrator >= 3 && narrator >= sentences * 0.1;
-    const confident = candidates.some((candidate) => candidate.kind !== 'third');
-    for (const candidate of candidates) {
-      if (narrative && candidate.kind !== 'first') continue;
-      if (candidate.kind === 'third' && !(options.escalate && confident && !narrative)) continue;
-      context.report(candidate.report);
-    }
+    },
   },
 );
 

@@ -71,7 +71,7 @@
 import type { Paragraph } from 'nlcst';
 import { flatten } from '../nlcst/flat.js';
 import { blockKind, paragraphsOf } from '../nlcst/walk.js';
-import { defineRule } from '../shared/rule.js';
+import { defineDocumentRule, type RuleContext } from '../shared/rule.js';
 import { isClosingBracket, isClosingQuote, isSpace, isTechnicalToken, tokenAround } from '../text/punctuation.js';
 
 export interface MissingFinalPunctuationOptions {
@@ -101,7 +101,13 @@ const SMALL_WORDS = new Set(
   'a an the and or but nor of in on at to for by with from as vs via into onto over per'.split(' '),
 );
 
-export default defineRule<MissingFinalPunctuationOptions>(
+/** Paragraphs seen in earlier chunks, and the last one, which waits for the first paragraph of the next chunk. */
+interface Reading {
+  seen: number;
+  last?: { paragraph: Paragraph; position: number };
+}
+
+export default defineDocumentRule<MissingFinalPunctuationOptions, Reading>(
   {
     id: 'missing-final-punctuation',
     description: 'A prose paragraph that ends without `.`, `!`, `?` or `…`',
@@ -111,22 +117,38 @@ export default defineRule<MissingFinalPunctuationOptions>(
     fixable: false,
     defaultOptions: { minWords: 8 },
   },
-  (tree, context, options) => {
-    const paragraphs = paragraphsOf(tree);
-    paragraphs.forEach((paragraph, index) => {
-      const kind = blockKind(paragraph);
-      if (kind !== 'paragraph' && kind !== 'blockquote') return;
-      // The sentence goes on in the next paragraph (a segment split mid-sentence).
-      const next = paragraphs[index + 1];
-      if (next && /^\s*\p{Ll}/u.test(flatten(next).text)) return;
-      check(paragraph, context, options, index);
-    });
+  {
+    state: () => ({ seen: 0 }),
+    chunk(tree, context, options, state) {
+      const paragraphs = paragraphsOf(tree);
+      if (state.last && paragraphs.length > 0) {
+        if (!continues(paragraphs[0])) check(state.last.paragraph, context, options, state.last.position);
+        state.last = undefined;
+      }
+      paragraphs.forEach((paragraph, index) => {
+        const kind = blockKind(paragraph);
+        if (kind !== 'paragraph' && kind !== 'blockquote') return;
+        const position = state.seen + index;
+        const next = paragraphs[index + 1];
+        if (!next) state.last = { paragraph, position };
+        else if (!continues(next)) check(paragraph, context, options, position);
+      });
+      state.seen += paragraphs.length;
+    },
+    end(context, options, state) {
+      if (state.last) check(state.last.paragraph, context, options, state.last.position);
+    },
   },
 );
 
+/** The sentence goes on in this paragraph (a segment split mid-sentence): the one before needs no final mark. */
+function continues(next: Paragraph): boolean {
+  return /^\s*\p{Ll}/u.test(flatten(next).text);
+}
+
 function check(
   paragraph: Paragraph,
-  context: Parameters<Parameters<typeof defineRule<MissingFinalPunctuationOptions>>[1]>[1],
+  context: RuleContext,
   options: Readonly<MissingFinalPunctuationOptions>,
   position: number,
 ): void {

@@ -92,7 +92,7 @@
 import type { Paragraph } from 'nlcst';
 import type { FlatText } from '../nlcst/flat.js';
 import { paragraphsOf } from '../nlcst/walk.js';
-import { defineRule, type RuleContext } from '../shared/rule.js';
+import { defineDocumentRule, fromFlat, type Report, type RuleContext } from '../shared/rule.js';
 import { groupThousands, type NumberToken, numbersOf, spaceGroupRuns } from '../text/numbers.js';
 
 interface Options {
@@ -129,7 +129,16 @@ function countsThings(word: string | undefined): boolean {
   return /^[a-z]{3,}s$/.test(word) && !/(?:ss|us|is)$/.test(word);
 }
 
-export default defineRule<Options>(
+/**
+ * Four-digit quantities of the whole document: the first grouped one (`1,500`),
+ * the model, and the ungrouped ones (`1200`), as findings mapped to offsets.
+ */
+interface Grouping {
+  grouped?: Report;
+  ungrouped: Report[];
+}
+
+export default defineDocumentRule<Options, Grouping>(
   {
     id: 'number-format',
     description: 'Numbers in the format of another locale (`1.500`, `3,5`, `1 500`) or long numbers without separators',
@@ -140,49 +149,45 @@ export default defineRule<Options>(
     fixable: true,
     defaultOptions: { minDigits: 5, consistency: true },
   },
-  (tree, context, options) => {
-    if (context.language !== 'en') return;
-    const paragraphs = paragraphsOf(tree);
-    let grouped: { flat: FlatText; token: NumberToken } | undefined;
-    const ungrouped: Array<{ flat: FlatText; token: NumberToken }> = [];
-    for (const paragraph of paragraphs) {
-      const { flat, numbers } = numbersOf(paragraph);
-      if (numbers.length === 0) continue;
-      checkParagraph(paragraph, flat, numbers, context, options);
-      if (!options.consistency) continue;
-      for (const token of numbers) {
-        if (token.integerDigits !== 4 || token.kind === 'decimal') continue;
-        if (!isQuantity(token) && !(token.kind === 'year' && countsThings(wordAfter(flat.text, token)))) continue;
-        // `the 2019 elections`, `its 2010 protests`: a year that names the event, not a count.
-        if (token.kind === 'year' && YEAR_DETERMINER.test(flat.text.slice(Math.max(0, token.start - 8), token.start)))
-          continue;
-        if (token.style === 'english' && token.numeral.text.includes(',')) grouped ??= { flat, token };
-        else if (token.style === 'plain' && !isCode(flat.text, token)) ungrouped.push({ flat, token });
+  {
+    state: () => ({ ungrouped: [] }),
+    chunk(tree, context, options, state) {
+      if (context.language !== 'en') return;
+      const paragraphs = paragraphsOf(tree);
+      for (const paragraph of paragraphs) {
+        const { flat, numbers } = numbersOf(paragraph);
+        if (numbers.length === 0) continue;
+        checkParagraph(paragraph, flat, numbers, context, options);
+        if (!options.consistency) continue;
+        for (const token of numbers) {
+          if (token.integerDigits !== 4 || token.kind === 'decimal') continue;
+          if (!isQuantity(token) && !(token.kind === 'year' && countsThings(wordAfter(flat.text, token)))) continue;
+          // `the 2019 elections`, `its 2010 protests`: a year that names the event, not a count.
+          if (token.kind === 'year' && YEAR_DETERMINER.test(flat.text.slice(Math.max(0, token.start - 8), token.start)))
+            continue;
+          const { start: from, end: to, text: actual } = token.numeral;
+          if (token.style === 'english' && token.numeral.text.includes(','))
+            state.grouped ??= fromFlat({ flat, from, to, message: '', actual });
+          else if (token.style === 'plain' && !isCode(flat.text, token)) {
+            const expected = groupThousands(actual);
+            state.ungrouped.push(
+              fromFlat({ flat, from, to, message: '', actual, expected: [expected], fix: expected }),
+            );
+          }
+        }
       }
-    }
-    if (!grouped) return;
-    const model = grouped.token.numeral.text;
-    for (const { flat, token } of ungrouped) {
-      const actual = token.numeral.text;
-      const expected = groupThousands(actual);
-      context.report({
-        flat,
-        from: token.numeral.start,
-        to: token.numeral.end,
-        message: `Missing thousands separator in \`${actual}\`, expected \`${expected}\` as in \`${model}\``,
-        actual,
-        expected: [expected],
-        fix: expected,
-        related: [
-          {
-            message: `\`${model}\` is grouped here`,
-            flat: grouped.flat,
-            from: grouped.token.numeral.start,
-            to: grouped.token.numeral.end,
-          },
-        ],
-      });
-    }
+    },
+    // Whether `1200` should be `1,200` depends on a `1,500` anywhere in the document: decided after the last chunk.
+    end(context, _options, { grouped, ungrouped }) {
+      if (!grouped) return;
+      const model = grouped.actual;
+      for (const report of ungrouped)
+        context.report({
+          ...report,
+          message: `Missing thousands separator in \`${report.actual}\`, expected \`${report.expected?.[0]}\` as in \`${model}\``,
+          related: [{ message: `\`${model}\` is grouped here`, start: grouped.start, end: grouped.end }],
+        });
+    },
   },
 );
 

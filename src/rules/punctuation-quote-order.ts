@@ -56,7 +56,7 @@
  *   He called it “core”, and said: “We will not stop.”
  */
 import type { FlatText } from '../nlcst/flat.js';
-import { defineRule } from '../shared/rule.js';
+import { defineDocumentRule, fromFlat, type Report } from '../shared/rule.js';
 import { type QuoteAnalysis, quotesOf } from '../text/quotes.js';
 
 interface Options {
@@ -67,7 +67,7 @@ interface Options {
   style: string;
 }
 
-export default defineRule<Options>(
+export default defineDocumentRule<Options, Record<Kind, Place[]>>(
   {
     id: 'punctuation-quote-order',
     description:
@@ -79,81 +79,70 @@ export default defineRule<Options>(
     defaultOptions: { style: 'consistent' },
     optionValues: { style: ['consistent', 'american', 'british'] },
   },
-  (tree, context, options) => {
-    // German and most other languages have their own fixed order (`„…“, sagte er`).
-    if (context.language !== 'en') return;
-    const { flats, analyses } = quotesOf(tree, context.language);
-    /** Marks inside (`,”`) and outside (`”,`) after quoted fragments and after quoted sentences. */
-    const places: Record<Kind, Place[]> = {
+  {
+    /** Marks inside (`,”`) and outside (`”,`) after quoted fragments and after quoted sentences, in the whole document. */
+    state: (): Record<Kind, Place[]> => ({
       fragmentInside: [],
       fragmentOutside: [],
       sentenceInside: [],
       sentenceOutside: [],
-    };
-    analyses.forEach((analysis, index) => {
-      const flat = flats[index];
-      const text = analysis.text;
-      for (const pair of analysis.pairs) {
-        const close = pair.close.index;
-        const before = text[close - 1];
-        if ((before === ',' || before === '.') && !(before === '.' && /\.\.$/.test(text.slice(close - 3, close - 1)))) {
-          const kind = isFragment(analysis, pair.open.index, close - 1) ? 'fragmentInside' : 'sentenceInside';
-          places[kind].push({
-            flat,
-            from: close - 1,
-            to: close + 1,
-            actual: before + text[close],
-            expected: text[close] + before,
-          });
+    }),
+    chunk(tree, context, _options, places) {
+      // German and most other languages have their own fixed order (`„…“, sagte er`).
+      if (context.language !== 'en') return;
+      const { flats, analyses } = quotesOf(tree, context.language);
+      analyses.forEach((analysis, index) => {
+        const flat = flats[index];
+        const text = analysis.text;
+        for (const pair of analysis.pairs) {
+          const close = pair.close.index;
+          const before = text[close - 1];
+          if (
+            (before === ',' || before === '.') &&
+            !(before === '.' && /\.\.$/.test(text.slice(close - 3, close - 1)))
+          ) {
+            const kind = isFragment(analysis, pair.open.index, close - 1) ? 'fragmentInside' : 'sentenceInside';
+            places[kind].push(placeOf(flat, close - 1, close + 1, before + text[close], text[close] + before));
+          }
+          const mark = text[close + 1];
+          if (mark !== ',' && mark !== '.') continue;
+          // `“Why?”.` and `“etc.”.`: the quotation already ends with its own mark.
+          if (/[.?!…]/.test(before ?? '')) continue;
+          if (mark === '.' && text[close + 2] === '.') continue; // an ellipsis
+          const kind = isFragment(analysis, pair.open.index, close) ? 'fragmentOutside' : 'sentenceOutside';
+          places[kind].push(placeOf(flat, close, close + 2, text[close] + mark, mark + text[close]));
         }
-        const mark = text[close + 1];
-        if (mark !== ',' && mark !== '.') continue;
-        // `“Why?”.` and `“etc.”.`: the quotation already ends with its own mark.
-        if (/[.?!…]/.test(before ?? '')) continue;
-        if (mark === '.' && text[close + 2] === '.') continue; // an ellipsis
-        const kind = isFragment(analysis, pair.open.index, close) ? 'fragmentOutside' : 'sentenceOutside';
-        places[kind].push({
-          flat,
-          from: close,
-          to: close + 2,
-          actual: text[close] + mark,
-          expected: mark + text[close],
+      });
+    },
+    // The house style is decided by the whole document: reports wait for the last chunk.
+    end(context, options, places) {
+      if (options.style === 'british') for (const place of places.fragmentInside) report(place);
+      else if (options.style === 'american')
+        for (const place of [...places.fragmentOutside, ...places.sentenceOutside].sort(byOffset)) report(place);
+      else {
+        // The house style is the one that fits most of the document (on a tie, the first listed);
+        // what it does not fit is reported, with a place of the same kind written the other way.
+        const count = (style: Style) => STYLES[style].reduce((sum, kind) => sum + places[kind].length, 0);
+        const style = (Object.keys(STYLES) as Style[]).reduce((best, next) =>
+          count(next) > count(best) ? next : best,
+        );
+        const odd = (Object.keys(places) as Kind[]).filter((kind) => !STYLES[style].includes(kind));
+        const model = (kind: Kind): Place | undefined =>
+          places[OPPOSITE[kind]][0] ?? STYLES[style].map((fit) => places[fit][0]).find(Boolean);
+        for (const place of odd
+          .flatMap((kind) => places[kind].map((one) => [one, kind] as const))
+          .sort((a, b) => byOffset(a[0], b[0])))
+          report(place[0], model(place[1]));
+      }
+
+      function report(place: Place, model?: Place): void {
+        context.report({
+          ...place,
+          message: `Unexpected \`${place.actual}\`, expected \`${place.expected?.[0]}\`${model ? ' as elsewhere in this document' : ''}`,
+          related: model ? [{ message: `\`${model.actual}\` here`, start: model.start, end: model.end }] : undefined,
         });
       }
-    });
-
-    if (options.style === 'british') for (const place of places.fragmentInside) report(place);
-    else if (options.style === 'american')
-      for (const place of [...places.fragmentOutside, ...places.sentenceOutside].sort(byOffset)) report(place);
-    else {
-      // The house style is the one that fits most of the document (on a tie, the first listed);
-      // what it does not fit is reported, with a place of the same kind written the other way.
-      const count = (style: Style) => STYLES[style].reduce((sum, kind) => sum + places[kind].length, 0);
-      const style = (Object.keys(STYLES) as Style[]).reduce((best, next) => (count(next) > count(best) ? next : best));
-      const odd = (Object.keys(places) as Kind[]).filter((kind) => !STYLES[style].includes(kind));
-      const model = (kind: Kind): Place | undefined =>
-        places[OPPOSITE[kind]][0] ?? STYLES[style].map((fit) => places[fit][0]).find(Boolean);
-      for (const place of odd
-        .flatMap((kind) => places[kind].map((one) => [one, kind] as const))
-        .sort((a, b) => byOffset(a[0], b[0])))
-        report(place[0], model(place[1]));
-    }
-
-    function report(place: Place, model?: Place): void {
-      const { flat, from, to, actual, expected } = place;
-      context.report({
-        flat,
-        from,
-        to,
-        message: `Unexpected \`${actual}\`, expected \`${expected}\`${model ? ' as elsewhere in this document' : ''}`,
-        actual,
-        expected: [expected],
-        fix: expected,
-        related: model
-          ? [{ message: `\`${model.actual}\` here`, flat: model.flat, from: model.from, to: model.to }]
-          : undefined,
-      });
-    }
+    },
   },
 );
 
@@ -174,15 +163,14 @@ const OPPOSITE: Readonly<Record<Kind, Kind>> = {
 };
 
 function byOffset(a: Place, b: Place): number {
-  return a.flat.startAt(a.from) - b.flat.startAt(b.from);
+  return a.start - b.start;
 }
 
-interface Place {
-  flat: FlatText;
-  from: number;
-  to: number;
-  actual: string;
-  expected: string;
+/** A mark and its quotation mark, as a finding mapped to offsets (its message is written once the style is known). */
+type Place = Report;
+
+function placeOf(flat: FlatText, from: number, to: number, actual: string, expected: string): Place {
+  return fromFlat({ flat, from, to, message: '', actual, expected: [expected], fix: expected });
 }
 
 /** A quoted word or short lower-case phrase, not a quoted sentence. */

@@ -76,7 +76,7 @@
  */
 import { flatten } from '../nlcst/flat.js';
 import { blockKind, paragraphsOf } from '../nlcst/walk.js';
-import { defineRule } from '../shared/rule.js';
+import { defineDocumentRule } from '../shared/rule.js';
 
 export interface SentenceCaseOptions {
   /** Words that may start a sentence in lower case (brand names such as `innocent`). */
@@ -115,7 +115,7 @@ const LOWER_CASE_NAMES = new Set(['adidas', 'npm', 'bpost']);
 const BOUNDARY = /[.!?…]{1,8}["'”’»)\]]{0,4}\s{1,8}(?=\p{Ll})/gu;
 const TOKEN = /^[\p{L}\p{M}\d.@/_#&+'’-]+/u;
 
-export default defineRule<SentenceCaseOptions>(
+export default defineDocumentRule<SentenceCaseOptions, { previousEnded: boolean }>(
   {
     id: 'sentence-case',
     description: 'A sentence that starts with a lower-case letter',
@@ -125,49 +125,54 @@ export default defineRule<SentenceCaseOptions>(
     fixable: true,
     defaultOptions: { allow: [], paragraphStart: false },
   },
-  (tree, context, options) => {
-    const allow = new Set(options.allow.map((word) => word.toLowerCase()));
-    // Did the paragraph before end a sentence? Then this one cannot continue it.
-    let previousEnded = false;
-    for (const paragraph of paragraphsOf(tree)) {
-      const kind = blockKind(paragraph);
-      const ended = previousEnded;
-      previousEnded = false;
-      if (kind !== 'paragraph' && kind !== 'blockquote' && kind !== 'caption') continue;
-      const flat = flatten(paragraph);
-      const text = flat.text;
-      previousEnded = kind === 'paragraph' && ENDS_SENTENCE.test(text) && isProse(text);
-      const check = (at: number) => {
-        const word = TOKEN.exec(text.slice(at, at + 80))?.[0];
-        if (!word || isDeliberateLowerCase(word) || LOWER_CASE_NAMES.has(word) || allow.has(word.toLowerCase())) return;
-        const initial = String.fromCodePoint(word.codePointAt(0) ?? 0);
-        const upper = initial.toUpperCase();
-        if (upper === initial) return;
-        const expected = upper + word.slice(initial.length);
-        context.report({
-          flat,
-          from: at,
-          to: at + word.length,
-          message: `Unexpected lower-case \`${word}\` at the start of a sentence, expected \`${expected}\``,
-          actual: word,
-          expected: [expected],
-          fix: { to: at + initial.length, text: upper },
-        });
-      };
-      if (options.paragraphStart || (ended && kind === 'paragraph' && isProse(text))) {
-        const lead = /^\s*/u.exec(text)?.[0].length ?? 0;
-        if (/^\p{Ll}/u.test(text.slice(lead))) check(lead);
+  {
+    // Did the paragraph before end a sentence? Then this one cannot continue it. The paragraph before may be
+    // the last of the chunk before: the state carries it over.
+    state: () => ({ previousEnded: false }),
+    chunk(tree, context, options, state) {
+      const allow = new Set(options.allow.map((word) => word.toLowerCase()));
+      for (const paragraph of paragraphsOf(tree)) {
+        const kind = blockKind(paragraph);
+        const ended = state.previousEnded;
+        state.previousEnded = false;
+        if (kind !== 'paragraph' && kind !== 'blockquote' && kind !== 'caption') continue;
+        const flat = flatten(paragraph);
+        const text = flat.text;
+        state.previousEnded = kind === 'paragraph' && ENDS_SENTENCE.test(text) && isProse(text);
+        const check = (at: number) => {
+          const word = TOKEN.exec(text.slice(at, at + 80))?.[0];
+          if (!word || isDeliberateLowerCase(word) || LOWER_CASE_NAMES.has(word) || allow.has(word.toLowerCase()))
+            return;
+          const initial = String.fromCodePoint(word.codePointAt(0) ?? 0);
+          const upper = initial.toUpperCase();
+          if (upper === initial) return;
+          const expected = upper + word.slice(initial.length);
+          context.report({
+            flat,
+            from: at,
+            to: at + word.length,
+            message: `Unexpected lower-case \`${word}\` at the start of a sentence, expected \`${expected}\``,
+            actual: word,
+            expected: [expected],
+            fix: { to: at + initial.length, text: upper },
+          });
+        };
+        if (options.paragraphStart || (ended && kind === 'paragraph' && isProse(text))) {
+          const lead = /^\s*/u.exec(text)?.[0].length ?? 0;
+          if (/^\p{Ll}/u.test(text.slice(lead))) check(lead);
+        }
+        // From the last real sentence end: `given i.v. or s.c. twice daily. the rest` is a whole sentence.
+        let sentenceStart = 0;
+        BOUNDARY.lastIndex = 0;
+        for (const match of text.matchAll(BOUNDARY)) {
+          const at = (match.index ?? 0) + match[0].length;
+          if (!endsSentence(text.slice(sentenceStart, match.index ?? 0), match[0])) continue;
+          sentenceStart = at;
+          check(at);
+        }
       }
-      // From the last real sentence end: `given i.v. or s.c. twice daily. the rest` is a whole sentence.
-      let sentenceStart = 0;
-      BOUNDARY.lastIndex = 0;
-      for (const match of text.matchAll(BOUNDARY)) {
-        const at = (match.index ?? 0) + match[0].length;
-        if (!endsSentence(text.slice(sentenceStart, match.index ?? 0), match[0])) continue;
-        sentenceStart = at;
-        check(at);
-      }
-    }
+    },
+    end() {},
   },
 );
 

@@ -63,17 +63,16 @@
  *   The road is 5 km long and 3 km wide, with 1000 Mbps links.
  */
 
-import type { FlatText } from '../nlcst/flat.js';
 import { paragraphsOf } from '../nlcst/walk.js';
-import { defineRule, type RuleContext } from '../shared/rule.js';
-import { type NumberToken, numbersOf } from '../text/numbers.js';
+import { defineDocumentRule, fromFlat, type Report, type RuleContext } from '../shared/rule.js';
+import { numbersOf } from '../text/numbers.js';
 
 interface Options {
   percent: string;
   units: string;
 }
 
-export default defineRule<Options>(
+export default defineDocumentRule<Options, Percent[]>(
   {
     id: 'unit-spacing',
     description:
@@ -85,47 +84,67 @@ export default defineRule<Options>(
     defaultOptions: { percent: 'consistent', units: 'ignore' },
     optionValues: { percent: ['consistent', 'closed', 'spaced', 'ignore'], units: ['ignore', 'spaced', 'closed'] },
   },
-  (tree, context, options) => {
-    if (context.language !== 'en') return;
-    const percents: Percent[] = [];
-    for (const paragraph of paragraphsOf(tree)) {
-      const { flat, numbers } = numbersOf(paragraph);
-      const text = flat.text;
-      for (const token of numbers) {
-        if (token.kind === 'identifier' || token.kind === 'date') continue;
-        const report = (from: number, to: number, message: string, expected: string) =>
-          context.report({
-            flat,
-            from,
-            to,
-            message,
-            actual: text.slice(from, to),
-            expected: [expected],
-            fix: expected,
-          });
-        const percent = token.percent;
-        if (percent) {
-          percents.push({ flat, token, spaced: percent.gap !== '' });
-          continue;
-        }
-        const unit = token.unit;
-        if (!unit || unit.text.startsWith('°')) continue;
-        const actual = text.slice(token.numeral.start, unit.end);
-        if (options.units === 'spaced' && !unit.gap) {
-          const expected = `${token.numeral.text} ${unit.text}`;
-          report(token.numeral.start, unit.end, `Missing space in \`${actual}\`, expected \`${expected}\``, expected);
-        } else if (options.units === 'closed' && unit.gap) {
-          const expected = token.numeral.text + unit.text;
-          report(
-            token.numeral.start,
-            unit.end,
-            `Unexpected space in \`${actual}\`, expected \`${expected}\``,
-            expected,
-          );
+  {
+    // `consistent` reports the form the whole document uses less: percents wait for `end`, as offsets.
+    state: () => [],
+    chunk(tree, context, options, percents) {
+      if (context.language !== 'en') return;
+      for (const paragraph of paragraphsOf(tree)) {
+        const { flat, numbers } = numbersOf(paragraph);
+        const text = flat.text;
+        for (const token of numbers) {
+          if (token.kind === 'identifier' || token.kind === 'date') continue;
+          const report = (from: number, to: number, message: string, expected: string) =>
+            context.report({
+              flat,
+              from,
+              to,
+              message,
+              actual: text.slice(from, to),
+              expected: [expected],
+              fix: expected,
+            });
+          const percent = token.percent;
+          if (percent) {
+            const spaced = percent.gap !== '';
+            const actual = text.slice(token.numeral.start, percent.end);
+            const expected = spaced ? token.numeral.text + percent.text : `${token.numeral.text} ${percent.text}`;
+            const place = {
+              flat,
+              from: token.numeral.start,
+              to: percent.end,
+              actual,
+              expected: [expected],
+              fix: expected,
+            };
+            percents.push({
+              spaced,
+              interval: INTERVAL_NAME.test(text.slice(token.end, token.end + 4)),
+              report: fromFlat({ ...place, message: '' }),
+            });
+            continue;
+          }
+          const unit = token.unit;
+          if (!unit || unit.text.startsWith('°')) continue;
+          const actual = text.slice(token.numeral.start, unit.end);
+          if (options.units === 'spaced' && !unit.gap) {
+            const expected = `${token.numeral.text} ${unit.text}`;
+            report(token.numeral.start, unit.end, `Missing space in \`${actual}\`, expected \`${expected}\``, expected);
+          } else if (options.units === 'closed' && unit.gap) {
+            const expected = token.numeral.text + unit.text;
+            report(
+              token.numeral.start,
+              unit.end,
+              `Unexpected space in \`${actual}\`, expected \`${expected}\``,
+              expected,
+            );
+          }
         }
       }
-    }
-    reportPercents(context, percents, options.percent);
+    },
+    end(context, options, percents) {
+      reportPercents(context, percents, options.percent);
+    },
   },
 );
 
@@ -133,9 +152,11 @@ export default defineRule<Options>(
 const INTERVAL_NAME = /^\s?(?:CI|CrI|PI)\b/;
 
 interface Percent {
-  flat: FlatText;
-  token: NumberToken;
   spaced: boolean;
+  /** `95% CI`: the name of an interval, written closed in documents of either style. */
+  interval: boolean;
+  /** The finding for this percent, mapped to offsets; its message gains the model's form in `reportPercents`. */
+  report: Report;
 }
 
 /**
@@ -148,41 +169,31 @@ function reportPercents(context: RuleContext, percents: readonly Percent[], styl
   let report: boolean;
   let model: Percent | undefined;
   if (style === 'consistent') {
-    // `95% CI` is the name of an interval, written closed in documents of either style: no vote.
-    const voters = percents.filter(({ flat, token }) => !INTERVAL_NAME.test(flat.text.slice(token.end, token.end + 4)));
+    // An interval's name has no vote.
+    const voters = percents.filter((percent) => !percent.interval);
     const spaced = voters.filter((percent) => percent.spaced);
     const closed = voters.filter((percent) => !percent.spaced);
     if (spaced.length === 0 || closed.length === 0) return;
     report = spaced.length <= closed.length;
     model = report ? closed[0] : spaced[0];
   } else report = style === 'closed';
-  for (const { flat, token, spaced } of percents) {
-    if (spaced !== report) continue;
-    if (model && INTERVAL_NAME.test(flat.text.slice(token.end, token.end + 4))) continue;
-    const percent = token.percent;
-    if (!percent) continue;
-    const actual = flat.text.slice(token.numeral.start, percent.end);
-    const expected = spaced ? token.numeral.text + percent.text : `${token.numeral.text} ${percent.text}`;
-    const modelText = model ? model.flat.text.slice(model.token.numeral.start, model.token.percent?.end) : '';
-    const asIn = model ? ` as in \`${modelText}\`` : '';
-    const message = spaced
-      ? `Unexpected space in \`${actual}\`, expected \`${expected}\`${asIn}`
-      : `Missing space in \`${actual}\`, expected \`${expected}\`${asIn}`;
+  for (const percent of percents) {
+    if (percent.spaced !== report) continue;
+    if (model && percent.interval) continue;
+    const { actual, expected } = percent.report;
+    const asIn = model ? ` as in \`${model.report.actual}\`` : '';
+    const message = percent.spaced
+      ? `Unexpected space in \`${actual}\`, expected \`${expected?.[0]}\`${asIn}`
+      : `Missing space in \`${actual}\`, expected \`${expected?.[0]}\`${asIn}`;
     context.report({
-      flat,
-      from: token.numeral.start,
-      to: percent.end,
+      ...percent.report,
       message,
-      actual,
-      expected: [expected],
-      fix: expected,
       related: model
         ? [
             {
-              message: `\`${modelText}\` is written so here`,
-              flat: model.flat,
-              from: model.token.numeral.start,
-              to: model.token.percent?.end ?? model.token.end,
+              message: `\`${model.report.actual}\` is written so here`,
+              start: model.report.start,
+              end: model.report.end,
             },
           ]
         : undefined,

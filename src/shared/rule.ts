@@ -327,8 +327,13 @@ function reportOn(file: VFile, info: DocumentInfo, report: Report): void {
   if (report.related && report.related.length > 0) message.related = report.related;
 }
 
-/** The `Report` of a `FlatReport`: the one place where flat offsets become original offsets. */
-function fromFlat(report: FlatReport): Report {
+/**
+ * The `Report` of a `FlatReport`: the one place where flat offsets become
+ * original offsets. `context.report` calls it; a document rule that keeps a
+ * finding until `end` calls it at once, so its state holds offsets, not the
+ * paragraph's flat text.
+ */
+export function fromFlat(report: FlatReport): Report {
   const { flat, from, to } = report;
   const mapped: Report = { start: flat.startAt(from), end: flat.endAt(to), message: report.message };
   if (report.actual !== undefined) mapped.actual = report.actual;
