@@ -9,11 +9,13 @@
  * `2 млн`, `35 million`), Chinese numerals (`三千五百万`, `二〇二二`),
  * number words (`three`, `a dozen`, `fünfundzwanzig`, month names),
  * percentages (`百分之五十`), ordinals, decades (`20世纪70年代` = the 1970s),
- * and clock hours (`3 p.m.` = `15 Uhr`). A converted measurement (°F to °C,
- * feet to metres, `about a foot` to `30 cm`, miles to kilometres, pounds to
- * kilograms) is not a mismatch; a conversion goes from the unit written on
- * one side to the unit on the other (`12 ft.` is 3.66 m, so `3,2 m` is
- * reported), and `in` before a word (`336,000 in 2021`) is not inches.
+ * clock hours (`5:30 p.m.` = `17:30 Uhr`), German decades (`80er Jahre` =
+ * the 1980s) and short year spans (`2019/20` = 2019–2020). A converted
+ * measurement (°F to °C, feet to metres, `about a foot` to `30 cm`, miles to
+ * kilometres, pounds to kilograms) is not a mismatch; a conversion goes from
+ * the unit written on one side to the unit on the other (`12 ft.` is 3.66 m,
+ * so `3,2 m` is reported), and `in` before a word (`336,000 in 2021`) is not
+ * inches.
  *
  * Only figures written in digits are reported: number words and Chinese
  * numerals are read to match a figure on the other side, because they are
