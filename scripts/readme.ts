@@ -109,15 +109,25 @@ export function sampleOutput(root: string): string {
  * `npx mtlint` prints for it (the source beside a paired document is read, not linted).
  */
 export function bilingualExamples(root: string): string {
-  const examples: Array<{ files: string[]; language: string; command: string; target: string; source?: string }> = [
+  const examples: Array<{
+    files: string[];
+    language: string;
+    command: string;
+    target: string;
+    source?: string;
+    /** `--rule id:warn`: a rule outside the default preset that the example shows. */
+    rule?: string;
+  }> = [
     { files: ['news.xlf'], language: 'xml', command: 'npx mtlint samples/bilingual/news.xlf', target: 'news.xlf' },
     { files: ['shop.po'], language: 'po', command: 'npx mtlint samples/bilingual/shop.po', target: 'shop.po' },
     {
       files: ['article.ru.md', 'article.en.md'],
       language: 'md',
-      command: 'npx mtlint --source samples/bilingual/article.ru.md samples/bilingual/article.en.md',
+      command:
+        'npx mtlint --rule number-mismatch:warn --source samples/bilingual/article.ru.md samples/bilingual/article.en.md',
       target: 'article.en.md',
       source: 'article.ru.md',
+      rule: 'number-mismatch',
     },
   ];
   const folder = join(root, 'samples', 'bilingual');
@@ -132,6 +142,7 @@ export function bilingualExamples(root: string): string {
         cwd: root,
         noConfig: true,
         sourceFiles: example.source ? { [target]: join(folder, example.source) } : undefined,
+        ruleOverrides: example.rule ? { [example.rule]: 'warn' } : undefined,
       });
       const report = reporters.stylish(results, {
         cwd: root,

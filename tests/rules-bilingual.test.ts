@@ -260,6 +260,36 @@ describe('rules on pairs written for the test', () => {
     expect(
       check('number-mismatch', 'That bit there is about a foot long.', 'en', 'Das Stück ist ca. 80cm lang.', 'de'),
     ).toEqual(['Unexpected `80`, the source has no such number']);
+    // Decades, clock hours with minutes, and the second year of a span written short.
+    expect(
+      check('number-mismatch', 'In den 80er Jahren war es anders.', 'de', 'In the 1980s it was different.'),
+    ).toEqual([]);
+    expect(
+      check('number-mismatch', 'In den 80er Jahren war es anders.', 'de', 'In the 1970s it was different.'),
+    ).toEqual(['Unexpected `1970`, the source has `80er`']);
+    expect(check('number-mismatch', 'At 5:30 p.m.', 'en', 'Um 17:30 Uhr.', 'de')).toEqual([]);
+    expect(check('number-mismatch', 'Es geschah 2019/20.', 'de', 'It happened in 2019-2020.')).toEqual([]);
+    expect(check('number-mismatch', 'In the 1999–00 season.', 'en', 'In der Saison 1999/2000.', 'de')).toEqual([]);
+    expect(check('number-mismatch', 'Es geschah 2019/20.', 'de', 'It happened in 2019-2021.')).toEqual([
+      'Unexpected `2021`, the source has `20`',
+    ]);
+    // A conversion is between units of one dimension: 12 ft is 3.66 m, and 3.2 is not 8 ft in centimetres per inch.
+    expect(
+      check('number-mismatch', 'Robots 8 ft., 12 ft. long.', 'en', 'Roboter, 2,40 m lange, 3,2 m lange.', 'de'),
+    ).toEqual(['Unexpected `3,2`, the source has `12`']);
+    expect(check('number-mismatch', 'Robots 8 ft., 12 ft. long.', 'en', 'Roboter, 2,40 m, 3,70 m lang.', 'de')).toEqual(
+      [],
+    );
+    expect(check('number-mismatch', 'Er wog 220 Pfund.', 'de', 'He weighed 100 kg.')).toEqual([]);
+    // `in` after a figure is the preposition, not inches: no temperature or length conversion explains 336,000.
+    expect(
+      check(
+        'number-mismatch',
+        '入境旅客从2021年的33.06万人次增长19倍。',
+        'zh',
+        'Arrivals rose 19-fold from 336,000 in 2021.',
+      ),
+    ).toEqual(['Unexpected `336,000`, the source has `33.06万`']);
     expect(check('number-mismatch', 'He had a pound of rice.', 'en', 'Er hatte 5 kg Reis.', 'de')).toEqual([
       'Unexpected `5`, the source has no such number',
     ]);

@@ -55,6 +55,25 @@ describe('mtlint --jsonl', () => {
     expect(results.every((result) => typeof result.words === 'number' && result.words > 0)).toBe(true);
   });
 
+  it('lints a line with a source against it: bilingual rules and --fix reach the stream', () => {
+    const input = `${JSON.stringify({
+      id: 'pair',
+      text: 'The study ran from March 18 to May 3.',
+      source: 'Die Studie lief vom 24. März bis zum 3. Mai.',
+      srcLang: 'de',
+      language: 'en',
+    })}\n`;
+    const run = runMtlint(['--jsonl', '--rule', 'number-mismatch:warn', '--fix', '-'], { input, cwd: dir.path });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const [result] = lines(run.stdout);
+    expect(result.fixed).toBe('The study ran from March 24 to May 3.');
+    const plain = lines(runMtlint(['--jsonl', '--rule', 'number-mismatch:warn', '-'], { input, cwd: dir.path }).stdout);
+    expect((plain[0].findings as Array<{ message: string }>).map((finding) => finding.message)).toEqual([
+      'Unexpected `18`, the source has `24`',
+    ]);
+  });
+
   it('reads files named on the command line, one after the other', () => {
     writeFileSync(join(dir.path, 'a.jsonl'), '{"id":"a","text":"One,, two."}');
     writeFileSync(join(dir.path, 'b.jsonl'), '{"id":"b","text":"Three."}\n');

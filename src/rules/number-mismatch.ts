@@ -9,9 +9,13 @@
  * `2 млн`, `35 million`), Chinese numerals (`三千五百万`, `二〇二二`),
  * number words (`three`, `a dozen`, `fünfundzwanzig`, month names),
  * percentages (`百分之五十`), ordinals, decades (`20世纪70年代` = the 1970s),
- * and clock hours (`3 p.m.` = `15 Uhr`). A converted measurement (°F to °C,
- * feet to metres, miles to kilometres, pounds to kilograms) is not a
- * mismatch.
+ * clock hours (`5:30 p.m.` = `17:30 Uhr`), German decades (`80er Jahre` =
+ * the 1980s) and short year spans (`2019/20` = 2019–2020). A converted
+ * measurement (°F to °C, feet to metres, `about a foot` to `30 cm`, miles to
+ * kilometres, pounds to kilograms) is not a mismatch; a conversion goes from
+ * the unit written on one side to the unit on the other (`12 ft.` is 3.66 m,
+ * so `3,2 m` is reported), and `in` before a word (`336,000 in 2021`) is not
+ * inches.
  *
  * Only figures written in digits are reported: number words and Chinese
  * numerals are read to match a figure on the other side, because they are
@@ -30,13 +34,14 @@
  * Meter`).
  *
  * Does nothing where a paragraph has no source (target-only input). In
- * `mtlint:strict`, not recommended: on the dev MT output 21 of its 32
- * findings hit an annotated span (66 %), and all 11 that hit none are
- * audited (`bench/eval/audit/number-mismatch.jsonl`): 10 are real changed
- * figures the raters left unmarked (`28.1%` for `28 (21%)`, `2010-2015` for
- * `2010–2018`, `1334` for `1 234`), one what a human translator wrote
- * (`obesity class 2` for `OII`): 97 % of its findings are real. It flags 0.8
- * clean human references per 1,000.
+ * `mtlint:all` only: on the dev MT output 23 of its 36 findings hit an
+ * annotated span (64 %), and all 13 that hit none are audited
+ * (`bench/eval/audit/number-mismatch.jsonl`): 11 are real changed figures
+ * the raters left unmarked (`28.1%` for `28 (21%)`, `2010-2015` for
+ * `2010–2018`, `1334` for `1 234`, `3 Fuß` for `12 ft.`), one is what a
+ * human translator wrote (`obesity class 2` for `OII`) and one a human
+ * translation that corrected a wrong source figure: 94 % of its findings
+ * are real. It flags 1.6 clean human references per 1,000.
  *
  * Measured by `npm run eval` (see README, Quality): in `mtlint:all` only; 33 findings on the dev MT output, rater precision 63.6 %, audited precision 63.6 % (12 unmatched unread); 0.24 false alarms per 10,000 words of clean English (1 findings, 0 audited real).
  *
@@ -76,17 +81,6 @@ export interface NumberMismatchOptions {
   missing: boolean;
 }
 
-/** Unit conversions a translator makes (both ways): °F ↔ °C, imperial ↔ metric. */
-const CONVERSIONS: ReadonlyArray<(value: number) => number> = [
-  (f) => ((f - 32) * 5) / 9,
-  (c) => (c * 9) / 5 + 32,
-  // Feet to metres and to centimetres, miles to kilometres, inches to centimetres and to millimetres, pounds,
-  // gallons, ounces, yards, square miles, acres.
-  ...[0.3048, 30.48, 1.609344, 2.54, 25.4, 0.45359237, 3.78541, 28.3495, 0.9144, 2.58999, 0.404686].flatMap(
-    (factor) => [(value: number) => value * factor, (value: number) => value / factor],
-  ),
-];
-
 function sameValue(a: number, b: number): boolean {
   return a === b || Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b));
 }
@@ -95,32 +89,120 @@ function readsAlike(a: NumberMention, b: NumberMention): boolean {
   return a.values.some((x) => b.values.some((y) => sameValue(x, y)));
 }
 
-/** Units of temperature, length, weight and volume, after a figure (English and German; Chinese by character). */
-const MEASURES = new Set(
-  (
-    '° degree degrees grad celsius fahrenheit centigrade foot feet ft fuß meter meters metre metres m km kilometer ' +
-    'kilometers kilometre kilometres mile miles mi meilen inch inches in zoll cm centimeter centimeters centimetres ' +
-    'mm pound pounds lb lbs kg kilogram kilograms kilo kilos kilogramm ounce ounces oz g gram grams gramm gallon ' +
-    'gallons liter liters litre litres l yard yards yd acre acres hectare hectares ha pfund unzen'
-  ).split(' '),
-);
-const CJK_MEASURE = /^(?:华氏|摄氏|度|英尺|英寸|英里|公里|千米|米|厘米|磅|公斤|千克|克|加仑|升|码|英亩|公顷)/;
+type Dimension = 'temperature' | 'length' | 'weight' | 'volume' | 'area';
 
-function isMeasure(mention: NumberMention, text: string): boolean {
-  return (mention.unit !== undefined && MEASURES.has(mention.unit)) || CJK_MEASURE.test(text.slice(mention.end));
+/**
+ * A unit: what it measures and its size in that dimension's base unit
+ * (metres, kilograms, litres, square metres); for temperature the scale, and
+ * no scale for `degrees`, which may be either.
+ */
+interface Unit {
+  dimension: Dimension;
+  size?: number;
+  scale?: 'F' | 'C';
+}
+
+const UNIT_WORDS: ReadonlyArray<[string, Unit]> = [
+  ['fahrenheit', { dimension: 'temperature', scale: 'F' }],
+  ['celsius centigrade', { dimension: 'temperature', scale: 'C' }],
+  ['° degree degrees grad', { dimension: 'temperature' }],
+  ['foot feet ft fuß', { dimension: 'length', size: 0.3048 }],
+  ['inch inches in zoll', { dimension: 'length', size: 0.0254 }],
+  ['yard yards yd', { dimension: 'length', size: 0.9144 }],
+  ['mile miles mi meilen', { dimension: 'length', size: 1609.344 }],
+  ['mm', { dimension: 'length', size: 0.001 }],
+  ['cm centimeter centimeters centimetre centimetres', { dimension: 'length', size: 0.01 }],
+  ['m meter meters metre metres', { dimension: 'length', size: 1 }],
+  ['km kilometer kilometers kilometre kilometres', { dimension: 'length', size: 1000 }],
+  ['ounce ounces oz unzen', { dimension: 'weight', size: 0.0283495 }],
+  ['pound pounds lb lbs pfund', { dimension: 'weight', size: 0.45359237 }],
+  ['g gram grams gramm', { dimension: 'weight', size: 0.001 }],
+  ['kg kilogram kilograms kilo kilos kilogramm', { dimension: 'weight', size: 1 }],
+  ['gallon gallons', { dimension: 'volume', size: 3.78541 }],
+  ['l liter liters litre litres', { dimension: 'volume', size: 1 }],
+  ['acre acres', { dimension: 'area', size: 4046.86 }],
+  ['hectare hectares ha', { dimension: 'area', size: 10000 }],
+];
+
+/** Units after a figure (English and German), by their word. */
+const UNITS = new Map<string, Unit>(
+  UNIT_WORDS.flatMap(([words, unit]) => words.split(' ').map((word) => [word, unit])),
+);
+
+/** Chinese units, by the characters after a figure. */
+const CJK_UNITS: ReadonlyArray<[RegExp, Unit]> = [
+  [/^华氏/, { dimension: 'temperature', scale: 'F' }],
+  [/^摄氏/, { dimension: 'temperature', scale: 'C' }],
+  [/^度/, { dimension: 'temperature' }],
+  [/^英尺/, { dimension: 'length', size: 0.3048 }],
+  [/^英寸/, { dimension: 'length', size: 0.0254 }],
+  [/^英里/, { dimension: 'length', size: 1609.344 }],
+  [/^码/, { dimension: 'length', size: 0.9144 }],
+  [/^(?:公里|千米)/, { dimension: 'length', size: 1000 }],
+  [/^厘米/, { dimension: 'length', size: 0.01 }],
+  [/^米/, { dimension: 'length', size: 1 }],
+  [/^磅/, { dimension: 'weight', size: 0.45359237 }],
+  [/^(?:公斤|千克)/, { dimension: 'weight', size: 1 }],
+  [/^克/, { dimension: 'weight', size: 0.001 }],
+  [/^加仑/, { dimension: 'volume', size: 3.78541 }],
+  [/^升/, { dimension: 'volume', size: 1 }],
+  [/^英亩/, { dimension: 'area', size: 4046.86 }],
+  [/^公顷/, { dimension: 'area', size: 10000 }],
+];
+
+/** `in` after a figure is the preposition (`336,000 in 2021`) unless nothing follows it (`12 in.`). */
+const PREPOSITION_IN = /^\s?in\s+[\p{L}\p{N}]/u;
+
+/** The unit after a figure, if there is one. */
+function unitOf(mention: NumberMention, text: string): Unit | undefined {
+  const after = text.slice(mention.end);
+  if (mention.unit !== undefined && !(mention.unit === 'in' && PREPOSITION_IN.test(after))) {
+    const unit = UNITS.get(mention.unit);
+    if (unit) return unit;
+  }
+  return CJK_UNITS.find(([pattern]) => pattern.test(after))?.[1];
 }
 
 /**
- * `b` is `a` converted to another unit and rounded: a unit of measurement
- * after at least one of them, and the values within 3 % (or rounding to a
- * whole number for figures of ten or more).
+ * What a value in unit `from` is in unit `to`, for each reading of the two
+ * units: a side with no unit may be any unit of the other side's dimension,
+ * and `degrees` either scale. The same unit on both sides is no conversion.
+ */
+function conversions(from: Unit | undefined, to: Unit | undefined): Array<(value: number) => number> {
+  const dimension = (from ?? to)?.dimension;
+  // A length is never a weight: with both units given, they measure the same thing.
+  if (!dimension || (from && to && from.dimension !== to.dimension)) return [];
+  if (dimension === 'temperature') {
+    const fromScales = from?.scale ? [from.scale] : ['F', 'C'];
+    const toScales = to?.scale ? [to.scale] : ['F', 'C'];
+    const out: Array<(value: number) => number> = [];
+    if (fromScales.includes('F') && toScales.includes('C')) out.push((f) => ((f - 32) * 5) / 9);
+    if (fromScales.includes('C') && toScales.includes('F')) out.push((c) => (c * 9) / 5 + 32);
+    return out;
+  }
+  const sizes = (unit: Unit | undefined) =>
+    unit?.size !== undefined
+      ? [unit.size]
+      : UNIT_WORDS.flatMap(([, other]) => (other.dimension === dimension && other.size ? [other.size] : []));
+  return sizes(from).flatMap((fromSize) =>
+    sizes(to)
+      .filter((toSize) => toSize !== fromSize)
+      .map((toSize) => (value: number) => (value * fromSize) / toSize),
+  );
+}
+
+/**
+ * `b` is `a` converted to another unit and rounded: a unit after at least
+ * one of them, converted between units of what it measures (feet to metres,
+ * never inches to degrees), and the values within 3 % (or rounding to a whole
+ * number for figures of ten or more).
  */
 function converted(a: NumberMention, b: NumberMention, aText: string, bText: string): boolean {
-  if (!isMeasure(a, aText) && !isMeasure(b, bText)) return false;
+  const converts = conversions(unitOf(a, aText), unitOf(b, bText));
   for (const x of a.values) {
     for (const y of b.values) {
       if (y === 0) continue;
-      for (const convert of CONVERSIONS) {
+      for (const convert of converts) {
         const value = convert(x);
         const tolerance = Math.max(Math.abs(y) * 0.03, Math.abs(y) >= 10 ? 0.5 : 0);
         if (Math.abs(value - y) <= tolerance) return true;

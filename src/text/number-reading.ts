@@ -200,8 +200,10 @@ function wordAt(text: string, index: number): { word: string; end: number } | un
 /** A letter of an alphabet (not a Chinese or Japanese character, which may close up to a number). */
 const LATIN_LIKE_LETTER = /(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])\p{L}/u;
 
-const HOUR_AFTER = /^\s?(?:p\.\s?m\.|pm\b)/i;
-const DECADE_AFTER = /^\s?'?s\b/;
+/** `3 p.m.`, `5:30 pm`: the hour after noon (the minutes are a figure of their own). */
+const HOUR_AFTER = /^(?::[0-5]\d)?\s?(?:p\.\s?m\.|pm\b)/i;
+/** `the 80s`, `the '80s`, German `die 80er Jahre`. */
+const DECADE_AFTER = /^(?:\s?'?s\b|er\b)/;
 /** `20世纪70年代`: the century of a decade is part of the decade. */
 const CENTURY_OF_DECADE = /^世纪\d{1,2}年代/;
 
@@ -371,6 +373,7 @@ export function readNumbers(text: string, language: string): NumberMention[] {
     index++;
   }
   shareScales(text, mentions);
+  shareCentury(text, mentions);
   return mentions;
 }
 
@@ -411,6 +414,25 @@ function shareScales(text: string, mentions: NumberMention[]): void {
     const scale = second.scale;
     if (!scale) continue;
     first.values = [...new Set([...first.values, ...first.values.map((value) => value * scale)])];
+  }
+}
+
+/** Between the two years of a span written closed up: `2019/20`, `2019-20`, `2019–20`. */
+const YEAR_SPAN_JOINER = /^[/\-–—]$/;
+
+/** The second year of `2019/20` is 2020: it takes the century of the first (`2019–2020` on the other side). */
+function shareCentury(text: string, mentions: NumberMention[]): void {
+  for (let index = 1; index < mentions.length; index++) {
+    const first = mentions[index - 1];
+    const second = mentions[index];
+    if (!first.digits || !second.digits || !/^\d{4}$/.test(first.text) || !/^\d{2}$/.test(second.text)) continue;
+    if (!YEAR_SPAN_JOINER.test(text.slice(first.end, second.start))) continue;
+    const year = Number(first.text);
+    const short = Number(second.text);
+    const century = Math.floor(year / 100) * 100;
+    // The second year follows the first (`1999/00` is 2000).
+    const full = century + short > year ? century + short : century + 100 + short;
+    if (full - year <= 10) second.values = [...new Set([...second.values, full])];
   }
 }
 
