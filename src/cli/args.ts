@@ -21,7 +21,8 @@ Options:
       --rule ID:SEVERITY     set a rule's severity (off, warn, error or 0-2);
                              repeatable
       --fix                  fix problems in place
-      --fix-dry-run          compute fixes without writing (output in json)
+      --fix-dry-run          show what --fix would change, as a unified diff
+                             (-f json: the fixed text in \`output\`)
       --quiet                report errors only
       --max-warnings N       exit 1 when there are more than N warnings (-1: no
                              limit, the default)

@@ -3,7 +3,7 @@
  * jobs → `--quiet` → reporter → exit code (see io.ts for the codes).
  */
 import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import {
   ConfigError,
   ConfigResolver,
@@ -22,12 +22,14 @@ import {
   type InputEncoding,
   isIgnored,
   loadIgnore,
+  readTextFile,
 } from '../engine/files.js';
 import { runFileJob } from '../engine/job.js';
 import type { SourceFile } from '../engine/lint.js';
 import { lintFilesParallel } from '../engine/parallel.js';
 import { type FileResult, summarize } from '../engine/result.js';
 import { canRequireModules, formatFor, InputError, isFormatName, loadFormats } from '../formats/index.js';
+import { unifiedDiff } from '../report/diff.js';
 import { getReporter, type Reporter, reporters } from '../report/index.js';
 import { getRule, rules } from '../rules/index.js';
 import { VERSION } from '../version.js';
@@ -92,6 +94,8 @@ async function runLsp(argv: string[], io: CliIo): Promise<number> {
 interface Outcome {
   results: FileResult[];
   problems: Error[];
+  /** Standard input's text, for the diff of `--fix-dry-run`. */
+  stdinText?: string;
 }
 
 /** The flags of a lint run, checked. */
@@ -133,7 +137,14 @@ async function runParsed(values: CliValues, positionals: string[], io: CliIo): P
     : await lintPaths(values, positionals, settings, io, paired.sourceFiles);
   if (!outcome) return EXIT_OK;
   const results = values.quiet ? outcome.results.map(errorsOnly) : outcome.results;
-  writeReport(settings.reporter(results, reportOptions(values, io)), values, io);
+  const options = reportOptions(values, io);
+  let report = settings.reporter(results, options);
+  // A person at the default format sees what the fixes would change; `-f json` keeps `output` for tools.
+  if (values['fix-dry-run'] && (values.format ?? 'stylish') === 'stylish') {
+    report =
+      dryRunDiff(outcome, { ...options, encoding: settings.encoding, maxFileSize: settings.maxFileSize }) + report;
+  }
+  writeReport(report, values, io);
   for (const problem of outcome.problems) io.stderr(`mtlint: ${problem.message}\n`);
   return exitCode(results, outcome.problems, settings.maxWarnings, io);
 }
@@ -215,7 +226,7 @@ function lintStdin(
     { cwd, maxFileSize: settings.maxFileSize, encoding: settings.encoding },
   );
   if (result instanceof Error) throw result;
-  return { results: [result], problems: [] };
+  return { results: [result], problems: [], stdinText: text };
 }
 
 async function lintPaths(
@@ -247,6 +258,35 @@ async function lintPaths(
   for (const path of outcome.ignored)
     io.stderr(`mtlint: ${path}: ignored by an ignore pattern (use --no-ignore to lint it)\n`);
   return { results: outcome.results, problems: outcome.errors };
+}
+
+/**
+ * `--fix-dry-run` at the default format: a unified diff of each file that
+ * would change (read again: a result carries the fixed text only), or one
+ * line saying there is nothing to fix.
+ */
+function dryRunDiff(
+  outcome: Outcome,
+  options: { cwd: string; color: boolean; encoding?: InputEncoding; maxFileSize: number },
+): string {
+  const diffs: string[] = [];
+  for (const result of outcome.results) {
+    if (result.output === undefined) continue;
+    const name = result.filePath === '<stdin>' ? '<stdin>' : relative(options.cwd, result.filePath);
+    let before = outcome.stdinText;
+    if (result.filePath !== '<stdin>' && outcome.stdinText === undefined) {
+      try {
+        before = readTextFile(result.filePath, options.maxFileSize, options.encoding).text;
+      } catch {
+        diffs.push(`mtlint: ${name}: changed or removed since it was linted; no diff shown\n`);
+        continue;
+      }
+    }
+    if (before !== undefined) diffs.push(unifiedDiff(before, result.output, name, options.color));
+  }
+  if (diffs.length === 0) return 'Nothing to fix.\n';
+  const files = diffs.length === 1 ? '1 file' : `${diffs.length} files`;
+  return `${diffs.join('\n')}\n${files} would change; run with --fix to write the changes.\n\n`;
 }
 
 /** `--quiet`: errors only; the fixed text of `--fix-dry-run` stays. */

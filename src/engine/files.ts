@@ -246,7 +246,9 @@ export function readTextFile(
 }
 
 /** Decodes UTF-16 with a byte order mark, else `encoding` (UTF-8 strictly, by default). */
-export function decode(buffer: Buffer, path: string, encoding: InputEncoding = 'utf-8'): Omit<ReadResult, 'mode'> {
+export function decode(bytes: Uint8Array, path: string, encoding: InputEncoding = 'utf-8'): Omit<ReadResult, 'mode'> {
+  // Uint8Array in the signature: the package's type declarations must not need @types/node.
+  const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (buffer.length >= 2 && buffer[0] === 0xff && buffer[1] === 0xfe) {
     return { text: `\uFEFF${buffer.subarray(2).toString('utf16le')}`, encoding: 'utf16le' };
   }
@@ -305,7 +307,7 @@ export function firstInvalidUtf8(buffer: Uint8Array): number {
   return buffer.length;
 }
 
-export function encode(text: string, encoding: ReadResult['encoding']): Buffer {
+export function encode(text: string, encoding: ReadResult['encoding']): Uint8Array {
   if (encoding === 'utf8') return Buffer.from(text, 'utf8');
   if (encoding === 'latin1') return encodeLatin1(text);
   if (encoding === 'utf16le-nobom') return Buffer.from(text, 'utf16le');
@@ -316,7 +318,7 @@ export function encode(text: string, encoding: ReadResult['encoding']): Buffer {
 }
 
 /** Encodes as Windows-1252; a character it cannot hold (a fix's `→`) is an `EncodingError`, never a `?`. */
-function encodeLatin1(text: string): Buffer {
+function encodeLatin1(text: string): Uint8Array {
   const encoded = encodeWindows1252(text);
   if (typeof encoded !== 'number') return encoded;
   const code = text.codePointAt(encoded) ?? 0;
@@ -340,7 +342,7 @@ export class EncodingError extends Error {
  */
 export function writeFileAtomic(
   path: string,
-  data: Buffer | string,
+  data: Uint8Array | string,
   options: { mode?: number; root?: string } = {},
 ): void {
   // The real path resolves a link at the file and at any folder on its way (a

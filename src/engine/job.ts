@@ -122,7 +122,7 @@ function fixFile(job: FileJob, options: JobOptions): FileResult {
       current = now;
       continue;
     }
-    let bytes: Buffer;
+    let bytes: Uint8Array;
     try {
       bytes = encode(fixed.output, current.encoding);
     } catch (error) {

@@ -10,12 +10,14 @@ const HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’�
 
 let byCharacter: Map<string, number> | undefined;
 
-export function decodeWindows1252(bytes: Buffer): string {
-  return bytes.toString('latin1').replace(/[\x80-\x9f]/g, (control) => HIGH[control.charCodeAt(0) - 0x80]);
+export function decodeWindows1252(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+    .toString('latin1')
+    .replace(/[\x80-\x9f]/g, (control) => HIGH[control.charCodeAt(0) - 0x80]);
 }
 
 /** The bytes of `text`, or the index of the first character Windows-1252 cannot hold. */
-export function encodeWindows1252(text: string): Buffer | number {
+export function encodeWindows1252(text: string): Uint8Array | number {
   if (!byCharacter) {
     byCharacter = new Map();
     for (let byte = 0; byte < 256; byte++) {
