@@ -1,16 +1,24 @@
 // `npm run build:vscode`: the VS Code extension with its own bundled language server, packaged as
 // `dist-vscode/mtlint-<version>.vsix` (install it with `code --install-extension <file>`).
+// `node scripts/build-vscode.mjs STAGE_DIR` builds in STAGE_DIR instead (the extension's files copied there,
+// the .vsix as STAGE_DIR/mtlint-<version>.vsix), so two tests can build at once without deleting each other's.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, sep } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { wordListsPlugin } from './word-lists-plugin.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const extension = join(root, 'editors', 'vscode');
+const source = join(root, 'editors', 'vscode');
+const stage = process.argv[2] ? resolve(process.argv[2]) : undefined;
+const extension = stage ?? source;
 const dist = join(extension, 'dist');
+if (stage) {
+  mkdirSync(stage, { recursive: true });
+  for (const file of ['package.json', 'README.md', '.vscodeignore']) cpSync(join(source, file), join(stage, file));
+}
 const require = createRequire(import.meta.url);
 const shims = join(root, 'web', 'shims');
 
@@ -41,14 +49,14 @@ const common = {
 };
 await build({
   ...common,
-  entryPoints: [join(extension, 'src', 'extension.ts')],
+  entryPoints: [join(source, 'src', 'extension.ts')],
   outfile: join(dist, 'extension.js'),
   format: 'cjs',
   external: ['vscode'],
 });
 await build({
   ...common,
-  entryPoints: { server: join(extension, 'src', 'server.ts'), worker: join(extension, 'src', 'worker.ts') },
+  entryPoints: { server: join(source, 'src', 'server.ts'), worker: join(source, 'src', 'worker.ts') },
   outdir: join(dist, 'server'),
   format: 'esm',
   // The server and its worker share the engine: one copy in a chunk next to them.
@@ -65,7 +73,7 @@ writeFileSync(join(dist, 'server', 'package.json'), '{ "type": "module" }\n');
 copyFileSync(join(root, 'LICENSE'), join(extension, 'LICENSE'));
 
 const { version } = JSON.parse(readFileSync(join(extension, 'package.json'), 'utf8'));
-const out = join(root, 'dist-vscode', `mtlint-${version}.vsix`);
+const out = join(stage ?? join(root, 'dist-vscode'), `mtlint-${version}.vsix`);
 mkdirSync(dirname(out), { recursive: true });
 const vsce = spawnSync(
   process.execPath,

@@ -1,12 +1,12 @@
 /**
- * The VS Code extension without VS Code (none runs on these machines):
+ * The VS Code extension without VS Code (tests/vscode-real.test.ts runs it in code-server; this one needs none):
  * `npm run build:vscode` packages the .vsix; the packaged `extension.js` is
  * activated on a stand-in for the `vscode` module (`tests/vscode/`) with the
  * real bundled language server, and separately the server is driven over the
  * protocol as the extension's client drives it. The diagnostics must be the
  * command line's, a quick fix, the fix-all command and fix-on-save must give
  * the command line's fixes. What the stand-in cannot show (VS Code's own
- * rendering, its real event order, the Problems panel) is untested.
+ * rendering, its real event order, the Problems panel) is tested there.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
