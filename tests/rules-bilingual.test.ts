@@ -260,6 +260,12 @@ describe('rules on pairs written for the test', () => {
     expect(
       check('number-mismatch', 'That bit there is about a foot long.', 'en', 'Das Stück ist ca. 80cm lang.', 'de'),
     ).toEqual(['Unexpected `80`, the source has no such number']);
+    // A fraction word written as a per cent.
+    expect(check('number-mismatch', 'Die Hälfte der Patienten.', 'de', '50% of the patients.')).toEqual([]);
+    expect(check('number-mismatch', 'A quarter of them left.', 'en', '25 % von ihnen gingen.', 'de')).toEqual([]);
+    expect(check('number-mismatch', 'Die Hälfte der Patienten.', 'de', '60% of the patients.')).toEqual([
+      'Unexpected `60%`, the source has no such number',
+    ]);
     // Decades, clock hours with minutes, and the second year of a span written short.
     expect(
       check('number-mismatch', 'In den 80er Jahren war es anders.', 'de', 'In the 1980s it was different.'),

@@ -7,7 +7,8 @@
  * each language writes them: group and decimal marks of every locale
  * (`1.500`, `1 500`, `1,500`, `0,5`), scale words (`25万`, `3,5 Mio.`,
  * `2 млн`, `35 million`), Chinese numerals (`三千五百万`, `二〇二二`),
- * number words (`three`, `a dozen`, `fünfundzwanzig`, month names),
+ * number words (`three`, `a dozen`, `fünfundzwanzig`, month names; `half`
+ * also as `50%`),
  * percentages (`百分之五十`), ordinals, decades (`20世纪70年代` = the 1970s),
  * clock hours (`5:30 p.m.` = `17:30 Uhr`), German decades (`80er Jahre` =
  * the 1980s) and short year spans (`2019/20` = 2019–2020). A converted

@@ -484,6 +484,8 @@ function wordValues(
   if (parts.length === 0) return undefined;
   const values = new Set<number>(parts);
   values.add(combine(parts));
+  // `half`, `die Hälfte`, `a quarter`: also the per cent a translation may write (`50%`).
+  for (const part of parts) if (part > 0 && part < 1) values.add(part * 100);
   return { end, values: [...values] };
 }
 
