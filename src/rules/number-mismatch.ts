@@ -151,6 +151,7 @@ export default defineRule<NumberMismatchOptions>(
     category: 'numbers',
     recommended: false,
     defaultSeverity: 'warn',
+    scope: 'paragraph',
     fixable: true,
     defaultOptions: { missing: false },
   },

@@ -52,6 +52,7 @@ export default defineRule(
     category: 'quotes',
     recommended: true,
     defaultSeverity: 'warn',
+    scope: 'paragraph',
     fixable: false,
     defaultOptions: {},
   },
