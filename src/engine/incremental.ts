@@ -31,6 +31,7 @@ import {
 } from '../formats/index.js';
 import { reextractMarkdown } from '../formats/markdown-edit.js';
 import type { ProseBlock } from '../formats/types.js';
+import { moveFlattened } from '../nlcst/flat.js';
 import { getRule } from '../rules/index.js';
 import { type MtlintMessage, PARAGRAPH_CONTEXT, type RelatedPlace, type TextEdit } from '../shared/rule.js';
 import { type ResolvedConfig, resolveConfigObject } from './config.js';
@@ -234,11 +235,9 @@ export class IncrementalLinter {
     // Only the block's first line would change columns: a block that starts at another column is parsed again.
     if (entry.column !== place.column) return undefined;
     candidates.splice(at, 1);
-    const paragraph =
-      entry.paragraph && (entry.offset !== offset || entry.line !== place.line)
-        ? movedTree(entry.paragraph, offset - entry.offset, place.line - entry.line)
-        : entry.paragraph;
-    return { paragraph, offset, line: place.line, column: place.column };
+    if (entry.paragraph && (entry.offset !== offset || entry.line !== place.line))
+      movePoints(entry.paragraph, offset - entry.offset, place.line - entry.line);
+    return { paragraph: entry.paragraph, offset, line: place.line, column: place.column };
   }
 }
 
@@ -280,30 +279,34 @@ function movedEdit(edit: TextEdit, by: number): TextEdit {
 }
 
 /**
- * A copy of a kept paragraph with every point moved by `offset` characters
- * and `line` lines (a block that starts at the same column keeps its
- * columns). A copy, not a move: rules keep what they derive from a node
- * (`flatten`, the numbers and quotations of a paragraph) by the node, with
- * offsets in it. The parser shares point objects between nodes; so does the copy.
+ * Moves every point of a kept paragraph by `offset` characters and `line`
+ * lines (a block that starts at the same column keeps its columns), and the
+ * flat texts rules made of its nodes with them. The parser shares point
+ * objects between nodes: a moved point is marked by a negative offset until
+ * all are moved, so none moves twice.
  */
-function movedTree(root: Paragraph, offset: number, line: number): Paragraph {
-  const points = new Map<Point, Point>();
-  const movePoint = (point: Point): Point => {
-    let copy = points.get(point);
-    if (!copy) {
-      copy = { line: point.line + line, column: point.column, offset: (point.offset ?? 0) + offset };
-      points.set(point, copy);
+function movePoints(root: Paragraph, offset: number, line: number): void {
+  const moved: Point[] = [];
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop() as Node;
+    moveFlattened(node, offset);
+    const position = node.position;
+    if (position) {
+      for (const point of [position.start, position.end]) {
+        if (point.offset !== undefined && point.offset >= 0) {
+          point.offset = -(point.offset + offset) - 1;
+          moved.push(point);
+        }
+      }
     }
-    return copy;
-  };
-  const copy = (node: Node): Node => {
-    const result: Node & { children?: Node[] } = { ...node };
-    if (node.position) result.position = { start: movePoint(node.position.start), end: movePoint(node.position.end) };
     const children = (node as Parent).children as Node[] | undefined;
-    if (children) result.children = children.map(copy);
-    return result;
-  };
-  return copy(root) as Paragraph;
+    if (children) for (const child of children) stack.push(child);
+  }
+  for (const point of moved) {
+    point.offset = -(point.offset as number) - 1;
+    point.line += line;
+  }
 }
 
 /** Paragraphs grouped into trees of at most `chunkSize` characters of prose, as `buildTrees` groups them. */

@@ -312,6 +312,8 @@ export function startServer(options: ServerOptions = {}): Connection {
         config,
         mode: 'lint',
         text: document.getText(),
+        // The worker keeps this document's last run and redoes only what an edit changed.
+        incremental: true,
         ...(source ? { source } : {}),
       },
       finish: (outcome) => {
