@@ -107,14 +107,20 @@ function edit(text: string, next: () => number, history: string[]): string {
 }
 
 /** Checks every step; returns how many steps reused the previous Markdown reading. */
-function checkSequence(start: string, filePath: string, seed: number, edits: number): number {
+function checkSequence(
+  start: string,
+  filePath: string,
+  seed: number,
+  edits: number,
+  extra: { chunkSize?: number } = {},
+): number {
   const linter = new IncrementalLinter();
   let reused = 0;
   const next = random(seed);
   const history: string[] = [];
   let text = start;
   for (let step = 0; step <= edits; step++) {
-    const options = { filePath, config };
+    const options = { filePath, config, ...extra };
     const incremental = linter.lint(text, options);
     const fresh = lint(text, options);
     // The step and the text in the message, so a failure can be reproduced.
@@ -135,6 +141,11 @@ describe('incremental linting', () => {
     const reused = checkSequence(markdownArticle(), 'article.md', 2, 140);
     // The sequence goes through the quick path (a word typed into a paragraph) as well as full reads.
     expect(reused).toBeGreaterThan(20);
+  });
+
+  it('gives what a fresh lint gives when the document is linted in several chunks', () => {
+    // Rules that compare paragraphs see one chunk at a time: the chunks must be cut where `lint` cuts them.
+    checkSequence(markdownArticle(), 'article.md', 3, 40, { chunkSize: 1500 });
   });
 
   it('re-reads no Markdown and re-checks one paragraph when a word is typed into it', () => {

@@ -177,7 +177,9 @@ export class IncrementalLinter {
     split: RuleSplit,
     messages: MtlintMessage[],
   ): Array<{ paragraph: Paragraph; size: number }> {
+    // Only what this text's blocks use is kept for the next run: memory stays that of one document.
     const parsed = new Map<string, ParsedBlock[]>();
+    const keptNow = new Map<string, KeptMessage[]>();
     const result: Array<{ paragraph: Paragraph; size: number }> = [];
     const paragraphRules = split.paragraphRules.rules.size > 0 ? processorFor(split.paragraphRules) : undefined;
     for (const block of blocks) {
@@ -201,7 +203,8 @@ export class IncrementalLinter {
       result.push({ paragraph: entry.paragraph, size: block.mapping.length });
       if (!paragraphRules) continue;
       const kept = this.kept.get(findingsKey);
-      if (!kept) {
+      if (kept) keptNow.set(findingsKey, kept);
+      else {
         this.stats.checked++;
         const first = file.messages.length;
         paragraphRules.runSync(rootOf([entry.paragraph]), file);
@@ -209,7 +212,7 @@ export class IncrementalLinter {
         messages.push(...found);
         // A report outside the block (an internal error at offset 0) is not kept: it would not move with it.
         if (found.every((message) => message.startOffset >= start && message.endOffset <= end))
-          this.kept.set(
+          keptNow.set(
             findingsKey,
             found.map((message) => moved(message, -start)),
           );
@@ -218,6 +221,7 @@ export class IncrementalLinter {
       for (const message of kept) messages.push(moved(message, start) as MtlintMessage);
     }
     this.parsed = parsed;
+    this.kept = keptNow;
     return result;
   }
 
@@ -250,7 +254,11 @@ function blockKey(block: ProseBlock, text: string, start: number, end: number): 
   const runs = block.mapping.runs
     .map((run) => `${run.virtualStart},${run.originalStart - start},${run.length},${run.originalLength},${+run.atomic}`)
     .join(';');
-  return JSON.stringify([block.kind, block.source ?? null, runs, text.slice(start, end), block.mapping.text]);
+  const original = text.slice(start, end);
+  const prose = block.mapping.text;
+  // Most blocks are one stretch of the original: their prose is the original text, said once.
+  const source = block.source ? JSON.stringify(block.source) : '';
+  return `${block.kind}\u0000${source}\u0000${runs}\u0000${original}\u0000${prose === original ? '=' : `:${prose}`}`;
 }
 
 /** A message with its offsets (and its fixes' and related places' in this file) moved by `by`. */
