@@ -79,6 +79,7 @@ export interface IncrementalStats {
   parsed: number;
   /** Blocks the paragraph rules ran on. */
   checked: number;
+  /** Blocks of the text. */
   blocks: number;
 }
 
