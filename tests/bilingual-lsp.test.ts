@@ -58,4 +58,43 @@ describe('mtlint lsp: bilingual files', () => {
     ).toEqual(['3:10 doubled-punctuation']);
     await client.stop();
   });
+
+  it('lints a translation again when its source changes in the editor or on disk', async () => {
+    const folder = join(work, 'paired');
+    mkdirSync(join(folder, 'ru'), { recursive: true });
+    mkdirSync(join(folder, 'en'), { recursive: true });
+    writeFileSync(join(folder, '.mtlintrc.json'), '{"sources": {"en/*.md": "ru/{file}"}}');
+    const sourcePath = join(folder, 'ru', 'c.md');
+    writeFileSync(sourcePath, '# Заголовок\n\nПервый абзац.\n\nВторой абзац.\n');
+    const client = new LspClient(['lsp'], { cwd: folder });
+    clients.push(client);
+    await client.initialize({ rootUri: pathToFileURL(folder).href });
+    const codes = async (uri: string) =>
+      (await client.diagnostics(uri, 1)).diagnostics.map((diagnostic) => String(diagnostic.code));
+    const translation = pathToFileURL(join(folder, 'en', 'c.md')).href;
+    // Two paragraphs in the source on disk, one in the translation: not paired.
+    client.notify('textDocument/didOpen', {
+      textDocument: { uri: translation, languageId: 'markdown', version: 1, text: '# Title\n\nOne paragraph.\n' },
+    });
+    expect(await codes(translation)).toEqual(['format-warning']);
+    // The source opened with one paragraph: the translation is linted against the editor's text at once.
+    const source = pathToFileURL(sourcePath).href;
+    client.notify('textDocument/didOpen', {
+      textDocument: { uri: source, languageId: 'markdown', version: 1, text: '# Заголовок\n\nОдин абзац.\n' },
+    });
+    expect(await codes(translation)).toEqual([]);
+    // Typing a second paragraph into the source: linted again after the pause.
+    client.notify('textDocument/didChange', {
+      textDocument: { uri: source, version: 2 },
+      contentChanges: [{ text: '# Заголовок\n\nОдин абзац.\n\nДругой.\n' }],
+    });
+    expect(await codes(translation)).toEqual(['format-warning']);
+    // Closed: the file on disk again (two paragraphs); then the file changes on disk to one.
+    client.notify('textDocument/didClose', { textDocument: { uri: source } });
+    expect(await codes(translation)).toEqual(['format-warning']);
+    writeFileSync(sourcePath, '# Заголовок\n\nОдин абзац.\n');
+    client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: source, type: 2 }] });
+    expect(await codes(translation)).toEqual([]);
+    await client.stop();
+  });
 });

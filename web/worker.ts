@@ -6,7 +6,7 @@
  */
 import './word-lists.js';
 import * as entities from 'decode-named-character-reference';
-import { type Config, type Finding, type FormatName, fixText, lint, ruleCatalog } from '../src/browser.js';
+import { type Config, type Finding, type FormatName, fixText, IncrementalLinter, ruleCatalog } from '../src/browser.js';
 import { loadFormats } from '../src/formats/index.js';
 import { CHUNK_OF_MODULE, type FromWorker, type ToWorker } from './protocol.js';
 import { registerModule, takeMissing } from './shims/registry.js';
@@ -68,12 +68,17 @@ async function withChunks<T>(task: () => T): Promise<T> {
       (name) => chunks.get(name) !== 'failed',
     );
     if (names.length === 0) return result;
+    // What this run found lacks what the chunks give: nothing of it may be reused.
+    linter.forget();
     await loadChunks(names);
   }
 }
 
+/** The page's one document, linted again after each edit: only what the edit changed is done again. */
+const linter = new IncrementalLinter();
+
 function lintOnce(text: string, format: FormatName, config: Config): Finding[] {
-  return lint(text, { format, config }).findings;
+  return linter.lint(text, { format, config }).findings;
 }
 
 /** The engine's `fixText` (fix passes until nothing changes), run again if a pass asked for a chunk. */

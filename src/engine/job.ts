@@ -17,6 +17,7 @@ import {
   writeFileAtomic,
 } from './files.js';
 import { fixText } from './fixes.js';
+import { IncrementalLinter } from './incremental.js';
 import {
   type Finding,
   FORMAT_WARNING,
@@ -46,6 +47,11 @@ export interface FileJob {
   source?: SourceFile;
   /** A source the config's `sources` maps this file to but that is not there: how to name it in the warning. */
   missingSource?: string;
+  /**
+   * An editor's document, linted again after each edit: the thread that runs
+   * the job keeps an `IncrementalLinter` per path and reuses its last run's work.
+   */
+  incremental?: boolean;
 }
 
 /** What every job of a run shares. */
@@ -62,6 +68,20 @@ export type JobOutcome =
   | { result: FileResult }
   | { error: { kind: 'file' | 'config' | 'other'; message: string; filePath: string } };
 
+/** Documents whose incremental linters a thread keeps (the most recently linted ones). */
+const KEPT_DOCUMENTS = 16;
+const incrementalLinters = new Map<string, IncrementalLinter>();
+
+function incrementalLinterFor(filePath: string): IncrementalLinter {
+  const linter = incrementalLinters.get(filePath) ?? new IncrementalLinter();
+  // Most recent last: the first one is the one to drop.
+  incrementalLinters.delete(filePath);
+  incrementalLinters.set(filePath, linter);
+  if (incrementalLinters.size > KEPT_DOCUMENTS)
+    incrementalLinters.delete(incrementalLinters.keys().next().value as string);
+  return linter;
+}
+
 /** Runs one job; returns an error instead of throwing. */
 export function runFileJob(job: FileJob, options: JobOptions): FileResult | Error {
   const { filePath, format, config } = job;
@@ -70,7 +90,10 @@ export function runFileJob(job: FileJob, options: JobOptions): FileResult | Erro
     const text =
       job.text ?? readTextFile(filePath, options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, options.encoding).text;
     const lintOptions = { filePath, format, config, ...sourceOptions(job.source) };
-    if (job.mode === 'lint') return summarize(filePath, findingsOf(job, lint(text, lintOptions)));
+    if (job.mode === 'lint') {
+      const result = job.incremental ? incrementalLinterFor(filePath).lint(text, lintOptions) : lint(text, lintOptions);
+      return summarize(filePath, findingsOf(job, result));
+    }
     const fixed = fixText(text, lintOptions);
     const result = summarize(filePath, findingsOf(job, fixed.result));
     if (fixed.changed) result.output = fixed.output;

@@ -22,7 +22,7 @@ import {
 } from '../formats/index.js';
 import type { ProseBlock, SourceFile } from '../formats/types.js';
 import { rules as allRules, getRule } from '../rules/index.js';
-import type { MtlintMessage, RelatedPlace, Suggestion, TextEdit } from '../shared/rule.js';
+import type { DocumentInfo, MtlintMessage, RelatedPlace, Suggestion, TextEdit } from '../shared/rule.js';
 import { didYouMean } from '../shared/suggest.js';
 import { primaryLanguage } from '../text/bilingual.js';
 import { type Config, type ResolvedConfig, resolveConfigObject } from './config.js';
@@ -150,7 +150,8 @@ export interface LintResult {
 
 const processors = new Map<string, Processor<undefined, Root, Root>>();
 
-function processorFor(config: ResolvedConfig): Processor<undefined, Root, Root> {
+/** The frozen processor of a config's rules (cached by the rules and their settings). */
+export function processorFor(config: Pick<ResolvedConfig, 'rules'>): Processor<undefined, Root, Root> {
   const key = JSON.stringify([...config.rules].sort(([a], [b]) => a.localeCompare(b)));
   let processor = processors.get(key);
   if (!processor) {
@@ -182,26 +183,11 @@ export function lint(input: string, options: LintOptions = {}): LintResult {
     format === 'txt' && source === undefined
       ? undefined
       : extractDocument(text, format, filePath, sourceFile, lines, options.sourceLanguage);
-  const editable = document ? editableIndex(document) : undefined;
-  const warnings: FileWarning[] = (document?.warnings ?? []).map((warning) => {
-    const start = warning.start ?? 0;
-    const fileWarning: FileWarning = { message: warning.message, ...lines.toPoint(start), offset: start };
-    if (warning.end !== undefined && warning.end > start) {
-      const end = lines.toPoint(warning.end);
-      Object.assign(fileWarning, { endLine: end.line, endColumn: end.column, endOffset: warning.end });
-    }
-    return fileWarning;
-  });
+  const warnings = fileWarnings(document, lines);
   const sourceTexts = new Map(options.sourceTexts ?? []);
   if (source !== undefined) sourceTexts.set(sourcePath, source);
   const file = new VFile({ path: filePath, value: text });
-  file.data.mtlint = {
-    text,
-    language: primaryLanguage(options.targetLanguage) ?? primaryLanguage(document?.targetLanguage) ?? config.language,
-    sourceLanguage: options.sourceLanguage ?? document?.sourceLanguage,
-    isEditable: editable ? (start, end) => editable.isEditable(start, end) : () => true,
-    toPoint: (offset) => lines.toPoint(offset),
-  };
+  file.data.mtlint = documentInfo(text, lines, config, options, document);
   const processor = processorFor(config);
   // Control comment lines are never prose, even when `noInlineConfig` ignores what they say.
   const controls = document ? document.controls : textControls(text);
@@ -213,18 +199,71 @@ export function lint(input: string, options: LintOptions = {}): LintResult {
     // Document rules report what needs the whole document after its last chunk.
     for (const end of documentEnd) end();
   }
-  const places = new RelatedLines(filePath, lines, sourceTexts);
-  const findings = toFindings(file.messages as MtlintMessage[], config, lines, places);
-  if (format !== 'txt' && format !== 'md' && format !== 'html') escapeFixes(findings, format);
-  const result: LintResult = { filePath, findings, bom };
-  if (warnings.length > 0) result.warnings = warnings;
-  if (!config.noInlineConfig) {
-    result.findings = applyControls(findings, controls, lines, {
-      reportUnused: config.reportUnusedDisableDirectives,
+  const mergeDuplicateFindings = options.mergeDuplicates !== false;
+  const run = { filePath, format, config, lines, sourceTexts, controls, warnings, bom, mergeDuplicateFindings };
+  return resultOf(file.messages as MtlintMessage[], run);
+}
+
+/** What the rules see of a document besides its trees (`file.data.mtlint`). */
+export function documentInfo(
+  text: string,
+  lines: LineIndex,
+  config: ResolvedConfig,
+  options: Pick<LintOptions, 'targetLanguage' | 'sourceLanguage'>,
+  document: ExtractedDocument | undefined,
+): DocumentInfo {
+  // Without a document (plain text read as it is parsed) every range is editable.
+  const editable = document ? editableIndex(document) : undefined;
+  return {
+    text,
+    language: primaryLanguage(options.targetLanguage) ?? primaryLanguage(document?.targetLanguage) ?? config.language,
+    sourceLanguage: options.sourceLanguage ?? document?.sourceLanguage,
+    isEditable: editable ? (start, end) => editable.isEditable(start, end) : () => true,
+    toPoint: (offset) => lines.toPoint(offset),
+  };
+}
+
+/** A reader's file-level warnings, placed. */
+export function fileWarnings(document: ExtractedDocument | undefined, lines: LineIndex): FileWarning[] {
+  return (document?.warnings ?? []).map((warning) => {
+    const start = warning.start ?? 0;
+    const fileWarning: FileWarning = { message: warning.message, ...lines.toPoint(start), offset: start };
+    if (warning.end !== undefined && warning.end > start) {
+      const end = lines.toPoint(warning.end);
+      Object.assign(fileWarning, { endLine: end.line, endColumn: end.column, endOffset: warning.end });
+    }
+    return fileWarning;
+  });
+}
+
+/** One lint run's document, as `resultOf` needs it. */
+export interface LintedDocument {
+  filePath: string;
+  format: FormatName;
+  config: ResolvedConfig;
+  lines: LineIndex;
+  sourceTexts: ReadonlyMap<string, string>;
+  controls: ControlComment[];
+  warnings: FileWarning[];
+  bom: boolean;
+  /** One finding per artefact (`mergeDuplicates`); false keeps every rule's own (the evaluation scores rules apart). */
+  mergeDuplicateFindings: boolean;
+}
+
+/** The result of a run from its rules' messages: findings placed, fixes escaped for the format, control comments applied. */
+export function resultOf(messages: MtlintMessage[], run: LintedDocument): LintResult {
+  const places = new RelatedLines(run.filePath, run.lines, run.sourceTexts);
+  const findings = toFindings(messages, run.config, run.lines, places);
+  if (run.format !== 'txt' && run.format !== 'md' && run.format !== 'html') escapeFixes(findings, run.format);
+  const result: LintResult = { filePath: run.filePath, findings, bom: run.bom };
+  if (run.warnings.length > 0) result.warnings = run.warnings;
+  if (!run.config.noInlineConfig) {
+    result.findings = applyControls(findings, run.controls, run.lines, {
+      reportUnused: run.config.reportUnusedDisableDirectives,
       isRule: (id) => getRule(id) !== undefined,
     });
   }
-  if (options.mergeDuplicates !== false) result.findings = mergeDuplicates(result.findings);
+  if (run.mergeDuplicateFindings) result.findings = mergeDuplicates(result.findings);
   return result;
 }
 
@@ -243,7 +282,7 @@ function extractOrThrow(text: string, format: FormatName, filePath: string, line
   }
 }
 
-function withoutBom(text: string): string {
+export function withoutBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 

@@ -182,7 +182,8 @@ export function* buildTrees(
   if (children.length > 0) yield rootOf(children);
 }
 
-function rootOf(children: Paragraph[]): Root {
+/** A tree of whole paragraphs, positioned from its first to its last. */
+export function rootOf(children: Paragraph[]): Root {
   const first = children[0].position;
   const last = children[children.length - 1].position;
   return {
@@ -202,7 +203,8 @@ function rootOf(children: Paragraph[]): Root {
  */
 export const MAX_PARSE_LENGTH = 32 * 1024;
 
-function parseBlock(block: ProseBlock, lines: LineIndex): Paragraph | undefined {
+/** One block parsed into a paragraph positioned in the original text (`undefined`: no prose). */
+export function parseBlock(block: ProseBlock, lines: LineIndex): Paragraph | undefined {
   const virtual = block.mapping.text;
   if (virtual.trim().length === 0) return undefined;
   if (virtual.length > MAX_PARSE_LENGTH) return parseLongBlock(virtual, block, lines);

@@ -146,6 +146,15 @@ export class BlockMapping {
     this.parts = parts;
   }
 
+  /** The same prose `by` characters later (or earlier) in the original: an edit before it moved it. */
+  shifted(by: number): BlockMapping {
+    const moved = new BlockMapping();
+    for (const run of this.runs) moved.runs.push({ ...run, originalStart: run.originalStart + by });
+    moved.parts = this.parts.slice();
+    moved.virtualLength = this.virtualLength;
+    return moved;
+  }
+
   /** Original offset of a virtual start position. */
   toOriginalStart(virtual: number): number {
     const run = this.findRun(virtual);

@@ -67,6 +67,8 @@ export const FIX_ALL_COMMAND = 'mtlint.fixAll';
 export const DEFAULT_DEBOUNCE_MS = 150;
 /** Jobs carry the editor's text: nothing is read or written, the limit is checked before a job is made. */
 const JOB_OPTIONS: JobOptions = { cwd: process.cwd(), maxFileSize: DEFAULT_MAX_FILE_SIZE };
+/** Extensions of files that can be the source of a translation (every format the readers know). */
+const SOURCE_EXTENSIONS = 'md,markdown,mdown,mkd,txt,text,html,htm,xhtml,xlf,xliff,po,pot,json,yaml,yml';
 
 export interface ServerOptions {
   reader?: MessageReader;
@@ -212,6 +214,8 @@ export function startServer(options: ServerOptions = {}): Connection {
               { globPattern: '**/.mtlintrc.{json,yaml,yml}' },
               { globPattern: '**/package.json' },
               { globPattern: '**/.mtlintignore' },
+              // Source documents of open translations (the config's `sources`) change on disk too.
+              { globPattern: `**/*.{${SOURCE_EXTENSIONS}}` },
             ],
           })
           .catch((error: unknown) => log(`mtlint: cannot watch config files: ${describe(error)}`));
@@ -243,6 +247,7 @@ export function startServer(options: ServerOptions = {}): Connection {
         return path !== undefined && isConfigOrIgnoreFile(path);
       });
       if (relevant) reloadConfig();
+      else for (const change of params.changes) relintTranslationsOf(change.uri, 0);
     }),
   );
 
@@ -256,18 +261,32 @@ export function startServer(options: ServerOptions = {}): Connection {
     for (const document of documents.all()) scheduler.schedule(document.uri, 0);
   }
 
+  /** Open translations by the source file they were last linted against (the config's `sources`). */
+  const sourceOfTranslation = new Map<string, string>();
+
+  /** Lints again the open translations whose source is at `uri` (it changed in the editor or on disk). */
+  function relintTranslationsOf(uri: string, delay?: number): void {
+    const path = pathOfUri(uri);
+    if (path === undefined) return;
+    for (const [translation, source] of sourceOfTranslation)
+      if (source === path && translation !== uri) scheduler.schedule(translation, delay);
+  }
+
   // TextDocuments fires "change" right after "open": lint an opened document at once, edits after a pause.
   const justOpened = new Set<string>();
   documents.onDidOpen(
     notify('textDocument/didOpen', (event) => {
       justOpened.add(event.document.uri);
       scheduler.schedule(event.document.uri, 0);
+      // The editor's text of a source replaces the file's for its translations.
+      relintTranslationsOf(event.document.uri, 0);
     }),
   );
   documents.onDidChangeContent(
     notify('textDocument/didChange', (event) => {
       if (justOpened.delete(event.document.uri)) return;
       scheduler.schedule(event.document.uri);
+      relintTranslationsOf(event.document.uri);
     }),
   );
   documents.onDidSave(
@@ -285,7 +304,10 @@ export function startServer(options: ServerOptions = {}): Connection {
     notify('textDocument/didClose', (event) => {
       const uri = event.document.uri;
       scheduler.close(uri);
+      sourceOfTranslation.delete(uri);
       void connection.sendDiagnostics({ uri, diagnostics: [] });
+      // Its translations read the file on disk again.
+      relintTranslationsOf(uri, 0);
     }),
   );
 
@@ -304,6 +326,8 @@ export function startServer(options: ServerOptions = {}): Connection {
     if (settings.kind === 'ignored') return answer({ ...base, diagnostics: [] });
     if (settings.kind === 'error') return answer({ ...base, diagnostics: [configProblem(settings.error)] });
     const { config } = settings;
+    if (settings.sourcePath) sourceOfTranslation.set(uri, settings.sourcePath);
+    else sourceOfTranslation.delete(uri);
     const source = settings.sourcePath ? sourceText(settings.sourcePath) : undefined;
     return {
       job: {
@@ -312,6 +336,8 @@ export function startServer(options: ServerOptions = {}): Connection {
         config,
         mode: 'lint',
         text: document.getText(),
+        // The worker keeps this document's last run and redoes only what an edit changed.
+        incremental: true,
         ...(source ? { source } : {}),
       },
       finish: (outcome) => {

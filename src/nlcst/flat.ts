@@ -29,6 +29,16 @@ export function flatten(node: Node): FlatText {
 }
 
 /**
+ * The incremental engine moved the positions of a tree it keeps by `by`
+ * characters (an edit before it): the flat text made of `node`, if any, moves
+ * with them (rules keep flat texts by node, and flattening again costs more).
+ */
+export function moveFlattened(node: Node, by: number): void {
+  const flat = cache.get(node);
+  if (flat instanceof Flat) flat.move(by);
+}
+
+/**
  * The text of a node (its leaf values concatenated), without the offset map:
  * for words, which are looked at thousands of times per file. Same string as
  * `flatten(node).text`.
@@ -91,6 +101,13 @@ class Flat implements FlatText {
     private readonly starts: number[],
     private readonly ends: number[],
   ) {}
+
+  move(by: number): void {
+    for (let leaf = 0; leaf < this.starts.length; leaf++) {
+      this.starts[leaf] += by;
+      this.ends[leaf] += by;
+    }
+  }
 
   /** Position of the leaf holding `index`, or -1 (binary search). */
   private findIndex(index: number): number {

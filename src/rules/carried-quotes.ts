@@ -72,6 +72,7 @@ export default defineRule(
     category: 'quotes',
     recommended: true,
     defaultSeverity: 'warn',
+    scope: 'paragraph',
     fixable: false,
     defaultOptions: {},
   },

@@ -41,6 +41,7 @@ export default defineRule(
     category: 'numbers',
     recommended: true,
     defaultSeverity: 'warn',
+    scope: 'paragraph',
     fixable: true,
     defaultOptions: {},
   },

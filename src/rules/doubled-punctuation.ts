@@ -136,6 +136,7 @@ export default defineRule(
     category: 'punctuation',
     recommended: true,
     defaultSeverity: 'warn',
+    scope: 'paragraph',
     fixable: true,
     defaultOptions: {},
   },

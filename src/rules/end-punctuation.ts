@@ -118,6 +118,7 @@ export default defineRule<EndPunctuationOptions>(
     recommended: false,
     strict: true,
     defaultSeverity: 'warn',
+    scope: 'paragraph',
     fixable: false,
     defaultOptions: { lost: false },
   },

@@ -74,6 +74,7 @@ export default defineRule<ForeignScriptOptions>(
     category: 'script',
     recommended: true,
     defaultSeverity: 'warn',
+    scope: 'paragraph',
     fixable: false,
     defaultOptions: { allowOriginals: true },
   },

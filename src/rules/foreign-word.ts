@@ -116,6 +116,7 @@ export default defineRule(
     category: 'script',
     recommended: true,
     defaultSeverity: 'warn',
+    scope: 'paragraph',
     fixable: false,
     defaultOptions: {},
   },

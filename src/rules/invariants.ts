@@ -106,6 +106,7 @@ export default defineRule(
     category: 'style',
     recommended: true,
     defaultSeverity: 'warn',
+    scope: 'paragraph',
     fixable: false,
     defaultOptions: {},
   },

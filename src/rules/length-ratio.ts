@@ -66,6 +66,7 @@ export default defineRule<LengthRatioOptions>(
     category: 'style',
     recommended: false,
     defaultSeverity: 'warn',
+    scope: 'paragraph',
     fixable: false,
     defaultOptions: { min: 0.5, max: 2 },
   },

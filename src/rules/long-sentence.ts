@@ -59,6 +59,7 @@ export default defineRule<LongSentenceOptions>(
     category: 'style',
     recommended: false,
     defaultSeverity: 'warn',
+    scope: 'paragraph',
     fixable: false,
     defaultOptions: { maxWords: 40, commaSplices: true },
   },

@@ -78,6 +78,7 @@ export default defineRule(
     category: 'punctuation',
     recommended: true,
     defaultSeverity: 'warn',
+    scope: 'paragraph',
     fixable: true,
     defaultOptions: {},
   },

@@ -63,6 +63,7 @@ export default defineRule(
     category: 'script',
     recommended: true,
     defaultSeverity: 'error',
+    scope: 'paragraph',
     fixable: true,
     defaultOptions: {},
   },

@@ -235,6 +235,7 @@ export default defineRule<NumberMismatchOptions>(
     category: 'numbers',
     recommended: true,
     defaultSeverity: 'warn',
+    scope: 'paragraph',
     fixable: true,
     defaultOptions: { missing: false },
   },

@@ -65,6 +65,7 @@ export default defineRule(
     category: 'quotes',
     recommended: true,
     defaultSeverity: 'warn',
+    scope: 'paragraph',
     fixable: false,
     defaultOptions: {},
   },

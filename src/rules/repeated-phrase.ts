@@ -69,6 +69,7 @@ export default defineRule(
     category: 'repetition',
     recommended: true,
     defaultSeverity: 'warn',
+    scope: 'paragraph',
     fixable: true,
     defaultOptions: {},
   },

@@ -196,6 +196,7 @@ export default defineRule(
     category: 'repetition',
     recommended: true,
     defaultSeverity: 'warn',
+    scope: 'paragraph',
     fixable: true,
     defaultOptions: {},
   },

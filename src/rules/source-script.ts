@@ -48,6 +48,7 @@ export default defineRule(
     category: 'script',
     recommended: false,
     defaultSeverity: 'warn',
+    scope: 'paragraph',
     fixable: false,
     defaultOptions: {},
   },

@@ -71,6 +71,7 @@ export default defineRule(
     category: 'punctuation',
     recommended: false,
     defaultSeverity: 'warn',
+    scope: 'paragraph',
     fixable: false,
     defaultOptions: {},
   },

@@ -42,6 +42,7 @@ export default defineRule(
     category: 'script',
     recommended: false,
     defaultSeverity: 'warn',
+    scope: 'paragraph',
     fixable: false,
     defaultOptions: {},
   },

@@ -50,6 +50,16 @@ export interface RuleMeta<Options extends object = object> {
    * recommended bar because the raters let them pass.
    */
   readonly strict?: boolean;
+  /**
+   * `paragraph`: the rule's findings in a paragraph depend only on that
+   * paragraph (its tree, its block kind and source), on the original text at
+   * most `PARAGRAPH_CONTEXT` characters around it, on the document's languages
+   * and on the rule's options; never on other paragraphs of the chunk. The
+   * incremental engine (`src/engine/incremental.ts`) keeps such findings per
+   * paragraph and re-runs the rule only on paragraphs that changed. Leave it
+   * out when unsure: a rule without it simply runs on the whole document.
+   */
+  readonly scope?: 'paragraph';
   /** Severity when the rule is turned on without an explicit one. */
   readonly defaultSeverity: Exclude<SeverityName, 'off'>;
   /** The rule offers fixes (`--fix`). */
@@ -59,6 +69,9 @@ export interface RuleMeta<Options extends object = object> {
   /** Allowed values for string options that are enumerations. */
   readonly optionValues?: Readonly<Partial<Record<keyof Options, readonly string[]>>>;
 }
+
+/** Characters of original text around a paragraph that a `scope: 'paragraph'` rule may look at. */
+export const PARAGRAPH_CONTEXT = 64;
 
 /** A text edit over `[start, end)` of the original text, in UTF-16 code units. */
 export interface TextEdit {
