@@ -35,6 +35,10 @@ export interface LintFilesOptions {
   preset?: PresetName;
   ignorePatterns?: string[];
   ignorePath?: string | false;
+  /** Skip what git ignores (the command line does, unless `--no-ignore`). */
+  gitignore?: boolean;
+  /** `--ext .mdx,.rst`: more extensions a folder walk takes (`.mdx` read as Markdown, others as text). */
+  extensions?: string[];
   fix?: boolean;
   fixDryRun?: boolean;
   maxFileSize?: number;
@@ -89,7 +93,8 @@ export function planFiles(patterns: string[], options: LintFilesOptions = {}): P
       cwd,
       ignorePatterns: options.ignorePatterns,
       ignorePath: options.ignorePath,
-      include: mappedCatalogs(options, resolver),
+      gitignore: options.gitignore,
+      include: withExtensions(options.extensions, mappedCatalogs(options, resolver)),
     });
   } catch (error) {
     const result = { results: [], errors: [error as Error], ignored: [] };
@@ -183,6 +188,16 @@ function cacheText(text: string, job: FileJob | undefined): string {
  * A folder walk takes JSON and YAML catalogs only when a config's `sources`
  * maps them (they have a source): other JSON and YAML files are not prose.
  */
+/** The walk's extra files: those with an extension of `--ext`, and what `include` takes. */
+function withExtensions(
+  extensions: string[] | undefined,
+  include: (path: string) => boolean,
+): (path: string) => boolean {
+  if (!extensions || extensions.length === 0) return include;
+  const lower = extensions.map((extension) => extension.toLowerCase());
+  return (path) => lower.some((extension) => path.toLowerCase().endsWith(extension)) || include(path);
+}
+
 export function mappedCatalogs(options: LintFilesOptions, resolver: ConfigResolver): (path: string) => boolean {
   return (path) => {
     const format = formatFor(path);
