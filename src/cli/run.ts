@@ -49,6 +49,7 @@ import { setupCi } from './ci.js';
 import { initConfig } from './init.js';
 import { type CliIo, EXIT_FATAL, EXIT_LINT_ERRORS, EXIT_OK, reportRunError } from './io.js';
 import { runMergeReports } from './merge-reports.js';
+import { progressDisplay } from './progress.js';
 import { sourceFlag } from './source-flag.js';
 import { isJsonlRun, streamIoOf } from './stream-io.js';
 
@@ -256,6 +257,13 @@ async function lintPaths(
     ...(settings.encoding ? { encoding: settings.encoding } : {}),
     sourceFiles,
     ...ci.options,
+    onBigFiles: progressDisplay({
+      write: io.stderr,
+      isTTY: io.stderrIsTTY === true,
+      env: io.env,
+      cwd: io.cwd,
+      format: values.format ?? 'stylish',
+    }),
   });
   for (const warning of ci.finish()) io.stderr(`mtlint: ${warning}\n`);
   for (const path of outcome.ignored)
