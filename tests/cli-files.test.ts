@@ -125,6 +125,20 @@ describe('--ext', () => {
   });
 });
 
+describe('the `extensions` config key', () => {
+  it('adds extensions as --ext does; a bad one names the key', () => {
+    files({ '.mtlintrc.json': '{ "extensions": [".rst"] }', 'b.rst': 'Some text , here.\n', 'c.txt': ARTEFACT });
+    expect(linted([])).toEqual(['b.rst', 'c.txt']);
+    expect(JSON.parse(runMtlint(['--print-config', 'c.txt'], { cwd: dir.path }).stdout).extensions).toEqual(['.rst']);
+    writeFileSync(join(dir.path, '.mtlintrc.json'), '{ "extensions": ["rst"] }');
+    const run = runMtlint(['c.txt'], { cwd: dir.path });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      'mtlint: .mtlintrc.json:1:3: extensions: must be a list of extensions such as [".mdx", ".rst"]\n',
+    );
+  });
+});
+
 describe('paths', () => {
   it('problems name files relative to the working folder, as the report does', () => {
     files({ 'docs/bad.txt': 'caf\u00e9', 'docs/good.txt': ARTEFACT });

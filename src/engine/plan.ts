@@ -6,7 +6,7 @@
  * through `settle`, which keeps them in the order of the listed files and
  * stores them in the cache.
  */
-import { relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { formatFor } from '../formats/index.js';
 import { hashText, type ResultCache } from './cache.js';
 import {
@@ -94,7 +94,7 @@ export function planFiles(patterns: string[], options: LintFilesOptions = {}): P
       ignorePatterns: options.ignorePatterns,
       ignorePath: options.ignorePath,
       gitignore: options.gitignore,
-      include: withExtensions(options.extensions, mappedCatalogs(options, resolver)),
+      include: withExtensions(extensionsOf(options, resolver, cwd), mappedCatalogs(options, resolver)),
     });
   } catch (error) {
     const result = { results: [], errors: [error as Error], ignored: [] };
@@ -188,6 +188,17 @@ function cacheText(text: string, job: FileJob | undefined): string {
  * A folder walk takes JSON and YAML catalogs only when a config's `sources`
  * maps them (they have a source): other JSON and YAML files are not prose.
  */
+/** `--ext` and the `extensions` of the config that applies to the working folder. */
+function extensionsOf(options: LintFilesOptions, resolver: ConfigResolver, cwd: string): string[] {
+  let configured: string[] = [];
+  try {
+    configured = resolver.forFile(join(cwd, 'any.txt')).extensions ?? [];
+  } catch {
+    // A broken config is reported for each file it applies to; the walk goes on without its extensions.
+  }
+  return [...configured, ...(options.extensions ?? [])];
+}
+
 /** The walk's extra files: those with an extension of `--ext`, and what `include` takes. */
 function withExtensions(
   extensions: string[] | undefined,
