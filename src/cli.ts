@@ -11,6 +11,7 @@ const code = await runCli(process.argv.slice(2), {
   env: process.env,
   isTTY: Boolean(process.stdout.isTTY),
   stdinIsTTY: Boolean(process.stdin.isTTY),
+  stderrIsTTY: Boolean(process.stderr.isTTY),
   columns: process.stdout.columns,
   stdinStream: process.stdin,
   stdoutStream: process.stdout,

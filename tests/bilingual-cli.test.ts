@@ -111,9 +111,7 @@ describe('XLIFF and PO on the command line', () => {
     file('ok.po', 'msgid "Eins"\nmsgstr "One,, two"\n');
     const run = runMtlint(['.', '-f', 'json', '--no-config'], { cwd: dir.path });
     expect(run.code).toBe(2);
-    expect(run.stderr.trim()).toBe(
-      `mtlint: ${join(dir.path, 'broken.xlf')}:4:1: not well-formed XML: Missing end tag for element segment`,
-    );
+    expect(run.stderr.trim()).toBe(`mtlint: broken.xlf:4:1: not well-formed XML: Missing end tag for element segment`);
     const [result] = JSON.parse(run.stdout);
     expect(result.messages[0]).toMatchObject({ ruleId: 'doubled-punctuation', line: 2, column: 12 });
   });
@@ -156,7 +154,7 @@ describe('paired documents on the command line', () => {
     );
     const missing = runMtlint(['--source', 'nope.md', 'b.md'], { cwd: dir.path });
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toBe(`mtlint: ${join(dir.path, 'nope.md')}: no such file (deleted?)\n`);
+    expect(missing.stderr).toBe(`mtlint: nope.md: no such file (deleted?)\n`);
   });
 
   it('the config maps a whole tree; sources are not linted on their own; a structure change is one warning', () => {
@@ -195,7 +193,7 @@ describe('paired documents on the command line', () => {
     const run = runMtlint(['en/a.md'], { cwd: dir.path });
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(
-      `mtlint: ${join(dir.path, '.mtlintrc.json')}:2:3: sources.en/**/*.md: unknown placeholder \`{name}\` (known: {path}, {dir}, {file}, {stem})\n`,
+      `mtlint: .mtlintrc.json:2:3: sources.en/**/*.md: unknown placeholder \`{name}\` (known: {path}, {dir}, {file}, {stem})\n`,
     );
   });
 

@@ -28,7 +28,7 @@ describe('a Latin-1 file', () => {
     const run = runMtlint(['word.txt'], { cwd: dir.path });
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(
-      `mtlint: ${join(dir.path, 'word.txt')}: invalid UTF-8 at byte 7, skipped; if it is Latin-1, convert it ` +
+      `mtlint: word.txt: invalid UTF-8 at byte 7, skipped; if it is Latin-1, convert it ` +
         '(iconv -f latin1 -t utf-8 FILE > FILE.new) or read it with --encoding latin1\n',
     );
   });

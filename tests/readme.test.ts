@@ -17,4 +17,11 @@ describe('README', () => {
     expect(firstBlock).toContain('npx mtlint samples/');
     expect(firstBlock).toContain('npm test');
   });
+
+  it('names no path outside the repository (a reader has only the repository)', () => {
+    for (const name of ['README.md', join('samples', 'README.md')]) {
+      const text = readFileSync(join(root, name), 'utf8');
+      expect(text.match(/(?:^|[\s(`'"])\.\.\/[^\s)`'"]*/gm) ?? [], name).toEqual([]);
+    }
+  });
 });

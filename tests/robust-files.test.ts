@@ -80,7 +80,7 @@ describe('odd files through the CLI', () => {
   it('a binary file: one line, skipped, exit 2', () => {
     const cwd = project({ 'image.txt': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]) });
     const run = runMtlint(['--format', 'json', '.'], { cwd });
-    expect(problems(run)).toEqual([`mtlint: ${join(cwd, 'image.txt')}: binary file (contains NUL bytes), skipped`]);
+    expect(problems(run)).toEqual([`mtlint: image.txt: binary file (contains NUL bytes), skipped`]);
     expectGoodStillLinted(run);
     expect(run.code).toBe(2);
   });
@@ -89,7 +89,7 @@ describe('odd files through the CLI', () => {
     const cwd = project({ 'latin1.md': Buffer.from('Caf\xe9 au lait , please.\n', 'latin1') });
     const run = runMtlint(['--format', 'json', '.'], { cwd });
     expect(problems(run)).toEqual([
-      `mtlint: ${join(cwd, 'latin1.md')}: invalid UTF-8 at byte 3, skipped; if it is Latin-1, convert it (iconv -f latin1 -t utf-8 FILE > FILE.new) or read it with --encoding latin1`,
+      `mtlint: latin1.md: invalid UTF-8 at byte 3, skipped; if it is Latin-1, convert it (iconv -f latin1 -t utf-8 FILE > FILE.new) or read it with --encoding latin1`,
     ]);
     expectGoodStillLinted(run);
     expect(run.code).toBe(2);
@@ -123,9 +123,7 @@ describe('odd files through the CLI', () => {
   it('a file over --max-file-size: one line with the sizes, exit 2', () => {
     const cwd = project({ 'big.txt': 'word '.repeat(50_000) });
     const run = runMtlint(['--format', 'json', '--max-file-size', '100000', '.'], { cwd });
-    expect(problems(run)).toEqual([
-      `mtlint: ${join(cwd, 'big.txt')}: file is 244.1 KB, over the limit of 97.7 KB (--max-file-size)`,
-    ]);
+    expect(problems(run)).toEqual([`mtlint: big.txt: file is 244.1 KB, over the limit of 97.7 KB (--max-file-size)`]);
     expectGoodStillLinted(run);
     expect(run.code).toBe(2);
   });
@@ -149,7 +147,7 @@ describe('odd files through the CLI', () => {
       });
       run = { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
     } else run = runMtlint(['--format', 'json', '.'], { cwd });
-    expect(problems(run)).toEqual([`mtlint: ${join(cwd, 'secret.md')}: permission denied`]);
+    expect(problems(run)).toEqual([`mtlint: secret.md: permission denied`]);
     expectGoodStillLinted(run);
     expect(run.code).toBe(2);
   });
@@ -186,10 +184,7 @@ describe('odd files through the CLI', () => {
     symlinkSync('..', join(cwd, 'sub', 'up'));
     writeFileSync(join(cwd, 'sub', 'inner.md'), 'Inside , here.\n');
     const run = runMtlint(['--format', 'json', '.'], { cwd });
-    expect(problems(run).sort()).toEqual([
-      `mtlint: ${join(cwd, 'a.md')}: symbolic link loop`,
-      `mtlint: ${join(cwd, 'b.md')}: symbolic link loop`,
-    ]);
+    expect(problems(run).sort()).toEqual([`mtlint: a.md: symbolic link loop`, `mtlint: b.md: symbolic link loop`]);
     // The folder loop (sub/up → ..) is walked once, so each file is linted once.
     expect(reported(run)).toEqual({
       'good.txt': ['1:23 space-before-punctuation'],
@@ -207,13 +202,11 @@ describe('odd files through the CLI', () => {
     const made = spawnSync('mkfifo', [join(cwd, 'pipe.md')]);
     if (made.status !== 0) throw new Error(`mkfifo failed: ${made.stderr}`);
     const run = runMtlint(['--format', 'json', '.'], { cwd });
-    expect(problems(run)).toEqual([
-      `mtlint: ${join(cwd, 'pipe.md')}: not a regular file (FIFO, socket or device), skipped`,
-    ]);
+    expect(problems(run)).toEqual([`mtlint: pipe.md: not a regular file (FIFO, socket or device), skipped`]);
     expectGoodStillLinted(run);
     expect(run.code).toBe(2);
     const named = runMtlint(['--format', 'json', 'pipe.md', 'good.txt'], { cwd });
-    expect(problems(named)).toEqual([`mtlint: ${join(cwd, 'pipe.md')}: not a regular file (FIFO, socket or device)`]);
+    expect(problems(named)).toEqual([`mtlint: pipe.md: not a regular file (FIFO, socket or device)`]);
     expectGoodStillLinted(named);
     expect(named.code).toBe(2);
   });
@@ -224,7 +217,7 @@ describe('odd files through the CLI', () => {
     const cwd = project(files);
     const run = runMtlint(['--format', 'json', '--concurrency', '2', '.'], { cwd });
     expect(problems(run)).toEqual([
-      `mtlint: ${join(cwd, 'bad.md')}: invalid UTF-8 at byte 0, skipped; if it is Latin-1, convert it (iconv -f latin1 -t utf-8 FILE > FILE.new) or read it with --encoding latin1`,
+      `mtlint: bad.md: invalid UTF-8 at byte 0, skipped; if it is Latin-1, convert it (iconv -f latin1 -t utf-8 FILE > FILE.new) or read it with --encoding latin1`,
     ]);
     const results = reported(run);
     expect(Object.keys(results)).toHaveLength(41);

@@ -85,9 +85,7 @@ describe('--fix safety', () => {
     writeFileSync(join(cwd, 'own.md'), BROKEN);
     const run = runMtlint(['--fix', '.'], { cwd });
     noStackTrace(run);
-    expect(run.stderr.trim()).toBe(
-      `mtlint: ${join(cwd, 'link.md')}: not fixed: symbolic link points outside the linted folder`,
-    );
+    expect(run.stderr.trim()).toBe(`mtlint: link.md: not fixed: symbolic link points outside the linted folder`);
     expect(run.code).toBe(2);
     expect(readFileSync(target, 'utf8')).toBe(BROKEN);
     expect(readFileSync(join(cwd, 'own.md'), 'utf8')).toBe(FIXED);
@@ -101,7 +99,7 @@ describe('--fix safety', () => {
     const run = runMtlint(['--fix', '.'], { cwd });
     noStackTrace(run);
     expect(run.stderr.trim()).toBe(
-      `mtlint: ${join(cwd, 'linked', 'elsewhere.md')}: not fixed: symbolic link points outside the linted folder`,
+      `mtlint: linked/elsewhere.md: not fixed: symbolic link points outside the linted folder`,
     );
     expect(run.code).toBe(2);
     expect(readFileSync(join(outside, 'elsewhere.md'), 'utf8')).toBe(BROKEN);

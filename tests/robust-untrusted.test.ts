@@ -202,10 +202,10 @@ describe('untrusted repository', () => {
     const run = runMtlint(['--format', 'json', '.'], { cwd: repo });
     const lines = run.stderr.split('\n').filter(Boolean);
     // package.json's `mtlint` key is a string, not a config object.
-    const packagePath = join(repo, 'package.json').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    expect(
-      lines.filter((line) => new RegExp(`^mtlint: ${packagePath}:\\d+:\\d+: config must be an object$`).test(line)),
-    ).toHaveLength(1);
+    // Named relative to the working folder, as the report names files.
+    expect(lines.filter((line) => /^mtlint: package\.json:\d+:\d+: config must be an object$/.test(line))).toHaveLength(
+      1,
+    );
     expect(run.code).toBe(2);
     const js = runMtlint(['--config', '.mtlintrc.js', 'article.md'], { cwd: repo });
     expect(js.stderr).toMatch(/^mtlint: .*\.mtlintrc\.js:\d+:\d+: invalid (JSON|YAML)/);

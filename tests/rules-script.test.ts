@@ -304,7 +304,7 @@ describe('repeated-phrase and repeated-words', () => {
   it('finds loops, three turns of a phrase at most a word apart', () => {
     const text =
       'See "Prevention of psoriasis" and "Epidemiology of psoriasis" and "Epidemiology of psoriasis" and "Epidemiology of psoriasis".';
-    expect(findings(text, 'repeated-phrase')[0].message).toMatch(/^Unexpected loop: `.+` 3 times in one sentence$/);
+    expect(findings(text, 'repeated-phrase')[0].message).toMatch(/^Unexpected `.+` repeated 3 times in one sentence$/);
   });
 
   it('stays quiet on parallel structure in correct English', () => {
@@ -327,7 +327,7 @@ describe('repeated-phrase and repeated-words', () => {
     const loops =
       'It is a process of learning, a process of growing, a process of learning again. It got faster and faster faster and faster. Insects see blue and blue and ultraviolet.';
     expect(findings(loops, 'repeated-phrase').map((f) => f.message)).toEqual([
-      'Unexpected loop: `a process of` 3 times in one sentence',
+      'Unexpected `a process of` repeated 3 times in one sentence',
       'Unexpected repeated `faster and faster`, remove one occurrence',
       'Unexpected repeated `blue and`, remove one occurrence',
     ]);

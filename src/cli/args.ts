@@ -34,9 +34,11 @@ Options:
       --stdin-filename PATH  name (and format) of the text read from stdin
       --source FILE          bilingual mode: lint the one file named (or stdin)
                              against FILE, the file it was translated from
+      --ext .EXT[,.EXT]      also lint files with these extensions in folders
+                             (.mdx as Markdown, others as plain text)
       --ignore-pattern GLOB  ignore files matching GLOB; repeatable
       --ignore-path FILE     ignore file to use (default .mtlintignore)
-      --no-ignore            do not use ignore files
+      --no-ignore            do not use ignore files (.mtlintignore, .gitignore)
       --max-file-size BYTES  skip files larger than this (default 50 MB)
       --concurrency N        threads for many files (default: the number of cores)
       --since REF            lint only files changed against a git ref
@@ -122,6 +124,7 @@ const CLI_OPTIONS = {
   'stdin-filename': { type: 'string' },
   encoding: { type: 'string' },
   source: { type: 'string' },
+  ext: { type: 'string', multiple: true },
   'ignore-pattern': { type: 'string', multiple: true },
   'ignore-path': { type: 'string' },
   'no-ignore': { type: 'boolean' },
@@ -150,6 +153,18 @@ export function parsePreset(value: string | undefined): PresetName | undefined {
   if ((PRESETS as readonly string[]).includes(name)) return name as PresetName;
   const short = PRESETS.map((preset) => preset.slice('mtlint:'.length));
   throw new UsageError(`--preset: unknown preset "${value}"${didYouMean(value, short)} (expected ${short.join(', ')})`);
+}
+
+/** `--ext .mdx,.rst` (repeatable; the dot is optional): the extensions, each with its dot. */
+export function parseExtensions(values: string[] | undefined): string[] | undefined {
+  if (!values) return undefined;
+  const extensions = values.flatMap((value) => value.split(',')).map((value) => value.trim());
+  for (const extension of extensions) {
+    if (!/^\.?[A-Za-z0-9][\w.-]*$/.test(extension)) {
+      throw new UsageError(`--ext expects extensions such as .mdx,.rst, got "${extension}"`);
+    }
+  }
+  return extensions.map((extension) => (extension.startsWith('.') ? extension : `.${extension}`));
 }
 
 /** A whole number flag (`--max-warnings`, `--max-file-size`, `--concurrency`). */

@@ -18,6 +18,8 @@ export interface CliIo {
   cwd: string;
   env: NodeJS.ProcessEnv;
   isTTY: boolean;
+  /** Whether standard error is a terminal (progress of big files is drawn there). */
+  stderrIsTTY?: boolean;
   /** Whether standard input is a terminal (a person, not an editor or a pipe). */
   stdinIsTTY?: boolean;
   /** The terminal's width in columns, when standard output is a terminal. */

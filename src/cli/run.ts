@@ -3,7 +3,7 @@
  * jobs → `--quiet` → reporter → exit code (see io.ts for the codes).
  */
 import { writeFileSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import {
   ConfigError,
   ConfigResolver,
@@ -41,6 +41,7 @@ import {
   LSP_WAITING,
   parseCliArgs,
   parseCount,
+  parseExtensions,
   parsePreset,
   parseRuleFlags,
 } from './args.js';
@@ -48,6 +49,7 @@ import { setupCi } from './ci.js';
 import { initConfig } from './init.js';
 import { type CliIo, EXIT_FATAL, EXIT_LINT_ERRORS, EXIT_OK, reportRunError } from './io.js';
 import { runMergeReports } from './merge-reports.js';
+import { progressDisplay } from './progress.js';
 import { sourceFlag } from './source-flag.js';
 import { isJsonlRun, streamIoOf } from './stream-io.js';
 
@@ -145,7 +147,7 @@ async function runParsed(values: CliValues, positionals: string[], io: CliIo): P
       dryRunDiff(outcome, { ...options, encoding: settings.encoding, maxFileSize: settings.maxFileSize }) + report;
   }
   writeReport(report, values, io);
-  for (const problem of outcome.problems) io.stderr(`mtlint: ${problem.message}\n`);
+  for (const problem of outcome.problems) io.stderr(`mtlint: ${relativeToCwd(problem.message, io.cwd)}\n`);
   return exitCode(results, outcome.problems, settings.maxWarnings, io);
 }
 
@@ -247,12 +249,21 @@ async function lintPaths(
     preset: settings.resolver.preset,
     ignorePatterns: values['ignore-pattern'],
     ignorePath: values['no-ignore'] ? false : values['ignore-path'],
+    gitignore: !values['no-ignore'],
+    extensions: parseExtensions(values.ext),
     fix: values.fix,
     fixDryRun: values['fix-dry-run'],
     maxFileSize: settings.maxFileSize,
     ...(settings.encoding ? { encoding: settings.encoding } : {}),
     sourceFiles,
     ...ci.options,
+    onBigFiles: progressDisplay({
+      write: io.stderr,
+      isTTY: io.stderrIsTTY === true,
+      env: io.env,
+      cwd: io.cwd,
+      format: values.format ?? 'stylish',
+    }),
   });
   for (const warning of ci.finish()) io.stderr(`mtlint: ${warning}\n`);
   for (const path of outcome.ignored)
@@ -287,6 +298,12 @@ function dryRunDiff(
   if (diffs.length === 0) return 'Nothing to fix.\n';
   const files = diffs.length === 1 ? '1 file' : `${diffs.length} files`;
   return `${diffs.join('\n')}\n${files} would change; run with --fix to write the changes.\n\n`;
+}
+
+/** A problem's message with the working folder taken off the path it starts with, as the report shows paths. */
+function relativeToCwd(message: string, cwd: string): string {
+  const prefix = cwd.endsWith(sep) ? cwd : `${cwd}${sep}`;
+  return message.startsWith(prefix) ? message.slice(prefix.length) : message;
 }
 
 /** `--quiet`: errors only; the fixed text of `--fix-dry-run` stays. */

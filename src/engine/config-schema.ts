@@ -62,6 +62,11 @@ export function configSchema(): Schema {
         default: 'en',
         description: 'The document language (BCP 47 primary subtag).',
       },
+      extensions: {
+        type: 'array',
+        items: { type: 'string', pattern: '^\\.[A-Za-z0-9][\\w.-]*$' },
+        description: 'More extensions a folder walk lints (as `--ext`): `.mdx` as Markdown, others as plain text.',
+      },
       noInlineConfig: {
         type: 'boolean',
         default: false,

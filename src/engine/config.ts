@@ -33,6 +33,8 @@ export interface Config {
   root?: boolean;
   extends?: string | string[];
   language?: string;
+  /** More extensions a folder walk lints (`--ext`): `.mdx` as Markdown, others as plain text. */
+  extensions?: string[];
   /** Ignore `mtlint-disable` comments (`--no-inline-config`). */
   noInlineConfig?: boolean;
   /** Report `mtlint-disable` comments that silence nothing (`--report-unused-disable-directives`). */
@@ -52,6 +54,8 @@ export interface EnabledRule {
 export interface ResolvedConfig {
   language: string;
   rules: Map<string, EnabledRule>;
+  /** `extensions` of the configs that apply, farther first, each once. */
+  extensions?: string[];
   /** Set when `mtlint-disable` comments are ignored. */
   noInlineConfig?: boolean;
   /** Set when comments that silence nothing are reported, and at which severity. */
@@ -80,6 +84,7 @@ const TOP_LEVEL_KEYS = new Set([
   'root',
   'extends',
   'language',
+  'extensions',
   'noInlineConfig',
   'reportUnusedDisableDirectives',
   'rules',
@@ -170,6 +175,13 @@ export function validateConfig(data: unknown, source: string): asserts data is C
   }
   if (data.language !== undefined && (typeof data.language !== 'string' || !/^[a-z]{2,3}$/.test(data.language))) {
     throw new ConfigError(source, 'language', 'must be a language code such as `en`');
+  }
+  if (
+    data.extensions !== undefined &&
+    (!Array.isArray(data.extensions) ||
+      !data.extensions.every((extension) => typeof extension === 'string' && /^\.[A-Za-z0-9][\w.-]*$/.test(extension)))
+  ) {
+    throw new ConfigError(source, 'extensions', 'must be a list of extensions such as [".mdx", ".rst"]');
   }
   if (data.extends !== undefined) {
     const list = Array.isArray(data.extends) ? data.extends : [data.extends];
@@ -371,6 +383,7 @@ function applyConfig(target: ResolvedConfig, entry: LoadedConfig, options: Resol
       );
   }
   if (config.language) target.language = config.language;
+  if (config.extensions) target.extensions = [...new Set([...(target.extensions ?? []), ...config.extensions])];
   applyLinterOptions(target, config);
   applyRules(target, config.rules, source);
   if (config.overrides && options.filePath) {
@@ -595,6 +608,7 @@ export function serializeConfig(config: ResolvedConfig): Config {
     out[id] = Object.keys(setting.options).length > 0 ? [setting.severity, setting.options] : setting.severity;
   }
   const serialized: Config = { language: config.language };
+  if (config.extensions) serialized.extensions = config.extensions;
   if (config.noInlineConfig) serialized.noInlineConfig = true;
   if (config.reportUnusedDisableDirectives) {
     serialized.reportUnusedDisableDirectives = config.reportUnusedDisableDirectives;

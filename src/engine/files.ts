@@ -23,6 +23,7 @@ import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'nod
 import ignore, { type Ignore } from 'ignore';
 import { globSync } from 'tinyglobby';
 import { SUPPORTED_EXTENSIONS } from '../formats/index.js';
+import { gitIgnored } from './git.js';
 import { decodeWindows1252, encodeWindows1252 } from './windows-1252.js';
 
 export const DEFAULT_MAX_FILE_SIZE = 50 * 1024 * 1024;
@@ -43,8 +44,15 @@ export class FileError extends Error {
 export interface ListOptions {
   cwd?: string;
   ignorePatterns?: string[];
-  /** Path of the ignore file; default `.mtlintignore` in `cwd`. `false`: none. */
+  /**
+   * Path of the ignore file (its patterns relative to `cwd`). Default: every
+   * `.mtlintignore` from a file's folder up to the repository root (the
+   * folder with `.git`) or the file system's root, as config files are
+   * found, each relative to its own folder. `false`: none.
+   */
   ignorePath?: string | false;
+  /** Skip what git ignores (`.gitignore`, `git check-ignore`); `--no-ignore` turns it off. */
+  gitignore?: boolean;
   /** A folder walk also takes the files this accepts (catalogs mapped by a config's `sources`). */
   include?: (path: string) => boolean;
 }
@@ -56,24 +64,86 @@ export interface FileList {
   ignored: string[];
 }
 
-export function loadIgnore(options: ListOptions): Ignore {
-  const cwd = options.cwd ?? process.cwd();
-  const matcher = ignore();
-  if (options.ignorePath !== false) {
-    const path = resolve(cwd, options.ignorePath ?? IGNORE_FILE);
+/** Ignore patterns, asked with a path relative to the working folder (POSIX separators). */
+export interface IgnoreMatcher {
+  ignores(relativePath: string): boolean;
+}
+
+/** Patterns with the folder they are relative to: an ignore file's own folder, or the working folder. */
+interface IgnoreLayer {
+  base: string;
+  matcher: Ignore;
+}
+
+export function loadIgnore(options: ListOptions): IgnoreMatcher {
+  const cwd = resolve(options.cwd ?? process.cwd());
+  const layers: IgnoreLayer[] = [];
+  if (typeof options.ignorePath === 'string') {
+    const path = resolve(cwd, options.ignorePath);
     try {
-      matcher.add(readFileSync(path, 'utf8'));
+      layers.push({ base: cwd, matcher: ignore().add(readFileSync(path, 'utf8')) });
     } catch (error) {
-      if (options.ignorePath)
-        throw new FileError(path, `cannot read ignore file (${(error as NodeJS.ErrnoException).code})`);
+      throw new FileError(path, `cannot read ignore file (${(error as NodeJS.ErrnoException).code})`);
     }
   }
-  if (options.ignorePatterns) matcher.add(options.ignorePatterns);
-  return matcher;
+  const searchFiles = options.ignorePath === undefined;
+  if (searchFiles) {
+    for (const folder of foldersUpToRepositoryRoot(cwd)) {
+      const matcher = ignoreFileIn(folder);
+      if (matcher) layers.push({ base: folder, matcher });
+    }
+  }
+  if (options.ignorePatterns) layers.push({ base: cwd, matcher: ignore().add(options.ignorePatterns) });
+  /** The ignore files of the folders below `cwd`, read once each (`null`: none). */
+  const below = new Map<string, Ignore | null>();
+  const layersBelow = (path: string): IgnoreLayer[] => {
+    const found: IgnoreLayer[] = [];
+    for (let folder = dirname(path); folder !== cwd && isInsideFolder(folder, cwd); folder = dirname(folder)) {
+      if (!below.has(folder)) below.set(folder, ignoreFileIn(folder) ?? null);
+      const matcher = below.get(folder);
+      if (matcher) found.push({ base: folder, matcher });
+    }
+    return found;
+  };
+  return {
+    ignores(relativePath) {
+      const path = resolve(cwd, relativePath);
+      const folderMark = relativePath.endsWith('/') ? '/' : '';
+      const applying = searchFiles ? [...layers, ...layersBelow(path)] : layers;
+      return applying.some(({ base, matcher }) => {
+        const fromBase = relative(base, path).split(sep).join('/');
+        return fromBase !== '' && !fromBase.startsWith('..') && matcher.ignores(fromBase + folderMark);
+      });
+    },
+  };
+}
+
+function ignoreFileIn(folder: string): Ignore | undefined {
+  try {
+    return ignore().add(readFileSync(join(folder, IGNORE_FILE), 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+/** `folder` and its parents, up to the first that holds `.git` (a repository's root) or the file system's root. */
+function foldersUpToRepositoryRoot(folder: string): string[] {
+  const folders = [folder];
+  for (let current = folder; ; ) {
+    try {
+      statSync(join(current, '.git'));
+      break;
+    } catch {}
+    const parent = dirname(current);
+    if (parent === current) break;
+    folders.push(parent);
+    current = parent;
+  }
+  return folders;
 }
 
 /** True when `path` is ignored by the matcher (paths outside `cwd` never are). */
-export function isIgnored(matcher: Ignore, path: string, cwd: string): boolean {
+export function isIgnored(matcher: IgnoreMatcher, path: string, cwd: string): boolean {
   const rel = relative(cwd, resolve(path));
   if (rel === '' || rel.startsWith('..') || resolve(rel) === rel) return false;
   const posix = rel.split(sep).join('/');
@@ -90,6 +160,8 @@ export function listFiles(patterns: string[], options: ListOptions = {}): FileLi
   const files = new Set<string>();
   const errors: FileError[] = [];
   const ignored: string[] = [];
+  /** Files named one by one, by the argument that named them. */
+  const named = new Map<string, string>();
   for (const pattern of patterns.length > 0 ? patterns : ['.']) {
     const path = resolve(cwd, pattern);
     let stats: ReturnType<typeof statSync> | undefined;
@@ -130,14 +202,29 @@ export function listFiles(patterns: string[], options: ListOptions = {}): FileLi
       continue;
     }
     files.add(path);
+    named.set(path, pattern);
   }
+  if (options.gitignore) dropGitIgnored(files, named, ignored, cwd);
   return { files: [...files].sort(), errors, ignored };
+}
+
+/** Drops the files git ignores; one named on the command line is reported as ignored. */
+function dropGitIgnored(files: Set<string>, named: Map<string, string>, ignored: string[], cwd: string): void {
+  const inside = [...files].filter((file) => {
+    const rel = relative(cwd, file);
+    return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+  });
+  for (const file of gitIgnored(inside, cwd)) {
+    if (!files.delete(file)) continue;
+    const pattern = named.get(file);
+    if (pattern !== undefined) ignored.push(pattern);
+  }
 }
 
 function walkDirectory(
   directory: string,
   cwd: string,
-  matcher: Ignore,
+  matcher: IgnoreMatcher,
   files: Set<string>,
   errors: FileError[],
   seen: Set<string>,

@@ -99,3 +99,32 @@ export function filterChanged(
     return source !== undefined && changed.has(realPath(source));
   });
 }
+
+/**
+ * The files among `paths` (absolute, inside `cwd`) that git ignores: its
+ * `.gitignore` files at every level, `.git/info/exclude` and the user's
+ * excludes, exactly as git reads them (`git check-ignore`). A tracked file is
+ * never ignored, as in git. Outside a repository, or without git, none.
+ */
+export function gitIgnored(paths: string[], cwd: string): Set<string> {
+  if (paths.length === 0) return new Set();
+  try {
+    const output = execFileSync('git', ['check-ignore', '-z', '--stdin'], {
+      cwd,
+      input: `${paths.join('\0')}\0`,
+      encoding: 'utf8',
+      stdio: ['pipe', 'pipe', 'ignore'],
+      maxBuffer: 512 * 1024 * 1024,
+      env: { ...process.env, GIT_OPTIONAL_LOCKS: '0' },
+    });
+    return new Set(
+      output
+        .split('\0')
+        .filter(Boolean)
+        .map((path) => resolve(cwd, path)),
+    );
+  } catch {
+    // Exit status 1: nothing is ignored; 128: not a repository; ENOENT: no git. Each means: none.
+    return new Set();
+  }
+}

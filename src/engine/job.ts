@@ -21,6 +21,7 @@ import { IncrementalLinter } from './incremental.js';
 import {
   type Finding,
   FORMAT_WARNING,
+  type LintOptions,
   type LintResult,
   lint,
   reportedFindings,
@@ -52,6 +53,12 @@ export interface FileJob {
    * the job keeps an `IncrementalLinter` per path and reuses its last run's work.
    */
   incremental?: boolean;
+  /**
+   * Shared with the thread that shows progress: characters linted so far and
+   * in all (`[done, total]`), updated after each chunk. Crosses to a worker
+   * as shared memory, where a callback could not.
+   */
+  progress?: Int32Array;
 }
 
 /** What every job of a run shares. */
@@ -89,7 +96,7 @@ export function runFileJob(job: FileJob, options: JobOptions): FileResult | Erro
     if (job.mode === 'fix') return fixFile(job, options);
     const text =
       job.text ?? readTextFile(filePath, options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, options.encoding).text;
-    const lintOptions = { filePath, format, config, ...sourceOptions(job.source) };
+    const lintOptions = { filePath, format, config, ...sourceOptions(job.source), ...progressOf(job) };
     if (job.mode === 'lint') {
       const result = job.incremental ? incrementalLinterFor(filePath).lint(text, lintOptions) : lint(text, lintOptions);
       return summarize(filePath, findingsOf(job, result));
@@ -124,6 +131,17 @@ function findingsOf(job: FileJob, result: LintResult): Finding[] {
   return [missing, ...findings];
 }
 
+function progressOf(job: FileJob): Pick<LintOptions, 'onProgress'> {
+  const { progress } = job;
+  if (!progress) return {};
+  return {
+    onProgress(done, total) {
+      Atomics.store(progress, 1, total);
+      Atomics.store(progress, 0, done);
+    },
+  };
+}
+
 function inputFileError(filePath: string, error: InputError): FileError {
   const fileError = new FileError(filePath, error.message);
   fileError.message = error.message;
@@ -136,7 +154,7 @@ function fixFile(job: FileJob, options: JobOptions): FileResult {
   let current: ReadResult = readTextFile(filePath, maxFileSize, options.encoding);
   // If another process changes the file while we fix it, start again from its new text.
   for (let attempt = 0; attempt < 3; attempt++) {
-    const fixed = fixText(current.text, { filePath, format, config, ...sourceOptions(job.source) });
+    const fixed = fixText(current.text, { filePath, format, config, ...sourceOptions(job.source), ...progressOf(job) });
     const result = summarize(filePath, findingsOf(job, fixed.result));
     if (!fixed.changed) return result;
     result.output = fixed.output;

@@ -91,6 +91,8 @@ export interface LintOptions {
    * true. The evaluation turns it off to score each rule on all it finds.
    */
   mergeDuplicates?: boolean;
+  /** Called after each chunk of the text: characters linted so far, and in all (a progress display). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export type { SourceFile };
@@ -195,7 +197,10 @@ export function lint(input: string, options: LintOptions = {}): LintResult {
     const documentEnd: Array<() => void> = [];
     file.data.mtlint.documentEnd = documentEnd;
     const blocks = document ? document.blocks : textBlocks(text, controls);
-    for (const tree of buildTrees(blocks, lines, options.chunkSize)) processor.runSync(tree, file);
+    for (const tree of buildTrees(blocks, lines, options.chunkSize)) {
+      processor.runSync(tree, file);
+      options.onProgress?.(tree.position?.end.offset ?? 0, text.length);
+    }
     // Document rules report what needs the whole document after its last chunk.
     for (const end of documentEnd) end();
   }

@@ -18,6 +18,12 @@ export interface ParallelOptions extends LintFilesOptions {
   boundHeap?: boolean;
   /** What counts as big (default `BIG_FILE_BYTES`). */
   bigFileBytes?: number;
+  /**
+   * Told the big files before they are linted, each with its shared
+   * `[characters done, characters in all]` (see `FileJob.progress`); returns
+   * what to call when they are done. The command line shows progress with it.
+   */
+  onBigFiles?: (files: ReadonlyArray<{ filePath: string; progress: Int32Array }>) => () => void;
 }
 
 /** Jobs per lane below which another lane does not pay for its start-up. */
@@ -34,7 +40,15 @@ export async function lintFilesParallel(patterns: string[], options: ParallelOpt
       ? new InlineExecutor(plan.jobOptions)
       : new PoolExecutor(plan.jobOptions, { workers: lanes - 1, mainThreadLane: true });
   await execute(executor, rest, plan);
-  if (big.length > 0) await execute(new BoundedExecutor(plan.jobOptions), big, plan);
+  if (big.length > 0) {
+    for (const { job } of big) job.progress = new Int32Array(new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT));
+    const done = options.onBigFiles?.(big.map(({ job }) => ({ filePath: job.filePath, progress: job.progress! })));
+    try {
+      await execute(new BoundedExecutor(plan.jobOptions), big, plan);
+    } finally {
+      done?.();
+    }
+  }
   return plan.finish();
 }
 

@@ -6,7 +6,7 @@
  * through `settle`, which keeps them in the order of the listed files and
  * stores them in the cache.
  */
-import { relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { formatFor } from '../formats/index.js';
 import { hashText, type ResultCache } from './cache.js';
 import {
@@ -35,6 +35,10 @@ export interface LintFilesOptions {
   preset?: PresetName;
   ignorePatterns?: string[];
   ignorePath?: string | false;
+  /** Skip what git ignores (the command line does, unless `--no-ignore`). */
+  gitignore?: boolean;
+  /** `--ext .mdx,.rst`: more extensions a folder walk takes (`.mdx` read as Markdown, others as text). */
+  extensions?: string[];
   fix?: boolean;
   fixDryRun?: boolean;
   maxFileSize?: number;
@@ -89,7 +93,8 @@ export function planFiles(patterns: string[], options: LintFilesOptions = {}): P
       cwd,
       ignorePatterns: options.ignorePatterns,
       ignorePath: options.ignorePath,
-      include: mappedCatalogs(options, resolver),
+      gitignore: options.gitignore,
+      include: withExtensions(extensionsOf(options, resolver, cwd), mappedCatalogs(options, resolver)),
     });
   } catch (error) {
     const result = { results: [], errors: [error as Error], ignored: [] };
@@ -183,6 +188,27 @@ function cacheText(text: string, job: FileJob | undefined): string {
  * A folder walk takes JSON and YAML catalogs only when a config's `sources`
  * maps them (they have a source): other JSON and YAML files are not prose.
  */
+/** `--ext` and the `extensions` of the config that applies to the working folder. */
+function extensionsOf(options: LintFilesOptions, resolver: ConfigResolver, cwd: string): string[] {
+  let configured: string[] = [];
+  try {
+    configured = resolver.forFile(join(cwd, 'any.txt')).extensions ?? [];
+  } catch {
+    // A broken config is reported for each file it applies to; the walk goes on without its extensions.
+  }
+  return [...configured, ...(options.extensions ?? [])];
+}
+
+/** The walk's extra files: those with an extension of `--ext`, and what `include` takes. */
+function withExtensions(
+  extensions: string[] | undefined,
+  include: (path: string) => boolean,
+): (path: string) => boolean {
+  if (!extensions || extensions.length === 0) return include;
+  const lower = extensions.map((extension) => extension.toLowerCase());
+  return (path) => lower.some((extension) => path.toLowerCase().endsWith(extension)) || include(path);
+}
+
 export function mappedCatalogs(options: LintFilesOptions, resolver: ConfigResolver): (path: string) => boolean {
   return (path) => {
     const format = formatFor(path);

@@ -47,11 +47,18 @@ export const SUPPORTED_EXTENSIONS: readonly string[] = Object.freeze(Object.keys
  */
 const CATALOG_EXTENSIONS: Record<string, FormatName> = { '.json': 'json', '.yaml': 'yaml', '.yml': 'yaml' };
 
+/**
+ * Markdown dialects a folder walk takes only when asked (`--ext .mdx`): read
+ * as Markdown, so their code blocks are skipped (MDX's JSX lines are read as
+ * text). Any other extension asked for is read as plain text.
+ */
+const MARKDOWN_DIALECTS: Record<string, FormatName> = { '.mdx': 'md', '.mkdn': 'md', '.markdn': 'md' };
+
 /** The format for a path: by extension, plain text otherwise. */
 export function formatFor(filePath: string | undefined): FormatName {
   if (!filePath) return 'txt';
   const extension = extname(filePath).toLowerCase();
-  return EXTENSIONS[extension] ?? CATALOG_EXTENSIONS[extension] ?? 'txt';
+  return EXTENSIONS[extension] ?? MARKDOWN_DIALECTS[extension] ?? CATALOG_EXTENSIONS[extension] ?? 'txt';
 }
 
 export function isFormatName(value: string): value is FormatName {

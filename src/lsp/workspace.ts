@@ -6,7 +6,6 @@
  */
 import { basename, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Ignore } from 'ignore';
 import {
   CONFIG_FILES,
   type ConfigError,
@@ -16,7 +15,7 @@ import {
   presetConfig,
   type ResolvedConfig,
 } from '../engine/config.js';
-import { IGNORE_FILE, isIgnored, loadIgnore } from '../engine/files.js';
+import { IGNORE_FILE, type IgnoreMatcher, isIgnored, loadIgnore } from '../engine/files.js';
 import { type FormatName, formatFor, SUPPORTED_EXTENSIONS } from '../formats/index.js';
 
 const LANGUAGE_IDS: Record<string, FormatName> = {
@@ -82,7 +81,7 @@ export type DocumentSettings =
 export class Workspace {
   private folders: string[] = [];
   private readonly resolvers = new Map<string, ConfigResolver>();
-  private readonly ignores = new Map<string, Ignore>();
+  private readonly ignores = new Map<string, IgnoreMatcher>();
 
   /** The preset for documents no config file applies to (`initializationOptions.preset`); default: the engine's. */
   private defaultPreset: PresetName | undefined;
@@ -151,7 +150,7 @@ export class Workspace {
     return resolver;
   }
 
-  private ignoreFor(root: string): Ignore {
+  private ignoreFor(root: string): IgnoreMatcher {
     let matcher = this.ignores.get(root);
     if (!matcher) {
       matcher = loadIgnore({ cwd: root });

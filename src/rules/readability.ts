@@ -16,7 +16,7 @@
  *   The purpose of the organizations has been to educate the public about the past, awareness of responsibilities, opportunities for the quality of life of future generations.
  *
  * @example {"name": "not-ok.txt", "label": "output"}
- *   1:1-1:172: Unexpected hard to read sentence, according to 5 out of 7 algorithms
+ *   1:1-1:172: Unexpected hard-to-read sentence: 5 of 7 readability formulas put it above reading age 16
  */
 import { automatedReadability } from 'automated-readability';
 import { colemanLiau } from 'coleman-liau';
@@ -157,7 +157,7 @@ export default defineRule<ReadabilityOptions>(
       context.report({
         start,
         end,
-        message: `Unexpected hard to read sentence, according to ${nok < scores.length ? `${nok} out of ` : 'all '}${scores.length} algorithms`,
+        message: `Unexpected hard-to-read sentence: ${nok < scores.length ? `${nok} of ` : 'all '}${scores.length} readability formulas put it above reading age ${age}`,
       });
     });
   },

@@ -38,7 +38,7 @@
  *   It is a process of learning, a process of growing, a process of learning again.
  *
  * @example {"name": "not-ok-loop.txt", "label": "output"}
- *   1:7-1:64: Unexpected loop: `a process of` 3 times in one sentence
+ *   1:7-1:64: Unexpected `a process of` repeated 3 times in one sentence
  */
 
 import { textOf } from '../nlcst/flat.js';
@@ -264,7 +264,7 @@ function loops(
       context.report({
         start: first.start,
         end: last.end,
-        message: `Unexpected loop: \`${phrase}\` ${starts.length} times in one sentence`,
+        message: `Unexpected \`${phrase}\` repeated ${starts.length} times in one sentence`,
         actual: context.text.slice(first.start, last.end),
       });
       return;
