@@ -4,4 +4,8 @@
  * beside `server.js`.
  */
 import './modules.js';
-import '../../../src/engine/worker.js';
+import { loadFormats } from '../../../src/formats/index.js';
+
+// The Markdown and HTML front ends load before the first message, as in the server's thread: the bundle
+// has no files for the engine's `require('./markdown.js')` to find (Markdown failed in the worker).
+void loadFormats().then(() => import('../../../src/engine/worker.js'));
