@@ -13,7 +13,7 @@ testRule('readability', {
       text: "The international community looks forward to China's wisdom and China's plan, and looks forward to China's development bringing new opportunities to the world.",
       errors: [
         {
-          message: 'Unexpected hard to read sentence, according to 5 out of 7 algorithms',
+          message: 'Unexpected hard-to-read sentence: 5 of 7 readability formulas put it above reading age 16',
           actual:
             "The international community looks forward to China's wisdom and China's plan, and looks forward to China's development bringing new opportunities to the world.",
         },
