@@ -78,8 +78,8 @@
  *   "We will not stop," the group said.
  */
 import type { FlatText } from '../nlcst/flat.js';
-import { defineRule } from '../shared/rule.js';
-import { type QuoteMark, type QuoteRole, quotesOf } from '../text/quotes.js';
+import { defineDocumentRule, type FlatReport, fromFlat, type Report } from '../shared/rule.js';
+import { type QuoteAnalysis, type QuoteMark, type QuoteRole, quotesOf } from '../text/quotes.js';
 
 interface Options {
   /** `auto`: the document's dominant style; `curly` or `straight` to set it. */
@@ -102,7 +102,7 @@ const GERMAN: Record<string, Partial<Record<QuoteRole, string>>> = {
 };
 const STRAIGHT: Record<string, string> = { double: '"', single: "'" };
 
-export default defineRule<Options>(
+export default defineDocumentRule<Options, QuoteState>(
   {
     id: 'quote-style',
     description: 'Mixed straight and curly quotes, foreign or wrongly oriented marks, spaces inside quotes',
@@ -113,166 +113,222 @@ export default defineRule<Options>(
     defaultOptions: { style: 'auto', mixed: 'paragraph' },
     optionValues: { style: ['auto', 'curly', 'straight'], mixed: ['paragraph', 'document'] },
   },
-  (tree, context, options) => {
-    const language = context.language;
-    const english = language === 'en';
-    const german = language === 'de';
-    const { flats, analyses } = quotesOf(tree, language);
-
-    // The dominant style of double quotation marks: straight or typographic.
-    let straight = 0;
-    let curly = 0;
-    for (const analysis of analyses) {
-      const counts = countStyles(analysis.marks, english);
-      straight += counts.straight;
-      curly += counts.curly;
-    }
-    const style = options.style === 'curly' || options.style === 'straight' ? options.style : undefined;
-    // German typesetting writes „…“: straight marks are never its dominant style.
-    const useStraight = style ? style === 'straight' : !german && straight > curly;
-    const typographic = german ? GERMAN : CURLY;
-    const expectedFor = (mark: QuoteMark): string | undefined => {
-      if (mark.role !== 'open' && mark.role !== 'close') return undefined;
-      if (useStraight) return STRAIGHT[mark.kind];
-      if (mark.kind === 'single' && mark.family === 'straight') return undefined; // straight singles: apostrophe-like, leave
-      return typographic[mark.kind][mark.role];
-    };
-
-    /** Spans of the current paragraph that one fix rewrites whole (a restyled quotation). */
-    let rewritten: Array<[number, number]> = [];
-    analyses.forEach((analysis, index) => {
-      const flat = flats[index];
-      const text = analysis.text;
-      const local = options.mixed === 'document' ? { straight, curly } : countStyles(analysis.marks, english);
-      // Marks in the wrong style (foreign or mixed): reported per quotation when both halves are.
-      const restyled = new Map<QuoteMark, string>();
-      rewritten = [];
-      for (const mark of analysis.marks) {
-        if (mark.role !== 'open' && mark.role !== 'close') continue;
-        const foreign =
-          (CORNERS.has(mark.char) && !CJK_LANGUAGES.has(language)) ||
-          (english && FOREIGN_IN_ENGLISH.has(mark.char)) ||
-          (german && !style && mark.char === '"');
-        const mixed =
-          mark.kind === 'double' &&
-          !foreign &&
-          (style
-            ? (style === 'straight') !== (mark.family === 'straight')
-            : local.straight > 0 && local.curly > 0 && (mark.family === 'straight') !== useStraight);
-        if (!foreign && !mixed) continue;
-        const expected = expectedFor(mark);
-        if (expected && expected !== mark.char) restyled.set(mark, expected);
+  {
+    state: () => ({ straight: 0, curly: 0, pending: [] }),
+    chunk(tree, context, options, state) {
+      const english = context.language === 'en';
+      const { flats, analyses } = quotesOf(tree, context.language);
+      for (const analysis of analyses) {
+        const counts = countStyles(analysis.marks, english);
+        state.straight += counts.straight;
+        state.curly += counts.curly;
       }
-      for (const pair of analysis.pairs) {
-        const open = restyled.get(pair.open);
-        const close = restyled.get(pair.close);
-        if (open === undefined || close === undefined) continue;
-        restyled.delete(pair.open);
-        restyled.delete(pair.close);
-        const from = pair.open.index;
-        const to = pair.close.index + 1;
-        const expected = open + text.slice(from + 1, to - 1) + close;
-        // Nested quotations both restyled: the inner one waits for the next `--fix` pass.
-        const fixable = flat.isDirect(from, to) && !rewritten.some(([left, right]) => from < right && to > left);
-        if (fixable) rewritten.push([from, to]);
-        // The finding points at the opening mark (one error per quotation, where raters mark it), the closing
-        // mark is its related place, and the fix restyles both by rewriting the quotation.
-        context.report({
-          flat,
-          from,
-          to: from + 1,
-          message: `Unexpected \`${pair.open.char}…${pair.close.char}\`, expected \`${open}…${close}\``,
-          actual: text.slice(from, to),
-          expected: [expected],
-          fix: fixable ? { from, to, text: expected } : undefined,
-          related: [{ message: `closing \`${pair.close.char}\`, expected \`${close}\``, from: to - 1, to }],
-        });
-      }
-      for (const mark of analysis.marks) {
-        if (mark.role !== 'open' && mark.role !== 'close') continue;
-        const expected = restyled.get(mark);
-        if (expected !== undefined) {
-          report(
-            flat,
-            mark.index,
-            mark.index + 1,
-            `Unexpected \`${mark.char}\`, expected \`${expected}\``,
-            mark.char,
-            expected,
-          );
-        } else if (english && mark.misoriented && mark.family === 'curly') {
-          const right = mark.role === 'open' ? '“' : '”';
-          const role = mark.role === 'open' ? 'an opening' : 'a closing';
-          report(
-            flat,
-            mark.index,
-            mark.index + 1,
-            `Unexpected \`${mark.char}\` as ${role} mark, expected \`${right}\``,
-            mark.char,
-            right,
-          );
+      const setting = { language: context.language, style: options.style, mixed: options.mixed };
+      analyses.forEach((analysis, index) => {
+        const found: FlatReport[] = [];
+        let asked = false;
+        const unknown = () => {
+          asked = true;
+          return false;
+        };
+        const verdict = { useStraight: unknown, bothStyles: unknown };
+        checkParagraph(flats[index], analysis, setting, verdict, (report) => found.push(report));
+        if (!asked) {
+          for (const report of found) context.report(report);
+          return;
         }
-        // A space inside the marks: `“ We`, `here ”` (not in French-style « guillemets » of other languages).
-        if (!english && mark.family === 'guillemet') continue;
-        if (mark.pair < 0) continue;
-        if (mark.role === 'open') {
-          let end = mark.index + 1;
-          while (text[end] === ' ' || text[end] === '\u00a0') end++;
-          if (end > mark.index + 1 && end < text.length && !isMarkAt(analysis.marks, end)) {
-            // The fix deletes only the spaces, so it never overlaps a fix of the mark itself.
-            report(
-              flat,
-              mark.index,
-              end,
-              `Unexpected space after \`${mark.char}\``,
-              text.slice(mark.index, end),
-              mark.char,
-              [mark.index + 1, end],
-            );
+        // Its findings depend on the whole document's style: keep each reading, as offsets, until `end`.
+        const readings = new Map<string, Report[]>();
+        for (const useStraight of [false, true])
+          for (const bothStyles of [false, true]) {
+            const reports: Report[] = [];
+            const answers = { useStraight: () => useStraight, bothStyles: () => bothStyles };
+            checkParagraph(flats[index], analysis, setting, answers, (report) => reports.push(fromFlat(report)));
+            readings.set(`${useStraight} ${bothStyles}`, reports);
           }
-        } else {
-          let start = mark.index;
-          while (start > 0 && (text[start - 1] === ' ' || text[start - 1] === '\u00a0')) start--;
-          if (start < mark.index && start > 0 && !isMarkAt(analysis.marks, start - 1)) {
-            report(
-              flat,
-              start,
-              mark.index + 1,
-              `Unexpected space before \`${mark.char}\``,
-              text.slice(start, mark.index + 1),
-              mark.char,
-              [start, mark.index],
-            );
-          }
-        }
-      }
-    });
-
-    /** Reports `actual` over [from, to); `deletion`, when given, is the span the fix removes instead of replacing it all. */
-    function report(
-      flat: FlatText,
-      from: number,
-      to: number,
-      message: string,
-      actual: string,
-      expected: string,
-      deletion?: [number, number],
-    ): void {
-      const [fixFrom, fixTo] = deletion ?? [from, to];
-      // Inside a quotation one fix rewrites whole, a second edit would overlap it: the next `--fix` pass makes it.
-      const covered = rewritten.some(([left, right]) => fixFrom < right && fixTo > left);
-      context.report({
-        flat,
-        from,
-        to,
-        message,
-        actual,
-        expected: [expected],
-        fix: covered ? undefined : { from: fixFrom, to: fixTo, text: deletion ? '' : expected },
+        state.pending.push(readings);
       });
-    }
+    },
+    end(context, _options, state) {
+      // The dominant style of double quotation marks in the document: straight or typographic.
+      const key = `${state.straight > state.curly} ${state.straight > 0 && state.curly > 0}`;
+      for (const readings of state.pending) for (const report of readings.get(key) ?? []) context.report(report);
+    },
   },
 );
+
+/** The document's verdicts a paragraph may ask about (only when its marks need them). */
+interface Verdict {
+  /** Straight double marks outnumber curly ones in the document. */
+  useStraight: () => boolean;
+  /** The document has both straight and curly double marks. */
+  bothStyles: () => boolean;
+}
+
+interface QuoteState {
+  straight: number;
+  curly: number;
+  /** Paragraphs whose findings depend on the verdicts: their findings for each answer (`useStraight bothStyles`). */
+  pending: Array<Map<string, Report[]>>;
+}
+
+/** The findings of one paragraph, given the document's verdicts. */
+function checkParagraph(
+  flat: FlatText,
+  analysis: QuoteAnalysis,
+  setting: { language: string; style: string; mixed: string },
+  verdict: Verdict,
+  report: (report: FlatReport) => void,
+): void {
+  const language = setting.language;
+  const english = language === 'en';
+  const german = language === 'de';
+  const style = setting.style === 'curly' || setting.style === 'straight' ? setting.style : undefined;
+  // German typesetting writes „…“: straight marks are never its dominant style.
+  const useStraight = () => (style ? style === 'straight' : !german && verdict.useStraight());
+  const typographic = german ? GERMAN : CURLY;
+  const expectedFor = (mark: QuoteMark): string | undefined => {
+    if (mark.role !== 'open' && mark.role !== 'close') return undefined;
+    if (useStraight()) return STRAIGHT[mark.kind];
+    if (mark.kind === 'single' && mark.family === 'straight') return undefined; // straight singles: apostrophe-like, leave
+    return typographic[mark.kind][mark.role];
+  };
+  /** Spans of the paragraph that one fix rewrites whole (a restyled quotation). */
+  const rewritten: Array<[number, number]> = [];
+  const text = analysis.text;
+  // Both straight and curly double marks (in the document, or in this paragraph): the minority is mixed.
+  let local: { straight: number; curly: number } | undefined;
+  const hasBoth = () => {
+    if (setting.mixed === 'document') return verdict.bothStyles();
+    local ??= countStyles(analysis.marks, english);
+    return local.straight > 0 && local.curly > 0;
+  };
+  // Marks in the wrong style (foreign or mixed): reported per quotation when both halves are.
+  const restyled = new Map<QuoteMark, string>();
+  for (const mark of analysis.marks) {
+    if (mark.role !== 'open' && mark.role !== 'close') continue;
+    const foreign =
+      (CORNERS.has(mark.char) && !CJK_LANGUAGES.has(language)) ||
+      (english && FOREIGN_IN_ENGLISH.has(mark.char)) ||
+      (german && !style && mark.char === '"');
+    const mixed =
+      mark.kind === 'double' &&
+      !foreign &&
+      (style
+        ? (style === 'straight') !== (mark.family === 'straight')
+        : hasBoth() && (mark.family === 'straight') !== useStraight());
+    if (!foreign && !mixed) continue;
+    const expected = expectedFor(mark);
+    if (expected && expected !== mark.char) restyled.set(mark, expected);
+  }
+  for (const pair of analysis.pairs) {
+    const open = restyled.get(pair.open);
+    const close = restyled.get(pair.close);
+    if (open === undefined || close === undefined) continue;
+    restyled.delete(pair.open);
+    restyled.delete(pair.close);
+    const from = pair.open.index;
+    const to = pair.close.index + 1;
+    const expected = open + text.slice(from + 1, to - 1) + close;
+    // Nested quotations both restyled: the inner one waits for the next `--fix` pass.
+    const fixable = flat.isDirect(from, to) && !rewritten.some(([left, right]) => from < right && to > left);
+    if (fixable) rewritten.push([from, to]);
+    // The finding points at the opening mark (one error per quotation, where raters mark it), the closing
+    // mark is its related place, and the fix restyles both by rewriting the quotation.
+    report({
+      flat,
+      from,
+      to: from + 1,
+      message: `Unexpected \`${pair.open.char}…${pair.close.char}\`, expected \`${open}…${close}\``,
+      actual: text.slice(from, to),
+      expected: [expected],
+      fix: fixable ? { from, to, text: expected } : undefined,
+      related: [{ message: `closing \`${pair.close.char}\`, expected \`${close}\``, from: to - 1, to }],
+    });
+  }
+  for (const mark of analysis.marks) {
+    if (mark.role !== 'open' && mark.role !== 'close') continue;
+    const expected = restyled.get(mark);
+    if (expected !== undefined) {
+      restyle(
+        flat,
+        mark.index,
+        mark.index + 1,
+        `Unexpected \`${mark.char}\`, expected \`${expected}\``,
+        mark.char,
+        expected,
+      );
+    } else if (english && mark.misoriented && mark.family === 'curly') {
+      const right = mark.role === 'open' ? '“' : '”';
+      const role = mark.role === 'open' ? 'an opening' : 'a closing';
+      restyle(
+        flat,
+        mark.index,
+        mark.index + 1,
+        `Unexpected \`${mark.char}\` as ${role} mark, expected \`${right}\``,
+        mark.char,
+        right,
+      );
+    }
+    // A space inside the marks: `“ We`, `here ”` (not in French-style « guillemets » of other languages).
+    if (!english && mark.family === 'guillemet') continue;
+    if (mark.pair < 0) continue;
+    if (mark.role === 'open') {
+      let end = mark.index + 1;
+      while (text[end] === ' ' || text[end] === '\u00a0') end++;
+      if (end > mark.index + 1 && end < text.length && !isMarkAt(analysis.marks, end)) {
+        // The fix deletes only the spaces, so it never overlaps a fix of the mark itself.
+        restyle(
+          flat,
+          mark.index,
+          end,
+          `Unexpected space after \`${mark.char}\``,
+          text.slice(mark.index, end),
+          mark.char,
+          [mark.index + 1, end],
+        );
+      }
+    } else {
+      let start = mark.index;
+      while (start > 0 && (text[start - 1] === ' ' || text[start - 1] === '\u00a0')) start--;
+      if (start < mark.index && start > 0 && !isMarkAt(analysis.marks, start - 1)) {
+        restyle(
+          flat,
+          start,
+          mark.index + 1,
+          `Unexpected space before \`${mark.char}\``,
+          text.slice(start, mark.index + 1),
+          mark.char,
+          [start, mark.index],
+        );
+      }
+    }
+  }
+
+  /** Reports `actual` over [from, to); `deletion`, when given, is the span the fix removes instead of replacing it all. */
+  function restyle(
+    flat: FlatText,
+    from: number,
+    to: number,
+    message: string,
+    actual: string,
+    expected: string,
+    deletion?: [number, number],
+  ): void {
+    const [fixFrom, fixTo] = deletion ?? [from, to];
+    // Inside a quotation one fix rewrites whole, a second edit would overlap it: the next `--fix` pass makes it.
+    const covered = rewritten.some(([left, right]) => fixFrom < right && fixTo > left);
+    report({
+      flat,
+      from,
+      to,
+      message,
+      actual,
+      expected: [expected],
+      fix: covered ? undefined : { from: fixFrom, to: fixTo, text: deletion ? '' : expected },
+    });
+  }
+}
 
 /** Straight and typographic double quotation marks among `marks`. */
 function countStyles(marks: readonly QuoteMark[], english: boolean): { straight: number; curly: number } {

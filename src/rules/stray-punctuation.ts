@@ -156,9 +156,9 @@
  *
  *   *The* police left.
  */
-import { flatten } from '../nlcst/flat.js';
+import { type FlatText, flatten } from '../nlcst/flat.js';
 import { paragraphsOf } from '../nlcst/walk.js';
-import { defineRule } from '../shared/rule.js';
+import { defineDocumentRule, type FlatReport, fromFlat, type Report, type RuleContext } from '../shared/rule.js';
 import {
   emoticonAt,
   endsAbbreviation,
@@ -194,7 +194,7 @@ function isDash(char: string | undefined): boolean {
   return char === '—' || char === '–' || char === '-';
 }
 
-export default defineRule<StrayPunctuationOptions>(
+export default defineDocumentRule<StrayPunctuationOptions, StrayState>(
   {
     id: 'stray-punctuation',
     description:
@@ -205,108 +205,160 @@ export default defineRule<StrayPunctuationOptions>(
     fixable: true,
     defaultOptions: { stopBeforeLowerCase: false },
   },
-  (tree, context, options) => {
-    let lowerCasing: boolean | undefined;
-    for (const paragraph of paragraphsOf(tree)) {
-      const flat = flatten(paragraph);
-      const text = flat.text;
-      let capitalises: boolean | undefined;
-      for (let index = 0; index < text.length; index++) {
-        const mark = text[index];
-        if (!isStrayCandidate(mark)) continue;
-        if (!standsAlone(text, index)) continue;
-        // Where is it? Look back over inline spaces.
-        let back = index;
-        while (back > 0 && isInlineSpace(text[back - 1])) back--;
-        const before = text[back - 1];
-        let message: string;
-        let fixable = false;
-        let keepSpace = false;
-        if (back === 0 || isLineBreak(before)) {
-          if (back !== 0) continue; // a line of a hard-wrapped or listed paragraph: too ambiguous
-          message = `Unexpected \`${mark}\` at the start of the paragraph`;
-          fixable = true;
-        } else if (isOpeningBracket(before) || isOpeningQuoteIn(before, context.language)) {
-          if (emoticonAt(text, index) > 0) continue;
-          message = `Unexpected \`${mark}\` after \`${before}\``;
-          fixable = true;
-        } else if (isDash(before) && back < index && isInlineSpace(text[index + 1])) {
-          // `— , said`: alone between spaces after a dash (a hyphen needs a space before it too).
-          if (before === '-' && !isInlineSpace(text[back - 2])) continue;
-          message = `Unexpected \`${mark}\` that belongs to no word`;
-        } else if (mark === ',' && context.language === 'en' && articleBefore(text, index)) {
-          message = `Unexpected \`,\` after the article \`${articleBefore(text, index)}\``;
-          fixable = true;
-          keepSpace = true;
-        } else if ((mark === ':' || mark === ';') && context.language === 'en' && clauseBreakInside(text, index)) {
-          // `the: cat`, `told; them`: a clause cannot end or start there.
-          const reason = clauseBreakInside(text, index);
-          message = `Unexpected \`${mark}\` ${reason}`;
-          fixable = reason.startsWith('after the article');
-          keepSpace = true;
-        } else if (mark === '.' && context.language === 'en' && isMidSentenceStop(text, index)) {
-          // After a word that cannot end a sentence (`the. rich`), the stop is stray for sure.
-          const word = wordEndingAt(text, index);
-          fixable = CANNOT_END.has(word.toLowerCase());
-          if (!fixable && !options.stopBeforeLowerCase) {
-            capitalises ??= capitalisesSentences(text);
-            if (capitalises) {
-              lowerCasing ??= documentLowerCases(paragraphsOf(tree).map((each) => flatten(each).text));
-              if (lowerCasing) capitalises = false;
-            }
-          }
-          if (fixable) message = `Unexpected \`.\` after \`${word}\`, a word that does not end a sentence`;
-          else if (options.stopBeforeLowerCase || capitalises)
-            message =
-              'Unexpected `.` before a lower-case word: a stray full stop, or a sentence that starts in lower case';
-          else continue;
-          keepSpace = true;
-        } else continue;
-        let end = index + 1;
-        while (!keepSpace && isInlineSpace(text[end])) end++;
-        context.report({
+  {
+    state: () => ({ initialism: false, lower: 0, capitals: 0, pending: [] }),
+    chunk(tree, context, options, state) {
+      for (const paragraph of paragraphsOf(tree)) {
+        const flat = flatten(paragraph);
+        noteCase(state, flat.text);
+        let asked = false;
+        const found: FlatReport[] = [];
+        const unknown = () => {
+          asked = true;
+          return false;
+        };
+        checkParagraph(flat, context, options, unknown, (report) => found.push(report));
+        if (!asked) {
+          for (const report of found) context.report(report);
+          continue;
+        }
+        // Its findings depend on the whole document's verdict: keep both readings, as offsets, until `end`.
+        const ifLowerCasing: FlatReport[] = [];
+        checkParagraph(
           flat,
-          from: index,
-          to: index + 1,
-          message,
-          actual: mark,
-          expected: [''],
-          fix: fixable ? { to: end, text: '' } : undefined,
-        });
+          context,
+          options,
+          () => true,
+          (report) => ifLowerCasing.push(report),
+        );
+        state.pending.push({ ifLowerCasing: ifLowerCasing.map(fromFlat), otherwise: found.map(fromFlat) });
       }
-      // `got~ alarm`, `between_ two`, `scales^ and`, `word@ next`: a symbol glued to the end of a word.
-      for (const match of text.matchAll(GLUED_SYMBOL)) {
-        const index = match.index + match[0].length - 1;
-        if (!isGluedSymbol(text, index)) continue;
-        context.report({
-          flat,
-          from: index,
-          to: index + 1,
-          message: `Unexpected \`${text[index]}\` after \`${wordEndingAt(text, index)}\``,
-          actual: text[index],
-          expected: [''],
-          fix: '',
-        });
-      }
-      if (context.language !== 'en') continue;
-      // `rolled! their eyes`, `sons? up until`: `!` or `?` before a lower-case word inside a sentence.
-      for (const match of text.matchAll(EXCLAMATION_BEFORE_LOWER)) {
-        const index = match.index + match[0].length - 1;
-        if (!isMidSentenceExclamation(text, index)) continue;
-        capitalises ??= capitalisesSentences(text);
-        if (!capitalises) continue;
-        context.report({
-          flat,
-          from: index,
-          to: index + 1,
-          message: `Unexpected \`${text[index]}\` inside a sentence, before the lower-case word \`${nextWord(text, index)}\``,
-          actual: text[index],
-          expected: [''],
-        });
-      }
-    }
+    },
+    end(context, _options, state) {
+      const lowerCasing = state.initialism || (state.lower >= 2 && state.capitals === 0);
+      for (const paragraph of state.pending)
+        for (const report of lowerCasing ? paragraph.ifLowerCasing : paragraph.otherwise) context.report(report);
+    },
   },
 );
+
+/**
+ * The stray marks of one paragraph. `lowerCasing` answers whether the whole
+ * document starts sentences in lower case (see `noteCase`); it is asked only
+ * about a full stop before a lower-case word in a paragraph that capitalises.
+ */
+function checkParagraph(
+  flat: FlatText,
+  context: RuleContext,
+  options: Readonly<StrayPunctuationOptions>,
+  lowerCasing: () => boolean,
+  report: (report: FlatReport) => void,
+): void {
+  const text = flat.text;
+  let capitalises: boolean | undefined;
+  for (let index = 0; index < text.length; index++) {
+    const mark = text[index];
+    if (!isStrayCandidate(mark)) continue;
+    if (!standsAlone(text, index)) continue;
+    // Where is it? Look back over inline spaces.
+    let back = index;
+    while (back > 0 && isInlineSpace(text[back - 1])) back--;
+    const before = text[back - 1];
+    let message: string;
+    let fixable = false;
+    let keepSpace = false;
+    if (back === 0 || isLineBreak(before)) {
+      if (back !== 0) continue; // a line of a hard-wrapped or listed paragraph: too ambiguous
+      message = `Unexpected \`${mark}\` at the start of the paragraph`;
+      fixable = true;
+    } else if (isOpeningBracket(before) || isOpeningQuoteIn(before, context.language)) {
+      if (emoticonAt(text, index) > 0) continue;
+      message = `Unexpected \`${mark}\` after \`${before}\``;
+      fixable = true;
+    } else if (isDash(before) && back < index && isInlineSpace(text[index + 1])) {
+      // `— , said`: alone between spaces after a dash (a hyphen needs a space before it too).
+      if (before === '-' && !isInlineSpace(text[back - 2])) continue;
+      message = `Unexpected \`${mark}\` that belongs to no word`;
+    } else if (mark === ',' && context.language === 'en' && articleBefore(text, index)) {
+      message = `Unexpected \`,\` after the article \`${articleBefore(text, index)}\``;
+      fixable = true;
+      keepSpace = true;
+    } else if ((mark === ':' || mark === ';') && context.language === 'en' && clauseBreakInside(text, index)) {
+      // `the: cat`, `told; them`: a clause cannot end or start there.
+      const reason = clauseBreakInside(text, index);
+      message = `Unexpected \`${mark}\` ${reason}`;
+      fixable = reason.startsWith('after the article');
+      keepSpace = true;
+    } else if (mark === '.' && context.language === 'en' && isMidSentenceStop(text, index)) {
+      // After a word that cannot end a sentence (`the. rich`), the stop is stray for sure.
+      const word = wordEndingAt(text, index);
+      fixable = CANNOT_END.has(word.toLowerCase());
+      if (!fixable && !options.stopBeforeLowerCase) {
+        capitalises ??= capitalisesSentences(text);
+        if (capitalises && lowerCasing()) capitalises = false;
+      }
+      if (fixable) message = `Unexpected \`.\` after \`${word}\`, a word that does not end a sentence`;
+      else if (options.stopBeforeLowerCase || capitalises)
+        message = 'Unexpected `.` before a lower-case word: a stray full stop, or a sentence that starts in lower case';
+      else continue;
+      keepSpace = true;
+    } else continue;
+    let end = index + 1;
+    while (!keepSpace && isInlineSpace(text[end])) end++;
+    report({
+      flat,
+      from: index,
+      to: index + 1,
+      message,
+      actual: mark,
+      expected: [''],
+      fix: fixable ? { to: end, text: '' } : undefined,
+    });
+  }
+  // `got~ alarm`, `between_ two`, `scales^ and`, `word@ next`: a symbol glued to the end of a word.
+  for (const match of text.matchAll(GLUED_SYMBOL)) {
+    const index = match.index + match[0].length - 1;
+    if (!isGluedSymbol(text, index)) continue;
+    report({
+      flat,
+      from: index,
+      to: index + 1,
+      message: `Unexpected \`${text[index]}\` after \`${wordEndingAt(text, index)}\``,
+      actual: text[index],
+      expected: [''],
+      fix: '',
+    });
+  }
+  if (context.language !== 'en') return;
+  // `rolled! their eyes`, `sons? up until`: `!` or `?` before a lower-case word inside a sentence.
+  for (const match of text.matchAll(EXCLAMATION_BEFORE_LOWER)) {
+    const index = match.index + match[0].length - 1;
+    if (!isMidSentenceExclamation(text, index)) continue;
+    capitalises ??= capitalisesSentences(text);
+    if (!capitalises) continue;
+    report({
+      flat,
+      from: index,
+      to: index + 1,
+      message: `Unexpected \`${text[index]}\` inside a sentence, before the lower-case word \`${nextWord(text, index)}\``,
+      actual: text[index],
+      expected: [''],
+    });
+  }
+}
+
+/** What the document shows of its case so far: see `noteCase`. */
+interface CaseEvidence {
+  /** A lower-case initialism (`(pe)`) or degree (`16 °c`) somewhere. */
+  initialism: boolean;
+  /** Full stops before a lower-case word, counted until the first capital. */
+  lower: number;
+  capitals: number;
+}
+
+interface StrayState extends CaseEvidence {
+  pending: Array<{ ifLowerCasing: Report[]; otherwise: Report[] }>;
+}
 
 /** A symbol right after two lower-case letters, before a space: `got~ alarm`. */
 const GLUED_SYMBOL = /(?<=\p{Ll}\p{Ll})[_^@~](?=[ \t]+\p{L})/gu;
@@ -641,26 +693,28 @@ function wordEndingAt(text: string, index: number): string {
 }
 
 /**
- * True when the document shows that its MT system lower-cases text: it writes
- * an initialism in lower case after the words it abbreviates
- * (`pulmonary embolism (pe)`) or degrees in lower case (`16 °c`), or it starts
- * two sentences in lower case after a full stop and has no capital letter at
- * all but the first of each paragraph (no name, no initialism, no `I`). There a
- * full stop before a lower-case word is as likely a lost capital as a stray
- * stop, and `sentence-case` is the rule for it.
+ * Adds a paragraph to what the document shows of its case. The document
+ * lower-cases text (its MT system does) when it writes an initialism in lower
+ * case after the words it abbreviates (`pulmonary embolism (pe)`) or degrees
+ * in lower case (`16 °c`), or it starts two sentences in lower case after a
+ * full stop and has no capital letter at all but the first of each paragraph
+ * (no name, no initialism, no `I`). There a full stop before a lower-case word
+ * is as likely a lost capital as a stray stop, and `sentence-case` is the rule
+ * for it. After the first capital only the initialisms still count: the scan
+ * of each paragraph stays short.
  */
-function documentLowerCases(texts: string[]): boolean {
-  let lower = 0;
-  let capitals = 0;
-  for (const text of texts) {
-    if (lowerCaseInitialism(text) || LOWER_CASE_DEGREES.test(text)) return true;
-    lower += lowerCaseStarts(text);
-    // Capitals after the paragraph's first letter: a name, an initialism, `I`, a capitalised sentence.
-    const first = text.search(/\p{L}/u);
-    if (first < 0) continue;
-    for (let index = first + 1; index < text.length; index++) if (isUpper(text[index])) capitals++;
+function noteCase(evidence: CaseEvidence, text: string): void {
+  if (evidence.initialism) return;
+  if (lowerCaseInitialism(text) || LOWER_CASE_DEGREES.test(text)) {
+    evidence.initialism = true;
+    return;
   }
-  return lower >= 2 && capitals === 0;
+  if (evidence.capitals > 0) return;
+  evidence.lower += lowerCaseStarts(text);
+  // Capitals after the paragraph's first letter: a name, an initialism, `I`, a capitalised sentence.
+  const first = text.search(/\p{L}/u);
+  if (first < 0) return;
+  for (let index = first + 1; index < text.length; index++) if (isUpper(text[index])) evidence.capitals++;
 }
 
 const LOWER_CASE_DEGREES = /°[cf](?!\p{L})/u;
