@@ -93,6 +93,13 @@ export interface LintOptions {
   mergeDuplicates?: boolean;
   /** Called after each chunk of the text: characters linted so far, and in all (a progress display). */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Parse a paragraph only where a rule needs its words, and show a rule with
+   * a `trigger` only the paragraphs it lets through (default true). False
+   * parses everything for every rule: the reference the equivalence test
+   * compares against.
+   */
+  prefilter?: boolean;
 }
 
 export type { SourceFile };
@@ -190,6 +197,7 @@ export function lint(input: string, options: LintOptions = {}): LintResult {
   if (source !== undefined) sourceTexts.set(sourcePath, source);
   const file = new VFile({ path: filePath, value: text });
   file.data.mtlint = documentInfo(text, lines, config, options, document);
+  file.data.mtlint.prefilter = options.prefilter !== false;
   const processor = processorFor(config);
   // Control comment lines are never prose, even when `noInlineConfig` ignores what they say.
   const controls = document ? document.controls : textControls(text);
@@ -201,6 +209,8 @@ export function lint(input: string, options: LintOptions = {}): LintResult {
       processor.runSync(tree, file);
       options.onProgress?.(tree.position?.end.offset ?? 0, text.length);
     }
+    const lazy = options.prefilter !== false;
+    for (const tree of buildTrees(blocks, lines, options.chunkSize, lazy)) processor.runSync(tree, file);
     // Document rules report what needs the whole document after its last chunk.
     for (const end of documentEnd) end();
   }

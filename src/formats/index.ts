@@ -8,7 +8,9 @@ import { createRequire } from 'node:module';
 import { extname } from 'node:path';
 import type { Node, Paragraph, Parent, Root } from 'nlcst';
 import { ParseEnglish } from 'parse-english';
+import { flattenAs } from '../nlcst/flat.js';
 import { loadLazyModules } from '../shared/lazy.js';
+import { isParserWhiteSpace } from '../text/triggers.js';
 import type { LineIndex, Point } from './lines.js';
 import { EditableIndex } from './mapping.js';
 import { escapePo, extractPo } from './po.js';
@@ -167,16 +169,24 @@ const parser = new ParseEnglish();
 /**
  * Parses blocks into trees of at most `chunkSize` characters each (a block is
  * never split), with positions in original-text coordinates.
+ *
+ * With `lazy`, a block that is one stretch of the original (plain text, most
+ * Markdown paragraphs) becomes a paragraph whose sentences and words are
+ * parsed the first time something reads its `children`: rules that read only
+ * the paragraph's text (`flatten`) never pay for the parse. Where no rule
+ * needs the words, the paragraph stays text, with the same text, offsets,
+ * position and data as when parsed.
  */
 export function* buildTrees(
   blocks: Iterable<ProseBlock>,
   lines: LineIndex,
   chunkSize: number = DEFAULT_CHUNK_SIZE,
+  lazy = false,
 ): Generator<Root> {
   let children: Paragraph[] = [];
   let size = 0;
   for (const block of blocks) {
-    const paragraph = parseBlock(block, lines);
+    const paragraph = (lazy ? lazyBlock(block, lines) : undefined) ?? parseBlock(block, lines);
     if (!paragraph) continue;
     children.push(paragraph);
     size += block.mapping.length;
@@ -230,6 +240,36 @@ export function parseBlock(block: ProseBlock, lines: LineIndex): Paragraph | und
   if (runs.length === 1 && !runs[0].atomic && runs[0].virtualStart === 0)
     shiftInPlace(paragraph, runs[0].originalStart, lines);
   else remap(paragraph, block, lines);
+  return paragraph;
+}
+
+/**
+ * The paragraph of a block that maps one-to-one onto one stretch of the
+ * original, not parsed yet; `undefined` for other blocks. White space at
+ * either end is left to the parser (it puts it outside the paragraph), so the
+ * position here is the one the parse would give.
+ */
+function lazyBlock(block: ProseBlock, lines: LineIndex): Paragraph | undefined {
+  const runs = block.mapping.runs;
+  if (runs.length !== 1 || runs[0].atomic || runs[0].virtualStart !== 0) return undefined;
+  const text = block.mapping.text;
+  if (text.length === 0 || text.length > MAX_PARSE_LENGTH) return undefined;
+  if (isParserWhiteSpace(text.charCodeAt(0)) || isParserWhiteSpace(text.charCodeAt(text.length - 1))) return undefined;
+  const start = runs[0].originalStart;
+  let parsed: Paragraph['children'] | undefined;
+  const paragraph = {
+    type: 'ParagraphNode',
+    position: { start: lines.toPoint(start), end: lines.toPoint(start + text.length) },
+    data: dataOf(block, undefined),
+    get children(): Paragraph['children'] {
+      parsed ??= (parseBlock(block, lines) as Paragraph).children;
+      return parsed;
+    },
+    set children(value: Paragraph['children']) {
+      parsed = value;
+    },
+  } as Paragraph;
+  flattenAs(paragraph, text, start);
   return paragraph;
 }
 

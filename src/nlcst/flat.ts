@@ -39,6 +39,21 @@ export function moveFlattened(node: Node, by: number): void {
 }
 
 /**
+ * Records that `node`'s leaves are `text`, one stretch of the original from
+ * `start` on: a paragraph not parsed yet (see `buildTrees`) flattens without
+ * its words. The same offsets as the parsed paragraph's leaves, which are
+ * contiguous and each map one-to-one.
+ */
+export function flattenAs(node: Node, text: string, start: number): void {
+  cache.set(
+    node,
+    text.length === 0
+      ? new Flat('', [], [], [], [])
+      : new Flat(text, [0], [text.length], [start], [start + text.length]),
+  );
+}
+
+/**
  * The text of a node (its leaf values concatenated), without the offset map:
  * for words, which are looked at thousands of times per file. Same string as
  * `flatten(node).text`.

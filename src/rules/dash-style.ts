@@ -110,6 +110,7 @@ export default defineDocumentRule<DashStyleOptions, DashState>(
     recommended: false,
     defaultSeverity: 'warn',
     fixable: true,
+    needsTree: false,
     defaultOptions: { style: 'auto' },
     optionValues: { style: ['auto', 'em', 'em-spaced', 'en-spaced'] },
   },

@@ -138,6 +138,7 @@ export default defineRule(
     defaultSeverity: 'warn',
     scope: 'paragraph',
     fixable: true,
+    needsTree: false,
     defaultOptions: {},
   },
   (tree, context) => {

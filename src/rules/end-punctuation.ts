@@ -120,6 +120,7 @@ export default defineRule<EndPunctuationOptions>(
     defaultSeverity: 'warn',
     scope: 'paragraph',
     fixable: false,
+    needsTree: false,
     defaultOptions: { lost: false },
   },
   (tree, context, options) => {

@@ -76,6 +76,7 @@ export default defineRule<ForeignScriptOptions>(
     defaultSeverity: 'warn',
     scope: 'paragraph',
     fixable: false,
+    trigger: hasNonLatinLetter,
     defaultOptions: { allowOriginals: true },
   },
   (tree, context, options) => {

@@ -115,6 +115,7 @@ export default defineRule(
     defaultSeverity: 'warn',
     scope: 'paragraph',
     fixable: true,
+    needsTree: false,
     defaultOptions: {},
   },
   (tree, context) => {

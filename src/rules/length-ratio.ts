@@ -68,6 +68,7 @@ export default defineRule<LengthRatioOptions>(
     defaultSeverity: 'warn',
     scope: 'paragraph',
     fixable: false,
+    needsTree: false,
     defaultOptions: { min: 0.5, max: 2 },
   },
   (tree, context, options) => {

@@ -115,6 +115,7 @@ export default defineDocumentRule<MissingFinalPunctuationOptions, Reading>(
     recommended: true,
     defaultSeverity: 'warn',
     fixable: false,
+    needsTree: false,
     defaultOptions: { minWords: 8 },
   },
   {

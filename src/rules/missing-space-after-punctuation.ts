@@ -80,6 +80,7 @@ export default defineRule(
     defaultSeverity: 'warn',
     scope: 'paragraph',
     fixable: true,
+    needsTree: false,
     defaultOptions: {},
   },
   (tree, context) => {

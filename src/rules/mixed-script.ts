@@ -65,6 +65,7 @@ export default defineRule(
     defaultSeverity: 'error',
     scope: 'paragraph',
     fixable: true,
+    trigger: hasNonLatinLetter,
     defaultOptions: {},
   },
   (tree, context) => {

@@ -88,6 +88,7 @@ export default defineDocumentRule<object, State>(
     recommended: false,
     defaultSeverity: 'warn',
     fixable: false,
+    needsTree: false,
     defaultOptions: {},
   },
   {

@@ -147,6 +147,7 @@ export default defineDocumentRule<Options, Grouping>(
     strict: true,
     defaultSeverity: 'warn',
     fixable: true,
+    needsTree: false,
     defaultOptions: { minDigits: 5, consistency: true },
   },
   {

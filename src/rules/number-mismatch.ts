@@ -237,6 +237,7 @@ export default defineRule<NumberMismatchOptions>(
     defaultSeverity: 'warn',
     scope: 'paragraph',
     fixable: true,
+    needsTree: false,
     defaultOptions: { missing: false },
   },
   (tree, context, options) => {

@@ -76,6 +76,7 @@ export default defineDocumentRule<Options, Record<Kind, Place[]>>(
     recommended: false,
     defaultSeverity: 'warn',
     fixable: true,
+    needsTree: false,
     defaultOptions: { style: 'consistent' },
     optionValues: { style: ['consistent', 'american', 'british'] },
   },

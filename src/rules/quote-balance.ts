@@ -78,6 +78,7 @@ export default defineDocumentRule<object, State>(
     recommended: true,
     defaultSeverity: 'warn',
     fixable: false,
+    needsTree: false,
     defaultOptions: {},
   },
   {

@@ -67,6 +67,7 @@ export default defineRule(
     defaultSeverity: 'warn',
     scope: 'paragraph',
     fixable: false,
+    needsTree: false,
     defaultOptions: {},
   },
   (tree, context) => {

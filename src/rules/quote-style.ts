@@ -110,6 +110,7 @@ export default defineDocumentRule<Options, QuoteState>(
     recommended: true,
     defaultSeverity: 'warn',
     fixable: true,
+    needsTree: false,
     defaultOptions: { style: 'auto', mixed: 'paragraph' },
     optionValues: { style: ['auto', 'curly', 'straight'], mixed: ['paragraph', 'document'] },
   },

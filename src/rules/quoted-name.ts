@@ -344,6 +344,7 @@ export default defineRule<Options>(
     recommended: false,
     defaultSeverity: 'warn',
     fixable: true,
+    needsTree: false,
     defaultOptions: { allowScareQuotes: false },
   },
   (tree, context, options) => {

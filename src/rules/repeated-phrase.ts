@@ -47,6 +47,7 @@ import { eachSentence, isWord } from '../nlcst/walk.js';
 import { defineRule } from '../shared/rule.js';
 import { functionWordsOf } from '../text/language.js';
 import { knownTags } from '../text/tagger.js';
+import { mayRepeatPhrase } from '../text/triggers.js';
 
 interface Token {
   norm: string;
@@ -71,6 +72,7 @@ export default defineRule(
     defaultSeverity: 'warn',
     scope: 'paragraph',
     fixable: true,
+    trigger: mayRepeatPhrase,
     defaultOptions: {},
   },
   (tree, context) => {

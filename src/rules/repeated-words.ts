@@ -62,6 +62,7 @@ import { defineRule, type Report, type RuleContext } from '../shared/rule.js';
 import { functionWordsOf } from '../text/language.js';
 import { wordList } from '../text/lexicon.js';
 import { knownTags } from '../text/tagger.js';
+import { mayRepeatWord } from '../text/triggers.js';
 
 /** Words that may be doubled on purpose, per document language (besides retext's own list). */
 const ALLOWED: Readonly<Record<string, ReadonlySet<string>>> = {
@@ -198,6 +199,7 @@ export default defineRule(
     defaultSeverity: 'warn',
     scope: 'paragraph',
     fixable: true,
+    trigger: mayRepeatWord,
     defaultOptions: {},
   },
   (tree, context) => {

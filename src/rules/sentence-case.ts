@@ -123,6 +123,7 @@ export default defineDocumentRule<SentenceCaseOptions, { previousEnded: boolean 
     recommended: true,
     defaultSeverity: 'warn',
     fixable: true,
+    needsTree: false,
     defaultOptions: { allow: [], paragraphStart: false },
   },
   {

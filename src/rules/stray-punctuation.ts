@@ -203,6 +203,7 @@ export default defineDocumentRule<StrayPunctuationOptions, StrayState>(
     recommended: true,
     defaultSeverity: 'warn',
     fixable: true,
+    needsTree: false,
     defaultOptions: { stopBeforeLowerCase: false },
   },
   {

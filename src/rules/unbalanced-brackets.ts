@@ -73,6 +73,7 @@ export default defineRule(
     defaultSeverity: 'warn',
     scope: 'paragraph',
     fixable: false,
+    needsTree: false,
     defaultOptions: {},
   },
   (tree, context) => {

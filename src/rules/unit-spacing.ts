@@ -81,6 +81,7 @@ export default defineDocumentRule<Options, Percent[]>(
     recommended: true,
     defaultSeverity: 'warn',
     fixable: true,
+    needsTree: false,
     defaultOptions: { percent: 'consistent', units: 'ignore' },
     optionValues: { percent: ['consistent', 'closed', 'spaced', 'ignore'], units: ['ignore', 'spaced', 'closed'] },
   },

@@ -87,6 +87,7 @@ export default defineRule(
     recommended: true,
     defaultSeverity: 'warn',
     fixable: true,
+    needsTree: false,
     defaultOptions: {},
   },
   (tree, context) => {

@@ -22,7 +22,7 @@ import { lintRule } from 'unified-lint-rule';
 import type { VFile } from 'vfile';
 import { location } from 'vfile-location';
 import type { VFileMessage } from 'vfile-message';
-import type { FlatText } from '../nlcst/flat.js';
+import { type FlatText, flatten } from '../nlcst/flat.js';
 
 export type SeverityName = 'off' | 'warn' | 'error';
 
@@ -68,6 +68,22 @@ export interface RuleMeta<Options extends object = object> {
   readonly defaultOptions: Readonly<Options>;
   /** Allowed values for string options that are enumerations. */
   readonly optionValues?: Readonly<Partial<Record<keyof Options, readonly string[]>>>;
+  /**
+   * False when the rule reads only its paragraphs' text (`flatten`), never
+   * their sentences or words: it never makes the engine parse a paragraph.
+   * Default true. `tests/lazy-parse.test.ts` checks that such a rule reads no
+   * paragraph's children.
+   */
+  readonly needsTree?: boolean;
+  /**
+   * A cheap, linear test on a paragraph's text, false where the rule can
+   * find nothing: when mtlint runs it, the rule sees only the paragraphs
+   * that pass (others are not parsed for it). Only for rules that look at
+   * each paragraph on its own; its regular expressions must be ReDoS-safe.
+   * It must never miss: `tests/lazy-parse.test.ts` compares findings with and
+   * without it on real and generated text.
+   */
+  readonly trigger?: (paragraphText: string) => boolean;
 }
 
 /** Characters of original text around a paragraph that a `scope: 'paragraph'` rule may look at. */
@@ -142,6 +158,8 @@ export interface DocumentInfo {
    * is the whole document (a rule used as a plain unified plugin).
    */
   documentEnd?: Array<() => void>;
+  /** Set by the engine: rules with a `trigger` see only the paragraphs it lets through. */
+  prefilter?: boolean;
 }
 
 declare module 'vfile' {
@@ -314,13 +332,20 @@ function makeRule<Options extends object>(
         message.endOffset = 0;
       }
     };
-    guard(() => run(tree, context, merged, guard));
+    const seen = info.prefilter && meta.trigger ? triggered(tree, meta.trigger) : tree;
+    guard(() => run(seen, context, merged, guard));
   });
   return Object.freeze({
     meta: frozenMeta,
     plugin: attacher as unknown as RuleModule<Options>['plugin'],
     check,
   });
+}
+
+/** The tree with only the paragraphs that pass `trigger` (the tree itself when all do). */
+function triggered(tree: Root, trigger: (paragraphText: string) => boolean): Root {
+  const children = tree.children.filter((child) => child.type !== 'ParagraphNode' || trigger(flatten(child).text));
+  return children.length === tree.children.length ? tree : { ...tree, children };
 }
 
 function reportOn(file: VFile, info: DocumentInfo, report: Report): void {
