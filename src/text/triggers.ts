@@ -53,31 +53,53 @@ const NEWER_THAN_PARSER: ReadonlyArray<readonly [number, number]> = [
   [0xa7f1, 0xa7f1],
 ];
 
+/**
+ * `isWordUnit` for every UTF-16 code unit, filled 256 at a time when one of
+ * them is first seen (the whole table would cost start-up time): 1 a word
+ * character, 0 not. A plain table lookup keeps the scan free of allocation.
+ */
+const wordUnits = new Uint8Array(0x10000);
+const filledBlocks = new Uint8Array(0x100);
+
+function fillBlock(block: number): void {
+  for (let code = block << 8; code < (block + 1) << 8; code++) {
+    const word =
+      (code < 0xd800 || code > 0xdfff) &&
+      LETTER_DIGIT_MARK.test(String.fromCharCode(code)) &&
+      !NEWER_THAN_PARSER.some((range) => code >= range[0] && code <= range[1]);
+    wordUnits[code] = word ? 1 : 0;
+  }
+  filledBlocks[block] = 1;
+}
+
 /** parse-latin's word characters, one UTF-16 code unit at a time (a surrogate is a symbol to it). */
 export function isWordUnit(text: string, index: number): boolean {
   const code = text.charCodeAt(index);
   if (code < 0x80) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
-  if (code >= 0xd800 && code <= 0xdfff) return false;
-  const char = text[index];
-  return LETTER_DIGIT_MARK.test(char) && !NEWER_THAN_PARSER.some(([from, to]) => code >= from && code <= to);
+  if (filledBlocks[code >> 8] === 0) fillBlock(code >> 8);
+  return wordUnits[code] === 1;
 }
 
-/** A white-space-delimited chunk: its first and last runs of word characters, lower-cased (empty: none). */
+/**
+ * A white-space-delimited chunk of text: where it is and where its first and
+ * last runs of word characters are (`firstFrom === end`: it has none). One
+ * object is reused for every chunk: the scan allocates nothing.
+ */
 interface Chunk {
-  first: string;
-  last: string;
-  /** Where the chunk is in the text, for its other runs. */
   start: number;
   end: number;
-  /** The chunk has one run of word characters. */
-  single: boolean;
+  firstFrom: number;
+  firstTo: number;
+  lastFrom: number;
+  lastTo: number;
 }
 
 /**
  * Calls `visit` for each white-space-delimited chunk of `text` in order,
  * until it returns true; returns whether it did.
  */
-function eachChunk(text: string, visit: (chunk: Chunk) => boolean): boolean {
+function eachChunk(text: string, visit: (chunk: Readonly<Chunk>) => boolean): boolean {
+  const chunk: Chunk = { start: 0, end: 0, firstFrom: 0, firstTo: 0, lastFrom: 0, lastTo: 0 };
   let index = 0;
   const length = text.length;
   while (index < length) {
@@ -88,37 +110,74 @@ function eachChunk(text: string, visit: (chunk: Chunk) => boolean): boolean {
     const end = index;
     let firstFrom = start;
     while (firstFrom < end && !isWordUnit(text, firstFrom)) firstFrom++;
-    if (firstFrom === end) {
-      if (visit({ first: '', last: '', start, end, single: false })) return true;
-      continue;
-    }
     let firstTo = firstFrom;
     while (firstTo < end && isWordUnit(text, firstTo)) firstTo++;
     let lastTo = end;
-    while (!isWordUnit(text, lastTo - 1)) lastTo--;
+    while (lastTo > firstTo && !isWordUnit(text, lastTo - 1)) lastTo--;
     let lastFrom = lastTo;
-    while (lastFrom > start && isWordUnit(text, lastFrom - 1)) lastFrom--;
-    const first = text.slice(firstFrom, firstTo).toLowerCase();
-    const single = lastFrom === firstFrom;
-    const last = single ? first : text.slice(lastFrom, lastTo).toLowerCase();
-    if (visit({ first, last, start, end, single })) return true;
+    while (lastFrom > firstTo && isWordUnit(text, lastFrom - 1)) lastFrom--;
+    if (lastTo === firstTo) lastFrom = firstFrom;
+    chunk.start = start;
+    chunk.end = end;
+    chunk.firstFrom = firstFrom;
+    chunk.firstTo = firstTo;
+    chunk.lastFrom = lastFrom;
+    chunk.lastTo = lastTo;
+    if (visit(chunk)) return true;
   }
   return false;
 }
 
-/** Σ lower-cases to σ or ς by what follows it: compare such text the slow way (always "maybe"). */
+/**
+ * Σ lower-cases to σ or ς by what follows it, and İ to two characters: text
+ * with either is compared the slow way (always "maybe"). Any other word
+ * character lower-cases to one character, whatever surrounds it.
+ */
 function hasContextualCase(text: string): boolean {
-  return text.includes('\u03a3');
+  return text.includes('\u03a3') || text.includes('\u0130');
 }
 
-/** Whether `run` (lower-cased) is one of the runs of word characters of `text[start, end)`. */
-function hasRun(text: string, start: number, end: number, run: string): boolean {
+/** Lower-case forms of the non-ASCII code units seen so far (0: not looked at). */
+const lowerUnits = new Uint16Array(0x10000);
+
+function lowerUnit(code: number): number {
+  const lower = String.fromCharCode(code).toLowerCase().charCodeAt(0);
+  lowerUnits[code] = lower;
+  return lower;
+}
+
+/** The lower-case form of one UTF-16 code unit of a word. */
+function folded(text: string, index: number): number {
+  const code = text.charCodeAt(index);
+  if (code < 0x80) return code >= 65 && code <= 90 ? code + 32 : code;
+  const lower = lowerUnits[code];
+  return lower === 0 ? lowerUnit(code) : lower;
+}
+
+/** `text[a, aEnd)` and `text[b, bEnd)` are the same in lower case. */
+function sameFolded(text: string, a: number, aEnd: number, b: number, bEnd: number): boolean {
+  if (aEnd - a !== bEnd - b) return false;
+  for (let offset = 0; a + offset < aEnd; offset++)
+    if (folded(text, a + offset) !== folded(text, b + offset)) return false;
+  return true;
+}
+
+/** A hash of `text[from, to)` in lower case (equal runs, equal hashes). */
+function foldedHash(text: string, from: number, to: number): number {
+  let hash = 0x811c9dc5;
+  for (let index = from; index < to; index++) hash = Math.imul(hash ^ folded(text, index), 0x01000193);
+  // Small enough to stay an integer V8 need not allocate.
+  return hash & 0x3fffffff;
+}
+
+/** Whether `text[from, to)` is, in lower case, one of the runs of word characters of `text[start, end)`. */
+function hasRun(text: string, start: number, end: number, from: number, to: number): boolean {
   let index = start;
   while (index < end) {
     while (index < end && !isWordUnit(text, index)) index++;
-    const from = index;
+    const runFrom = index;
     while (index < end && isWordUnit(text, index)) index++;
-    if (index > from && index - from === run.length && text.slice(from, index).toLowerCase() === run) return true;
+    if (index > runFrom && sameFolded(text, runFrom, index, from, to)) return true;
   }
   return false;
 }
@@ -132,13 +191,23 @@ function hasRun(text: string, start: number, end: number, run: string): boolean 
  */
 export function mayRepeatWord(text: string): boolean {
   if (hasContextualCase(text)) return true;
-  let previous: Chunk | undefined;
+  // The chunk before, if it holds a word (the visited chunk object is reused).
+  let start = -1;
+  let end = -1;
+  let lastFrom = -1;
+  let lastTo = -1;
   return eachChunk(text, (chunk) => {
-    const before = previous;
-    previous = chunk;
-    if (!before || before.first === '' || chunk.first === '') return false;
-    if (before.single && chunk.single) return before.first === chunk.first;
-    return hasRun(text, before.start, before.end, chunk.first) && hasRun(text, chunk.start, chunk.end, before.last);
+    const hasWord = chunk.firstFrom !== chunk.end;
+    const repeated =
+      hasWord &&
+      start >= 0 &&
+      hasRun(text, start, end, chunk.firstFrom, chunk.firstTo) &&
+      hasRun(text, chunk.start, chunk.end, lastFrom, lastTo);
+    start = hasWord ? chunk.start : -1;
+    end = chunk.end;
+    lastFrom = chunk.lastFrom;
+    lastTo = chunk.lastTo;
+    return repeated;
   });
 }
 
@@ -149,30 +218,34 @@ const PHRASE_TURN_WORDS = 7;
  * False when no two words in a row (white space between) come back as the
  * same two words within the next `PHRASE_TURN_WORDS` words:
  * `repeated-phrase` (a phrase of two to six words back to back, or three
- * turns at most one word apart) has nothing to find. Chunks holding no word
- * are not counted, and each chunk holds at least one word, so counting
- * chunks never overshoots the word distance.
+ * turns at most one word apart) has nothing to find. A pair is known by its
+ * first word's last run and its second word's first run (hashed: a collision
+ * only says "maybe"). Chunks holding no word are not counted, and each chunk
+ * holds at least one word, so counting chunks never overshoots the word
+ * distance.
  */
 export function mayRepeatPhrase(text: string): boolean {
   if (hasContextualCase(text)) return true;
-  const seen = new Map<string, number>();
-  let previous = '';
+  // The last PHRASE_TURN_WORDS pairs, in a ring: only they can come back close enough.
+  recentPairs.fill(-1);
+  let previousLast = -1;
   let wordChunks = 0;
   return eachChunk(text, (chunk) => {
-    if (chunk.first === '') {
-      previous = '';
+    if (chunk.firstFrom === chunk.end) {
+      previousLast = -1;
       return false;
     }
     wordChunks++;
     let repeated = false;
-    if (previous !== '') {
-      const key = `${previous}\u0000${chunk.first}`;
-      const at = seen.get(key);
-      // The pair is numbered by the chunk of its first word.
-      repeated = at !== undefined && wordChunks - 1 - at <= PHRASE_TURN_WORDS;
-      seen.set(key, wordChunks - 1);
+    if (previousLast >= 0) {
+      // The pair is numbered by the chunk of its first word; a pair up to PHRASE_TURN_WORDS chunks back is in the ring.
+      const key = (Math.imul(previousLast, 31) + foldedHash(text, chunk.firstFrom, chunk.firstTo)) & 0x3fffffff;
+      for (let slot = 0; slot < PHRASE_TURN_WORDS && !repeated; slot++) repeated = recentPairs[slot] === key;
+      recentPairs[(wordChunks - 1) % PHRASE_TURN_WORDS] = key;
     }
-    previous = chunk.last;
+    previousLast = foldedHash(text, chunk.lastFrom, chunk.lastTo);
     return repeated;
   });
 }
+
+const recentPairs = new Int32Array(PHRASE_TURN_WORDS);
