@@ -265,12 +265,15 @@ function measure(tool: Tool, corpus: Corpus): Measurement {
       return { ...base, runs: run, note: `failed: ${reason}` };
     }
     times.push(seconds);
+    // One line per process of the run (side by side: the two linting processes too); CPU time is their sum.
     const lines = existsSync(rssFile) ? readFileSync(rssFile, 'utf8').trim().split('\n') : [];
+    let cpu = 0;
     for (const line of lines) {
       const [kb, user, system] = line.split(' ').map(Number);
       rss = Math.max(rss, kb / 1024);
-      cpuTimes.push((user + system) / 1e6);
+      cpu += (user + system) / 1e6;
     }
+    if (lines.length > 0) cpuTimes.push(cpu);
     findings = tool.count(result.stdout, result.stderr);
   }
   const median = medianOf(times) as number;

@@ -1,7 +1,7 @@
 /**
  * The ceiling for two threads: the files of a folder split in two halves,
  * each linted by its own one-thread `mtlint` process, both at once. Prints
- * the two JSON reports as one. Usage:
+ * the two JSON reports as one (peak RSS in the bench is the larger process's). Usage:
  * node dist/bench/side-by-side.js FOLDER -- MTLINT-ARGS...
  */
 import { spawn } from 'node:child_process';
@@ -10,7 +10,8 @@ import { join } from 'node:path';
 
 function run(args: string[]): Promise<{ status: number; stdout: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+    // With this process's node options: the bench's hook measures each child too.
+    const child = spawn(process.execPath, [...process.execArgv, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
     const chunks: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
     child.on('error', reject);
