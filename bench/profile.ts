@@ -51,23 +51,28 @@ export function summarize(profile: Profile): Array<[string, number]> {
     else {
       let rule: string | undefined;
       let parse = false;
+      // A paragraph parsed when a rule first reads its words (the lazy parse) is the parse's time, not the rule's.
+      let lazyParse = false;
       let lint = false;
       let lexicon = false;
       for (let id: number | undefined = node.id; id !== undefined; id = parent.get(id)) {
         const frame = (byId.get(id) as ProfileNode).callFrame;
         const match = /\/src\/rules\/([a-z-]+)\.js/.exec(frame.url);
+        if (frame.functionName === 'parseBlock' && !rule) lazyParse = true;
         if (match && !rule) rule = match[1];
         if (frame.functionName === 'buildTrees') parse = true;
         if (frame.functionName === 'lint' && frame.url.endsWith('/engine/lint.js')) lint = true;
         if (frame.functionName === 'POSTagger' || frame.functionName === 'readLexicon') lexicon = true;
       }
-      place = rule
-        ? `rule \`${rule}\`${lexicon ? ' (loading the pos lexicon, once per process)' : ''}`
-        : parse
-          ? 'parse (retext-english per block, positions remapped)'
-          : lint
-            ? 'engine (unified run, findings, line index)'
-            : 'start-up, file I/O, config, output';
+      place = lazyParse
+        ? 'parse (retext-english per block, positions remapped)'
+        : rule
+          ? `rule \`${rule}\`${lexicon ? ' (loading the pos lexicon, once per process)' : ''}`
+          : parse
+            ? 'parse (retext-english per block, positions remapped)'
+            : lint
+              ? 'engine (unified run, findings, line index)'
+              : 'start-up, file I/O, config, output';
     }
     totals.set(place, (totals.get(place) ?? 0) + spent);
   }
