@@ -43,6 +43,35 @@ describe('lint', () => {
   });
 });
 
+describe('each rule sees each paragraph once', () => {
+  // Duplicate merging would hide a rule run twice on the same chunk: look at the unmerged findings.
+  const article = readFileSync(join(import.meta.dirname, '..', 'samples', 'belarus-mt-article.txt'), 'utf8');
+  const all = { extends: ['mtlint:all'] as string[] };
+  const keyOf = (finding: { ruleId: string; offset?: number; line: number; column: number; message: string }) =>
+    `${finding.ruleId}@${finding.line}:${finding.column} ${finding.message}`;
+  const cases: [string, () => ReturnType<typeof lint>][] = [
+    ['plain text', () => lint(article, { config: all, mergeDuplicates: false })],
+    ['Markdown', () => lint(article, { format: 'md', config: all, mergeDuplicates: false })],
+    [
+      'HTML',
+      () =>
+        lint(`<p>${article.split('\n\n').join('</p>\n<p>')}</p>`, {
+          format: 'html',
+          config: all,
+          mergeDuplicates: false,
+        }),
+    ],
+    ['a translation with its source', () => lint(article, { config: all, source: article, mergeDuplicates: false })],
+  ];
+  for (const [name, run] of cases) {
+    it(`reports no finding twice (${name})`, () => {
+      const keys = run().findings.map(keyOf);
+      expect(keys.length).toBeGreaterThan(10);
+      expect(keys.filter((key, index) => keys.indexOf(key) !== index)).toEqual([]);
+    });
+  }
+});
+
 describe('applyFixes', () => {
   it('applies non-overlapping edits and leaves everything else untouched', () => {
     const text = 'She left , then $ 500 came,back.';

@@ -205,12 +205,11 @@ export function lint(input: string, options: LintOptions = {}): LintResult {
     const documentEnd: Array<() => void> = [];
     file.data.mtlint.documentEnd = documentEnd;
     const blocks = document ? document.blocks : textBlocks(text, controls);
-    for (const tree of buildTrees(blocks, lines, options.chunkSize)) {
+    const lazy = options.prefilter !== false;
+    for (const tree of buildTrees(blocks, lines, options.chunkSize, lazy)) {
       processor.runSync(tree, file);
       options.onProgress?.(tree.position?.end.offset ?? 0, text.length);
     }
-    const lazy = options.prefilter !== false;
-    for (const tree of buildTrees(blocks, lines, options.chunkSize, lazy)) processor.runSync(tree, file);
     // Document rules report what needs the whole document after its last chunk.
     for (const end of documentEnd) end();
   }
