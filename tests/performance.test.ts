@@ -26,7 +26,17 @@ import { readLexicon } from '../src/text/tagger.js';
 
 const SAMPLE = readFileSync(join(import.meta.dirname, '..', 'samples', 'belarus-mt-article.txt'), 'utf8');
 
-/** What retext-readability itself reports on the whole text: [start, end, reason]. */
+/**
+ * How many formulas agree, from either wording: retext-readability's "according to 5 out of 7 algorithms"
+ * or "all 7 algorithms", mtlint's plainer "5 of 7 readability formulas" or "all 7 readability formulas".
+ */
+function agreement(message: string): string {
+  const match = /(\d+) (?:out )?of (\d+)|all (\d+)/.exec(message);
+  if (!match) return `no count in: ${message}`;
+  return match[3] ? `${match[3]}/${match[3]}` : `${match[1]}/${match[2]}`;
+}
+
+/** What retext-readability itself reports on the whole text: [start, end, how many formulas agree]. */
 function pluginFindings(text: string, options: { age?: number; minWords?: number; threshold?: number }) {
   const processor = unified().use(retextEnglish).use(retextReadability, options);
   const file = new VFile(text);
@@ -34,7 +44,7 @@ function pluginFindings(text: string, options: { age?: number; minWords?: number
   return file.messages.map((message) => [
     message.place && 'start' in message.place ? message.place.start.offset : -1,
     message.place && 'end' in message.place ? message.place.end.offset : -1,
-    message.reason,
+    agreement(message.reason),
   ]);
 }
 
@@ -43,7 +53,7 @@ function ourFindings(text: string, options: { age?: number; minWords?: number; t
     filePath: 'sample.txt',
     config: { root: true, extends: 'mtlint:all', rules: offExcept('readability', options) },
   });
-  return findings.map((finding) => [finding.offset, finding.endOffset, finding.message]);
+  return findings.map((finding) => [finding.offset, finding.endOffset, agreement(finding.message)]);
 }
 
 function offExcept(id: string, options: object): Record<string, unknown> {
