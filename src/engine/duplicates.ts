@@ -51,10 +51,7 @@ export function mergeDuplicates<F extends Finding>(findings: readonly F[]): F[] 
   mergeInsideOwnFinding(findings, mergedInto);
   if (mergedInto.size === 0) return [...findings];
   const groups = new Map<F, F[]>();
-  for (const [merged, kept] of mergedInto) {
-    const root = rootOf(kept, mergedInto);
-    groups.set(root, [...(groups.get(root) ?? []), merged]);
-  }
+  for (const [merged, kept] of mergedInto) pushTo(groups, rootOf(kept, mergedInto), merged);
   return findings
     .filter((finding) => !mergedInto.has(finding))
     .map((finding) => withMerged(finding, groups.get(finding)));
@@ -65,8 +62,7 @@ function mergeSameRange<F extends Finding>(findings: readonly F[], mergedInto: M
   const byRange = new Map<string, F[]>();
   for (const finding of findings) {
     if (!specificOver.has(finding.ruleId) && !SAME_ARTEFACT.some(([specific]) => specific === finding.ruleId)) continue;
-    const key = `${finding.offset}:${finding.endOffset}`;
-    byRange.set(key, [...(byRange.get(key) ?? []), finding]);
+    pushTo(byRange, `${finding.offset}:${finding.endOffset}`, finding);
   }
   for (const atRange of byRange.values()) {
     for (const general of atRange) {
@@ -80,19 +76,70 @@ function mergeSameRange<F extends Finding>(findings: readonly F[], mergedInto: M
 /** Rule 1: a fixless finding inside the range, or the fix's range, of the same rule's fixable finding. */
 function mergeInsideOwnFinding<F extends Finding>(findings: readonly F[], mergedInto: Map<F, F>): void {
   const byRule = new Map<string, F[]>();
-  for (const finding of findings) byRule.set(finding.ruleId, [...(byRule.get(finding.ruleId) ?? []), finding]);
+  for (const finding of findings) pushTo(byRule, finding.ruleId, finding);
   for (const ofRule of byRule.values()) {
     if (ofRule.length < 2) continue;
-    // Widest first, so an inner finding goes to the outermost one that covers it.
-    const outers = [...ofRule].sort((a, b) => extentOf(b)[1] - extentOf(b)[0] - (extentOf(a)[1] - extentOf(a)[0]));
+    const outers = new Outers(ofRule.filter((finding) => finding.fix));
+    // The same words at the same place twice: the first stays.
+    const said = new Map<string, F>();
     for (const inner of ofRule) {
       if (inner.fix || mergedInto.has(inner)) continue;
-      const outer = outers.find(
-        (candidate) => candidate !== inner && !mergedInto.has(candidate) && covers(candidate, inner),
-      );
-      // A merged finding is never an outer one: of two fixless findings at one range, one stays.
-      if (outer) mergedInto.set(inner, outer);
+      const outer = outers.widestCovering(inner, mergedInto);
+      if (outer) {
+        mergedInto.set(inner, outer);
+        continue;
+      }
+      const key = `${inner.offset}:${inner.endOffset}:${inner.message}`;
+      const first = said.get(key);
+      if (first) mergedInto.set(inner, first);
+      else said.set(key, inner);
     }
+  }
+}
+
+/**
+ * A rule's fixable findings, by where their extent starts, to find the widest
+ * one that covers a place without trying them all: a rule's fixes rarely
+ * overlap, so the look back stops after a step or two (a rule with 100,000
+ * findings in one paragraph is merged in linear time, not quadratic).
+ */
+class Outers<F extends Finding> {
+  private readonly byStart: Array<{ finding: F; start: number; end: number; order: number }>;
+  /** The furthest end of an extent among `byStart[0..index]`. */
+  private readonly reach: number[];
+
+  constructor(fixable: readonly F[]) {
+    this.byStart = fixable
+      .map((finding, order) => {
+        const [start, end] = extentOf(finding);
+        return { finding, start, end, order };
+      })
+      .sort((a, b) => a.start - b.start || a.order - b.order);
+    let furthest = Number.NEGATIVE_INFINITY;
+    this.reach = this.byStart.map((outer) => {
+      furthest = Math.max(furthest, outer.end);
+      return furthest;
+    });
+  }
+
+  /** The widest not yet merged (the first of the rule's order among equals) whose extent covers `inner`. */
+  widestCovering(inner: F, mergedInto: ReadonlyMap<F, F>): F | undefined {
+    let low = 0;
+    let high = this.byStart.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (this.byStart[middle].start <= inner.offset) low = middle + 1;
+      else high = middle;
+    }
+    let best: (typeof this.byStart)[number] | undefined;
+    for (let index = low - 1; index >= 0 && this.reach[index] >= inner.endOffset; index--) {
+      const outer = this.byStart[index];
+      if (outer.end < inner.endOffset || outer.finding === inner || mergedInto.has(outer.finding)) continue;
+      const width = outer.end - outer.start;
+      const bestWidth = best ? best.end - best.start : -1;
+      if (!best || width > bestWidth || (width === bestWidth && outer.order < best.order)) best = outer;
+    }
+    return best?.finding;
   }
 }
 
@@ -102,21 +149,16 @@ function extentOf(finding: Finding): [number, number] {
   return [Math.min(finding.offset, finding.fix.range[0]), Math.max(finding.endOffset, finding.fix.range[1])];
 }
 
-function covers(outer: Finding, inner: Finding): boolean {
-  // The same words at the same place twice.
-  if (outer.offset === inner.offset && outer.endOffset === inner.endOffset && outer.message === inner.message)
-    return true;
-  // Otherwise only a fix settles what lies inside it: a rule's finding of a missing placeholder
-  // over a whole segment has no fix, and an extra placeholder inside it is another artefact.
-  if (!outer.fix) return false;
-  const [start, end] = extentOf(outer);
-  return start <= inner.offset && inner.endOffset <= end;
-}
-
 /** Merging must not change what `--fix` does: at most one of the two brings a fix, or both bring the same. */
 function compatibleFixes(a: Finding, b: Finding): boolean {
   if (!a.fix || !b.fix) return true;
   return a.fix.range[0] === b.fix.range[0] && a.fix.range[1] === b.fix.range[1] && a.fix.text === b.fix.text;
+}
+
+function pushTo<K, F>(map: Map<K, F[]>, key: K, finding: F): void {
+  const list = map.get(key);
+  if (list) list.push(finding);
+  else map.set(key, [finding]);
 }
 
 function rootOf<F extends Finding>(finding: F, mergedInto: Map<F, F>): F {
