@@ -9,6 +9,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultDevDir } from '../bench/eval/data.js';
+import { prng } from '../bench/eval/noise.js';
 import { IncrementalLinter } from '../src/engine/incremental.js';
 import { lint } from '../src/engine/lint.js';
 import { extract, loadFormats } from '../src/formats/index.js';
@@ -41,18 +42,6 @@ function markdownArticle(): string {
     if (index < markup.length) parts.push(markup[index]);
   });
   return `${parts.join('\n\n')}\n`;
-}
-
-/** Seeded PRNG (mulberry32): the same edit sequence on every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const WORDS = [
@@ -117,7 +106,7 @@ function checkSequence(
 ): number {
   const linter = new IncrementalLinter();
   let reused = 0;
-  const next = random(seed);
+  const next = prng(seed); // seeded: the same edit sequence on every run
   const history: string[] = [];
   let text = start;
   for (let step = 0; step <= edits; step++) {

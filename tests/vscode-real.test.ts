@@ -19,6 +19,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { applyFixes } from '../src/engine/fixes.js';
 import { describeEdit, disableLineEdit } from '../src/lsp/actions.js';
+import type { JsonMessage } from '../src/report/json.js';
 import { CLI, ROOT, runMtlint } from './helpers/cli.js';
 
 const CHROMIUM = process.env.MTLINT_CHROMIUM ?? '/usr/bin/chromium';
@@ -47,17 +48,8 @@ const NOTES = '# Talks in Minsk\n\nThe talks ended. . Both sides left.\n\nRussia
 const SCREENSHOT = join(ROOT, 'docs', 'vscode-screenshot.png');
 const WAIT = 120_000; // generous: two shared cores, and a cold VS Code loads several megabytes of scripts
 
-interface CliMessage {
-  ruleId: string;
-  severity: 1 | 2;
-  message: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  fix?: { range: [number, number]; text: string };
-  relatedInformation?: Array<{ message: string; line: number; column: number }>;
-}
+/** A finding as the command line's JSON gives it. */
+type CliMessage = JsonMessage;
 
 /** One problem as the Problems panel shows it (its accessible label and its text). */
 interface ShownProblem {

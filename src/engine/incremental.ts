@@ -24,8 +24,7 @@ import {
   DEFAULT_CHUNK_SIZE,
   type ExtractedDocument,
   type FormatName,
-  formatFor,
-  LineIndex,
+  type LineIndex,
   parseBlock,
   rootOf,
 } from '../formats/index.js';
@@ -34,7 +33,7 @@ import type { ProseBlock } from '../formats/types.js';
 import { moveFlattened } from '../nlcst/flat.js';
 import { getRule } from '../rules/index.js';
 import { type MtlintMessage, PARAGRAPH_CONTEXT, type RelatedPlace, type TextEdit } from '../shared/rule.js';
-import { type ResolvedConfig, resolveConfigObject } from './config.js';
+import type { ResolvedConfig } from './config.js';
 import {
   documentInfo,
   extractDocument,
@@ -42,6 +41,7 @@ import {
   type LintOptions,
   type LintResult,
   lint,
+  lintInput,
   processorFor,
   resultOf,
 } from './lint.js';
@@ -96,12 +96,7 @@ export class IncrementalLinter {
       this.forget();
       return lint(input, options);
     }
-    const bom = input.charCodeAt(0) === 0xfeff;
-    const text = bom ? input.slice(1) : input;
-    const filePath = options.filePath ?? '<text>';
-    const config = resolveConfigObject(options.config, options.filePath);
-    const format = options.format ?? formatFor(options.filePath);
-    const lines = new LineIndex(text);
+    const { bom, text, filePath, config, format, lines } = lintInput(input, options);
     this.stats = { extracted: false, parsed: 0, checked: 0, blocks: 0 };
     const document = this.extract(text, format, filePath, lines, options.sourceLanguage);
     const file = new VFile({ path: filePath, value: text });

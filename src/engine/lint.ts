@@ -177,13 +177,18 @@ export function processorFor(config: Pick<ResolvedConfig, 'rules'>): Processor<u
   return processor;
 }
 
-export function lint(input: string, options: LintOptions = {}): LintResult {
+/** What every lint of a text settles first: its BOM, name, config, format and line index. */
+export function lintInput(input: string, options: LintOptions) {
   const bom = input.charCodeAt(0) === 0xfeff;
   const text = bom ? input.slice(1) : input;
   const filePath = options.filePath ?? '<text>';
   const config = resolveConfigObject(options.config, options.filePath);
   const format = options.format ?? formatFor(options.filePath);
-  const lines = new LineIndex(text);
+  return { bom, text, filePath, config, format, lines: new LineIndex(text) };
+}
+
+export function lint(input: string, options: LintOptions = {}): LintResult {
+  const { bom, text, filePath, config, format, lines } = lintInput(input, options);
   const sourcePath = options.sourcePath ?? '<source>';
   const source = options.source === undefined ? undefined : withoutBom(options.source);
   const sourceFile = source === undefined ? undefined : { text: source, filePath: sourcePath };

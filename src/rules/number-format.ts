@@ -92,7 +92,7 @@
 import type { Paragraph } from 'nlcst';
 import type { FlatText } from '../nlcst/flat.js';
 import { paragraphsOf } from '../nlcst/walk.js';
-import { defineDocumentRule, fromFlat, type Report, type RuleContext } from '../shared/rule.js';
+import { defineDocumentRule, fromFlat, type Report, type RuleContext, replacing } from '../shared/rule.js';
 import { groupThousands, type NumberToken, numbersOf, spaceGroupRuns } from '../text/numbers.js';
 
 interface Options {
@@ -280,15 +280,7 @@ function checkParagraph(
 ): void {
   const text = flat.text;
   const report = (from: number, to: number, message: string, expected: string, fixable: boolean) =>
-    context.report({
-      flat,
-      from,
-      to,
-      message,
-      actual: text.slice(from, to),
-      expected: [expected],
-      fix: fixable ? expected : undefined,
-    });
+    context.report(replacing(flat, from, to, message, expected, fixable));
   const inRun = new Set<number>();
   /** Token index → the first and last token of its space-grouped figure (`14 000`). */
   const runOf = new Map<number, [number, number]>();

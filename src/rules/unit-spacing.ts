@@ -64,7 +64,7 @@
  */
 
 import { paragraphsOf } from '../nlcst/walk.js';
-import { defineDocumentRule, fromFlat, type Report, type RuleContext } from '../shared/rule.js';
+import { defineDocumentRule, fromFlat, type Report, type RuleContext, replacing } from '../shared/rule.js';
 import { numbersOf } from '../text/numbers.js';
 
 interface Options {
@@ -96,15 +96,7 @@ export default defineDocumentRule<Options, Percent[]>(
         for (const token of numbers) {
           if (token.kind === 'identifier' || token.kind === 'date') continue;
           const report = (from: number, to: number, message: string, expected: string) =>
-            context.report({
-              flat,
-              from,
-              to,
-              message,
-              actual: text.slice(from, to),
-              expected: [expected],
-              fix: expected,
-            });
+            context.report(replacing(flat, from, to, message, expected));
           const percent = token.percent;
           if (percent) {
             const spaced = percent.gap !== '';

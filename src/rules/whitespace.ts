@@ -59,7 +59,7 @@
  */
 import { flatten } from '../nlcst/flat.js';
 import { paragraphsOf } from '../nlcst/walk.js';
-import { defineRule } from '../shared/rule.js';
+import { defineRule, replacing } from '../shared/rule.js';
 import { isLetter, isLineBreak } from '../text/punctuation.js';
 
 const RTL = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u;
@@ -97,17 +97,8 @@ export default defineRule(
     for (const paragraph of paragraphsOf(tree)) {
       const flat = flatten(paragraph);
       const text = flat.text;
-      const report = (from: number, to: number, message: string, replacement: string) => {
-        context.report({
-          flat,
-          from,
-          to,
-          message,
-          actual: text.slice(from, to),
-          expected: [replacement],
-          fix: replacement,
-        });
-      };
+      const report = (from: number, to: number, message: string, replacement: string) =>
+        context.report(replacing(flat, from, to, message, replacement));
       let index = 0;
       while (index < text.length) {
         const char = text[index];

@@ -207,6 +207,24 @@ export interface FlatReport {
   related?: Array<RelatedPlace | FlatRelatedPlace>;
 }
 
+/**
+ * The usual finding over flat text: `flat.text[from, to)` should read
+ * `replacement`, and `--fix` writes it where the stretch maps one to one
+ * onto the file (`fixable` false: say what is expected, fix nothing).
+ */
+export function replacing(
+  flat: FlatText,
+  from: number,
+  to: number,
+  message: string,
+  replacement: string,
+  fixable = true,
+): FlatReport {
+  const report: FlatReport = { flat, from, to, message, actual: flat.text.slice(from, to), expected: [replacement] };
+  if (fixable) report.fix = replacement;
+  return report;
+}
+
 export interface RuleContext {
   readonly text: string;
   readonly language: string;
