@@ -108,7 +108,8 @@ export function parseCliArgs(argv: string[]) {
   });
 }
 
-const CLI_OPTIONS = {
+/** Every option of the file mode (`--jsonl` takes the ones it shares from here). */
+export const CLI_OPTIONS = {
   format: { type: 'string', short: 'f' },
   'output-file': { type: 'string', short: 'o' },
   config: { type: 'string', short: 'c' },
@@ -145,6 +146,13 @@ const CLI_OPTIONS = {
 } as const satisfies NonNullable<Parameters<typeof parseArgs>[0]>['options'];
 
 export type CliValues = ReturnType<typeof parseCliArgs>['values'];
+
+/** The file mode's declarations of `names`, for another mode that takes the same options. */
+export function cliOptions<Name extends keyof typeof CLI_OPTIONS>(
+  names: readonly Name[],
+): Pick<typeof CLI_OPTIONS, Name> {
+  return Object.fromEntries(names.map((name) => [name, CLI_OPTIONS[name]])) as Pick<typeof CLI_OPTIONS, Name>;
+}
 
 /** `--preset strict` or `--preset mtlint:strict`. */
 export function parsePreset(value: string | undefined): PresetName | undefined {

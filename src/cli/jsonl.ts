@@ -15,7 +15,7 @@ import type { Finding } from '../engine/lint.js';
 import { canRequireModules, type FormatName, isFormatName, loadFormats } from '../formats/index.js';
 import { DEFAULT_MAX_LINE_BYTES, lintStream, type StreamResult } from '../stream/lint-stream.js';
 import { FieldMapError, fieldMapOf } from '../stream/record.js';
-import { parsePreset, parseRuleFlags } from './args.js';
+import { type CLI_OPTIONS, cliOptions, parsePreset, parseRuleFlags } from './args.js';
 import { reportRunError } from './io.js';
 
 export const EXIT_SOME_LINES_FAILED = 3;
@@ -86,37 +86,38 @@ const FILE_ONLY: Record<string, string> = {
   'list-rules': 'run it without --jsonl',
 };
 
+/** Options the stream mode shares with the file mode, with the same meaning. */
+const SHARED_OPTIONS = [
+  'format',
+  'output-file',
+  'config',
+  'no-config',
+  'preset',
+  'rule',
+  'fix',
+  'quiet',
+  'color',
+  'no-color',
+  'debug',
+  'help',
+] as const;
+
 function parseJsonlArgs(argv: string[]) {
-  const fileOnly = Object.fromEntries(
-    Object.keys(FILE_ONLY).map((name) => [
-      name,
-      { type: ['fix-dry-run', 'cache', 'no-ignore', 'list-rules'].includes(name) ? 'boolean' : 'string' } as const,
-    ]),
-  );
+  // Declared as the file mode declares them, so that using one is an error that says why, not "unknown option".
+  const fileOnly = cliOptions(Object.keys(FILE_ONLY) as Array<keyof typeof CLI_OPTIONS>);
   return parseArgs({
     args: argv,
     allowPositionals: true,
     strict: true,
     options: {
       ...fileOnly,
+      ...cliOptions(SHARED_OPTIONS),
       jsonl: { type: 'boolean' },
-      format: { type: 'string', short: 'f' },
-      'output-file': { type: 'string', short: 'o' },
-      config: { type: 'string', short: 'c' },
-      'no-config': { type: 'boolean' },
-      preset: { type: 'string' },
-      rule: { type: 'string', multiple: true },
-      fix: { type: 'boolean' },
-      quiet: { type: 'boolean' },
       'jsonl-field': { type: 'string' },
       'jsonl-id': { type: 'string' },
       'jsonl-map': { type: 'string', multiple: true },
       'jsonl-format': { type: 'string' },
       'jsonl-max-line': { type: 'string' },
-      color: { type: 'boolean' },
-      'no-color': { type: 'boolean' },
-      debug: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
     },
   });
 }
