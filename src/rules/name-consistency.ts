@@ -37,6 +37,7 @@
 import type { Root } from 'nlcst';
 import { blockKind, isWord, paragraphsOf, sentencesOf, toText } from '../nlcst/walk.js';
 import { defineDocumentRule, type RuleContext } from '../shared/rule.js';
+import { wordList } from '../text/lexicon.js';
 
 interface Token {
   raw: string;
@@ -61,52 +62,12 @@ interface Occurrence {
 }
 
 /** Small words allowed inside a name (`Center for Economic Research`). */
-const CONNECTORS = new Set([
-  'of',
-  'the',
-  'for',
-  'and',
-  'de',
-  'von',
-  'van',
-  'der',
-  'la',
-  'le',
-  'du',
-  'di',
-  'da',
-  'al',
-  'on',
-]);
+const CONNECTORS = wordList('name-consistency-connectors');
 const OPENING = /[:“"‘«„()[\]—–]$|--$/u;
 /** A sentence whose words of four letters or more are all capitalised is a title (`Biden Has a Plan for Handling Title 42`). */
 const TITLE_WORDS = 4;
 /** Words that do not start a name even when capitalised mid-sentence (a missed sentence start). */
-const NOT_NAME_START = new Set([
-  'in',
-  'on',
-  'at',
-  'a',
-  'an',
-  'as',
-  'but',
-  'if',
-  'to',
-  'by',
-  'so',
-  'it',
-  'we',
-  'he',
-  'she',
-  'they',
-  'this',
-  'that',
-  'there',
-  'for',
-  'and',
-  'or',
-  'of',
-]);
+const NOT_NAME_START = wordList('name-consistency-not-name-start');
 const VOWELS = /[aeiouy]/u;
 const MIN_VARIANT_LENGTH = 6;
 

@@ -63,18 +63,7 @@ import { type NumberToken, numbersOf } from '../text/numbers.js';
 import { knownTags, tagWords } from '../text/tagger.js';
 
 /** Determiners and quantifiers that take a singular noun. */
-const SINGULAR_DETERMINERS = new Set([
-  'a',
-  'an',
-  'another',
-  'every',
-  'each',
-  'this',
-  'that',
-  'either',
-  'neither',
-  'the',
-]);
+const SINGULAR_DETERMINERS = wordList('spurious-number-singular-determiners');
 /** Prepositions before a count: `of 300 students`. */
 const PREPOSITIONS = new Set(['in', 'of', 'with', 'by', 'for', 'from', 'than', 'about', 'among', 'over', 'under']);
 /** Words that follow a numeral in the singular: units, measures, times, collectives, invariant plurals. */

@@ -159,6 +159,7 @@
 import { type FlatText, flatten } from '../nlcst/flat.js';
 import { paragraphsOf } from '../nlcst/walk.js';
 import { defineDocumentRule, type FlatReport, fromFlat, type Report, type RuleContext } from '../shared/rule.js';
+import { wordList } from '../text/lexicon.js';
 import {
   emoticonAt,
   endsAbbreviation,
@@ -380,37 +381,7 @@ function isGluedSymbol(text: string, index: number): boolean {
 
 const EXCLAMATION_BEFORE_LOWER = /(?<=\p{Ll}{2})[!?](?= \p{Ll})/gu;
 /** Words that follow speech and may follow its `!` or `?` (`Stop! he cried`, `Why? she asked`). */
-const AFTER_SPEECH = new Set([
-  'he',
-  'she',
-  'they',
-  'we',
-  'i',
-  'you',
-  'it',
-  'someone',
-  'everyone',
-  'said',
-  'says',
-  'asked',
-  'asks',
-  'cried',
-  'shouted',
-  'yelled',
-  'screamed',
-  'whispered',
-  'replied',
-  'answered',
-  'exclaimed',
-  'called',
-  'wrote',
-  'thought',
-  'wondered',
-  'muttered',
-  'added',
-  'or',
-  'and',
-]);
+const AFTER_SPEECH = wordList('stray-punctuation-after-speech');
 /** Interjections a lower-case word may follow (`oh! how`, `hey? you`). */
 const INTERJECTION =
   /^(?:oh|ah|aha|hey|ha|wow|alas|ouch|well|yes|no|yeah|okay|ok|huh|eh|hmm|what|why|how|who|where|when|right|really|sure|please|indeed|too)$/;
@@ -438,85 +409,7 @@ function nextWord(text: string, index: number): string {
 }
 
 /** Words after which no clause ends: a `:` or `;` after them is stray. */
-const NO_CLAUSE_END = new Set([
-  'the',
-  'a',
-  'an',
-  'and',
-  'or',
-  'but',
-  'nor',
-  'of',
-  'than',
-  'very',
-  'their',
-  'its',
-  'our',
-  'your',
-  'my',
-  'his',
-  'to',
-  'in',
-  'into',
-  'onto',
-  'with',
-  'from',
-  'by',
-  'for',
-  'at',
-  'on',
-  'is',
-  'are',
-  'was',
-  'were',
-  'be',
-  'been',
-  'being',
-  'has',
-  'have',
-  'had',
-  'will',
-  'would',
-  'can',
-  'could',
-  'should',
-  'may',
-  'might',
-  'must',
-  'shall',
-  'not',
-  'every',
-  'each',
-  'these',
-  'those',
-  'some',
-  'any',
-  'if',
-  'because',
-  'although',
-  'whose',
-  'who',
-  'which',
-  'we',
-  'they',
-  'he',
-  'she',
-  'i',
-  'you',
-  'about',
-  'between',
-  'through',
-  'during',
-  'after',
-  'before',
-  'under',
-  'over',
-  'against',
-  'without',
-  'within',
-  'among',
-  'such',
-]);
+const NO_CLAUSE_END = wordList('stray-punctuation-no-clause-end');
 /**
  * The mark splits a phrase, by the words' parts of speech: a determiner or
  * possessive and its noun (`her: name`, `that; relationship`), a verb and its
@@ -540,26 +433,7 @@ function splitsPhrase(mark: string, before: string, after: string): boolean {
 const PARTICLES = new Set(['out', 'up', 'down', 'off', 'away', 'back']);
 
 /** The words of `NO_CLAUSE_END` that no colon may follow either. */
-const NO_CLAUSE_END_BEFORE_COLON = new Set([
-  'the',
-  'a',
-  'an',
-  'and',
-  'or',
-  'but',
-  'nor',
-  'of',
-  'than',
-  'very',
-  'their',
-  'its',
-  'our',
-  'your',
-  'my',
-  'every',
-  'each',
-  'whose',
-]);
+const NO_CLAUSE_END_BEFORE_COLON = wordList('stray-punctuation-no-clause-end-before-colon');
 
 /** Words that start no clause after `;` or `:` (`told; them`, `cost: of`). */
 const NO_CLAUSE_START = new Set(['of', 'them', 'him', 'whom', 'than', 'been', 'being']);
@@ -670,22 +544,7 @@ function lowerCaseStarts(text: string): number {
 }
 
 /** Words that never end an English sentence: a full stop after them is stray. */
-const CANNOT_END = new Set([
-  'the',
-  'a',
-  'an',
-  'and',
-  'or',
-  'but',
-  'of',
-  'than',
-  'very',
-  'their',
-  'its',
-  'our',
-  'your',
-  'my',
-]);
+const CANNOT_END = wordList('stray-punctuation-cannot-end');
 
 function wordEndingAt(text: string, index: number): string {
   let start = index;
