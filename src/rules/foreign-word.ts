@@ -128,6 +128,8 @@ export default defineRule(
     for (const paragraph of paragraphsOf(tree)) {
       const flat = flatten(paragraph);
       const text = flat.text;
+      // Most paragraphs hold no foreign function word: find that out without building tokens.
+      if (!hasForeignWord(text, words)) continue;
       const tokens: Token[] = [];
       for (const match of text.matchAll(TOKEN)) {
         const lower = match[0].toLowerCase().replaceAll('’', "'");
@@ -174,6 +176,20 @@ export default defineRule(
     }
   },
 );
+
+/** True when some lower-case word of `text` is a foreign function word (the tokens' test, without the tokens). */
+function hasForeignWord(text: string, words: ReadonlyMap<string, readonly string[]>): boolean {
+  TOKEN.lastIndex = 0;
+  for (let match = TOKEN.exec(text); match; match = TOKEN.exec(text)) {
+    const word = match[0];
+    // As the tokens have it: only a word written in lower case counts.
+    if (words.has(word.includes('’') ? word.replaceAll('’', "'") : word) && word === word.toLowerCase()) {
+      TOKEN.lastIndex = 0;
+      return true;
+    }
+  }
+  return false;
+}
 
 /** `German`, `Czech or Polish`, `French, Spanish or Portuguese`. */
 function joinNames(names: readonly string[]): string {
