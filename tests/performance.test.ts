@@ -2,9 +2,10 @@
  * Correctness of the performance work (speed itself is measured in bench/):
  * the fast `readability` gives the plugin's scores, and `textOf` is `flatten().text`.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import type { Tagger } from 'pos';
 import retextEnglish from 'retext-english';
 import retextReadability from 'retext-readability';
 import { unified } from 'unified';
@@ -22,7 +23,14 @@ import {
   SPEECH_VERBS,
   wordsOf,
 } from '../src/text/speech.js';
-import { readLexicon } from '../src/text/tagger.js';
+import {
+  type CompactLexicon,
+  compactLexicon,
+  compactLexiconText,
+  learn,
+  lookUp,
+  readLexicon,
+} from '../src/text/tagger.js';
 
 const SAMPLE = readFileSync(join(import.meta.dirname, '..', 'samples', 'belarus-mt-article.txt'), 'utf8');
 
@@ -134,5 +142,42 @@ describe('the pos lexicon read as JSON', () => {
     const lexicon = readLexicon(require);
     expect(lexicon).toBeDefined();
     expect(lexicon).toEqual(require('pos/lexicon.js'));
+  });
+});
+
+describe('the pos lexicon in its compact form', () => {
+  const require = createRequire(import.meta.url);
+  const full = require('pos/lexicon.js') as Record<string, string[]>;
+  const compact: CompactLexicon = compactLexicon(compactLexiconText(full));
+
+  it('gives every word the tags of the module, and nothing for other words', () => {
+    for (const word of Object.keys(full)) expect(lookUp(compact, word), word).toEqual(full[word]);
+    for (const word of ['constructor', '__proto__', 'toString', 'Mtlint', 'zzzz', '\u00e9t\u00e9s'])
+      expect(lookUp(compact, word), word).toBe(Object.hasOwn(full, word) ? full[word] : undefined);
+  });
+
+  it('tags the sample article and dev-set sentences as the full lexicon does', () => {
+    const pos = require('pos') as { Tagger: new () => Tagger };
+    const reference = new pos.Tagger();
+    const learning = Object.create(pos.Tagger.prototype) as Tagger;
+    learning.lexicon = {};
+    const lines = readFileSync(new URL('../samples/belarus-mt-article.txt', import.meta.url), 'utf8').split(
+      /(?<=[.!?])\s+/,
+    );
+    lines.push('The constructor of __proto__ said toString 5.2 gallons , ; A I');
+    let words = 0;
+    for (const line of lines) {
+      const tokens = line.split(/\s+/).filter(Boolean);
+      if (tokens.length === 0) continue;
+      learn(learning.lexicon, compact, tokens);
+      expect(learning.tag(tokens), line).toEqual(reference.tag(tokens));
+      words += tokens.length;
+    }
+    expect(words).toBeGreaterThan(500);
+  });
+
+  const built = new URL('../dist/src/text/pos-lexicon.txt', import.meta.url);
+  it.skipIf(!existsSync(built))('is what the build wrote next to the compiled tagger', () => {
+    expect(readFileSync(built, 'utf8') === compactLexiconText(full)).toBe(true);
   });
 });
