@@ -106,23 +106,53 @@ function eachChunk(text: string, visit: (chunk: Readonly<Chunk>) => boolean): bo
     while (index < length && isParserWhiteSpace(text.charCodeAt(index))) index++;
     if (index >= length) break;
     const start = index;
-    while (index < length && !isParserWhiteSpace(text.charCodeAt(index))) index++;
+    // One pass over the chunk: its first run of word characters, and the last run seen so far.
+    let firstFrom = -1;
+    let firstTo = -1;
+    let lastFrom = -1;
+    let lastTo = -1;
+    let runFrom = -1;
+    for (; index < length; index++) {
+      const code = text.charCodeAt(index);
+      const word =
+        code < 0x80
+          ? (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57)
+          : isWordUnit(text, index);
+      if (word) {
+        if (runFrom < 0) runFrom = index;
+        continue;
+      }
+      if (runFrom >= 0) {
+        if (firstFrom < 0) {
+          firstFrom = runFrom;
+          firstTo = index;
+        }
+        lastFrom = runFrom;
+        lastTo = index;
+        runFrom = -1;
+      }
+      if (code <= 32 ? isParserWhiteSpace(code) : code >= 0x80 && isParserWhiteSpace(code)) break;
+    }
     const end = index;
-    let firstFrom = start;
-    while (firstFrom < end && !isWordUnit(text, firstFrom)) firstFrom++;
-    let firstTo = firstFrom;
-    while (firstTo < end && isWordUnit(text, firstTo)) firstTo++;
-    let lastTo = end;
-    while (lastTo > firstTo && !isWordUnit(text, lastTo - 1)) lastTo--;
-    let lastFrom = lastTo;
-    while (lastFrom > firstTo && isWordUnit(text, lastFrom - 1)) lastFrom--;
-    if (lastTo === firstTo) lastFrom = firstFrom;
+    if (runFrom >= 0) {
+      if (firstFrom < 0) {
+        firstFrom = runFrom;
+        firstTo = end;
+      }
+      lastFrom = runFrom;
+      lastTo = end;
+    }
     chunk.start = start;
     chunk.end = end;
-    chunk.firstFrom = firstFrom;
-    chunk.firstTo = firstTo;
-    chunk.lastFrom = lastFrom;
-    chunk.lastTo = lastTo;
+    if (firstFrom < 0) {
+      // No word character: `firstFrom === end` says so, as the other fields do for callers.
+      chunk.firstFrom = chunk.firstTo = chunk.lastFrom = chunk.lastTo = end;
+    } else {
+      chunk.firstFrom = firstFrom;
+      chunk.firstTo = firstTo;
+      chunk.lastFrom = lastFrom;
+      chunk.lastTo = lastTo;
+    }
     if (visit(chunk)) return true;
   }
   return false;
@@ -194,6 +224,8 @@ export function mayRepeatWord(text: string): boolean {
   // The chunk before, if it holds a word (the visited chunk object is reused).
   let start = -1;
   let end = -1;
+  let firstFrom = -1;
+  let firstTo = -1;
   let lastFrom = -1;
   let lastTo = -1;
   return eachChunk(text, (chunk) => {
@@ -201,10 +233,17 @@ export function mayRepeatWord(text: string): boolean {
     const repeated =
       hasWord &&
       start >= 0 &&
-      hasRun(text, start, end, chunk.firstFrom, chunk.firstTo) &&
-      hasRun(text, chunk.start, chunk.end, lastFrom, lastTo);
+      // A chunk of one run (most words) holds only that run: compare it, without reading the chunk again.
+      (firstFrom === lastFrom
+        ? sameFolded(text, firstFrom, firstTo, chunk.firstFrom, chunk.firstTo)
+        : hasRun(text, start, end, chunk.firstFrom, chunk.firstTo)) &&
+      (chunk.firstFrom === chunk.lastFrom
+        ? sameFolded(text, chunk.firstFrom, chunk.firstTo, lastFrom, lastTo)
+        : hasRun(text, chunk.start, chunk.end, lastFrom, lastTo));
     start = hasWord ? chunk.start : -1;
     end = chunk.end;
+    firstFrom = chunk.firstFrom;
+    firstTo = chunk.firstTo;
     lastFrom = chunk.lastFrom;
     lastTo = chunk.lastTo;
     return repeated;
