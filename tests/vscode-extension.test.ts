@@ -15,10 +15,14 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  ACTIVATION_EVENTS,
+  DOCUMENT_SELECTOR,
   FIX_ALL_KIND,
   fixAllEdits,
+  fixesOnSave,
   initializationOptions,
-  LANGUAGES,
+  isLintedDocument,
+  SAVE_REASON,
   SERVER_MODULE,
   settingsFrom,
   statusText,
@@ -84,7 +88,7 @@ describe('the .vsix', () => {
     expect(Object.keys(contributes.configuration.properties)).toEqual(
       expect.arrayContaining(['mtlint.preset', 'mtlint.debounce', 'mtlint.fixAllOnSave']),
     );
-    expect(JSON.parse(packaged.stdout).activationEvents).toEqual(LANGUAGES.map((language) => `onLanguage:${language}`));
+    expect(JSON.parse(packaged.stdout).activationEvents).toEqual(ACTIVATION_EVENTS);
   });
 });
 
@@ -95,9 +99,17 @@ describe('the packaged extension, activated on a stand-in for the vscode module'
     const article = join(folder, 'article.txt');
     const text = readFileSync(join(ROOT, 'samples', 'belarus-mt-article.txt'), 'utf8');
     writeFileSync(article, text);
+    // Bilingual files, opened as VS Code opens them (XLIFF as `xml`, PO as `plaintext`), and an XML file that
+    // is no XLIFF: its text has an artefact, but it is not the extension's to lint.
+    const xliff = join(folder, 'metro.xlf');
+    writeFileSync(xliff, readFileSync(join(ROOT, 'tests', 'fixtures', 'bilingual', 'okapi-1.2.xlf'), 'utf8'));
+    const po = join(folder, 'app.po');
+    writeFileSync(po, readFileSync(join(ROOT, 'tests', 'fixtures', 'bilingual', 'app.de-en.po'), 'utf8'));
+    const xml = join(folder, 'layout.xml');
+    writeFileSync(xml, '<?xml version="1.0"?>\n<page><p>The talks ended. . Nobody was surprised.</p></page>\n');
     const run = spawnSync(
       process.execPath,
-      [join(ROOT, 'tests', 'vscode', 'activate.cjs'), EXTENSION, article, folder],
+      [join(ROOT, 'tests', 'vscode', 'activate.cjs'), EXTENSION, article, folder, xliff, po, `unlinted:${xml}`],
       {
         encoding: 'utf8',
         timeout: 170_000,
@@ -114,24 +126,29 @@ describe('the packaged extension, activated on a stand-in for the vscode module'
         runMtlint(['--fix-dry-run', '--format', 'json', '--config', strict, join(work, 'fix-input.txt')]).stdout,
       )[0].output as string;
     };
-    const cli = JSON.parse(runMtlint(['--format', 'json', '--config', strict, article]).stdout)[0].messages as Array<{
-      ruleId: string;
-      message: string;
-      line: number;
-      column: number;
-      fix?: { range: [number, number]; text: string };
-    }>;
-    expect(result.diagnostics).toEqual(
-      cli.map((m) => ({
+    const cliOf = (file: string) =>
+      JSON.parse(runMtlint(['--format', 'json', '--config', strict, file]).stdout)[0].messages as Array<{
+        ruleId: string;
+        message: string;
+        line: number;
+        column: number;
+        severity: 1 | 2;
+        fix?: { range: [number, number]; text: string };
+      }>;
+    /** The command line's findings as the extension's stand-in records VS Code diagnostics. */
+    const asDiagnostics = (file: string) =>
+      cliOf(file).map((m) => ({
         code: m.ruleId,
         href: `https://github.com/mtlint/mtlint/blob/main/README.md#${m.ruleId}`,
         source: 'mtlint',
         message: m.message,
         line: m.line - 1,
         character: m.column - 1,
-        severity: 1,
-      })),
-    );
+        // VS Code's DiagnosticSeverity: 0 error, 1 warning.
+        severity: m.severity === 2 ? 0 : 1,
+      }));
+    const cli = cliOf(article);
+    expect(result.diagnostics).toEqual(asDiagnostics(article));
     expect(result.status).toEqual({
       text: `$(warning) mtlint: ${cli.length}`,
       tooltip: `mtlint: ${cli.length} problems in this file (click for the Problems panel)`,
@@ -145,9 +162,73 @@ describe('the packaged extension, activated on a stand-in for the vscode module'
     expect(result.afterCommand).toBe(fixOutput(text));
     expect(result.statusAfterTyping.text).toBe(`$(warning) mtlint: ${result.statusAfterTyping.count}`);
     expect(result.beforeSave).toContain('ended. . Nobody');
+    // Auto-save (after a delay, on focus out) asked nothing of the server and changed nothing.
+    expect(result.autoSaveRequests).toBe(0);
+    expect(result.autoSaveEdits).toBe(0);
     expect(result.afterSave).toBe(fixOutput(result.beforeSave));
     expect(result.afterSave).toContain('ended. Nobody');
+
+    // The XLIFF and PO files got the command line's diagnostics, and their count in the status bar.
+    for (const [file, languageId] of [
+      [xliff, 'xml'],
+      [po, 'plaintext'],
+    ]) {
+      const shown = result.others[file];
+      const expected = asDiagnostics(file);
+      expect(expected.length, file).toBeGreaterThan(0);
+      expect(shown.languageId).toBe(languageId);
+      expect(shown.diagnostics).toEqual(expected);
+      expect(shown.status).toEqual({ text: `$(warning) mtlint: ${expected.length}`, visible: true });
+    }
+    expect(result.others[xliff].diagnostics.map((d: { code: string }) => d.code)).toContain('carried-quotes');
+    // The XML file was never sent to the server, and the status bar hides for it.
+    expect(result.others[xml]).toEqual({
+      published: false,
+      languageId: 'xml',
+      diagnostics: [],
+      status: expect.objectContaining({ visible: false }),
+    });
   }, 180_000);
+});
+
+describe('which documents the extension takes', () => {
+  const kind = (languageId: string, fileName: string, scheme = 'file') => ({ languageId, fileName, scheme });
+
+  it('takes its languages on disk and unsaved, and XLIFF and PO files on disk whatever their language id', () => {
+    expect(isLintedDocument(kind('markdown', '/a/notes.md'))).toBe(true);
+    expect(isLintedDocument(kind('plaintext', 'Untitled-1', 'untitled'))).toBe(true);
+    expect(isLintedDocument(kind('xml', '/a/metro.xlf'))).toBe(true);
+    expect(isLintedDocument(kind('xml', '/a/METRO.XLIFF'))).toBe(true);
+    expect(isLintedDocument(kind('plaintext', '/a/app.po'))).toBe(true);
+    expect(isLintedDocument(kind('po', 'C:\\l10n\\app.pot'))).toBe(true);
+    // Not ours: other XML, an XLIFF file seen through git, a language without a file to go by.
+    expect(isLintedDocument(kind('xml', '/a/layout.xml'))).toBe(false);
+    expect(isLintedDocument(kind('xml', '/a/metro.xlf', 'git'))).toBe(false);
+    expect(isLintedDocument(kind('markdown', '/a/notes.md', 'git'))).toBe(false);
+    expect(isLintedDocument(kind('xml', 'Untitled-1', 'untitled'))).toBe(false);
+    expect(isLintedDocument(kind('typescript', '/a/po.ts'))).toBe(false);
+  });
+
+  it('selects the XLIFF and PO files by the same extensions the manifest activates on', () => {
+    const patterns = DOCUMENT_SELECTOR.filter((filter) => filter.pattern).map((filter) => filter.pattern);
+    expect(patterns).toEqual(['**/*.{xlf,xliff,po,pot}']);
+    expect(ACTIVATION_EVENTS).toContain(`workspaceContains:${patterns[0]}`);
+    expect(ACTIVATION_EVENTS).toEqual(expect.arrayContaining(['onLanguage:xml', 'onLanguage:markdown']));
+    expect(JSON.parse(readFileSync(join(EXTENSION, 'package.json'), 'utf8')).activationEvents).toEqual(
+      ACTIVATION_EVENTS,
+    );
+  });
+
+  it('fixes on save only a save by hand, with the setting on, of a document it lints', () => {
+    const on = { fixAllOnSave: true };
+    const article = kind('plaintext', '/a/article.txt');
+    expect(fixesOnSave(article, on, SAVE_REASON.Manual)).toBe(true);
+    expect(fixesOnSave(kind('xml', '/a/metro.xlf'), on, SAVE_REASON.Manual)).toBe(true);
+    expect(fixesOnSave(article, on, SAVE_REASON.AfterDelay)).toBe(false);
+    expect(fixesOnSave(article, on, SAVE_REASON.FocusOut)).toBe(false);
+    expect(fixesOnSave(article, { fixAllOnSave: false }, SAVE_REASON.Manual)).toBe(false);
+    expect(fixesOnSave(kind('xml', '/a/layout.xml'), on, SAVE_REASON.Manual)).toBe(false);
+  });
 });
 
 describe('settings', () => {

@@ -32,10 +32,18 @@ const LANGUAGE_IDS: Record<string, FormatName> = {
   pot: 'po',
 };
 
-/** The format of a document by language id, else by extension; `undefined`: not ours. */
+/**
+ * The format of a document by language id, else by extension; `undefined`: not ours. An XLIFF or PO file
+ * goes by its extension whatever its id: editors without a language for them open them as `xml` or
+ * `plaintext` (VS Code does), and read as plain text their markup would be linted as prose.
+ */
 export function formatOfDocument(languageId: string, uri: string): FormatName | undefined {
-  const byLanguage = LANGUAGE_IDS[languageId.toLowerCase()];
-  if (byLanguage) return byLanguage;
+  const byExtension = formatOfExtension(uri);
+  if (byExtension === 'xliff' || byExtension === 'po') return byExtension;
+  return LANGUAGE_IDS[languageId.toLowerCase()] ?? byExtension;
+}
+
+function formatOfExtension(uri: string): FormatName | undefined {
   // Cut at the first `?` or `#` (an unanchored /[?#].*$/ is quadratic on a run of `#`).
   const query = uri.search(/[?#]/);
   const path = pathOfUri(uri) ?? safeDecode(query < 0 ? uri : uri.slice(0, query));

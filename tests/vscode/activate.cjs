@@ -1,6 +1,9 @@
 // Activates the packaged extension (dist/extension.js, as VS Code would load it) on the `vscode`
 // stand-in, with the real bundled language server, and prints what an editor would have shown as JSON.
-// Usage: node activate.cjs <extension folder> <article.txt> <workspace folder>
+// Usage: node activate.cjs <extension folder> <article.txt> <workspace folder> [other files to open…]
+// The other files are opened after the article with the language id VS Code gives them (XLIFF as `xml`,
+// PO as `plaintext`: it has no language for either). One written `unlinted:<path>` is one the extension
+// should leave alone: it is given two seconds after the others had their diagnostics.
 const Module = require('node:module');
 const { join } = require('node:path');
 const { readFileSync } = require('node:fs');
@@ -11,7 +14,8 @@ Module._resolveFilename = function (request, ...rest) {
   return resolve.call(this, request, ...rest);
 };
 const vscode = require('vscode');
-const [extensionFolder, articlePath, folder] = process.argv.slice(2);
+const [extensionFolder, articlePath, folder, ...otherPaths] = process.argv.slice(2);
+const LANGUAGE_OF_EXTENSION = { xlf: 'xml', xliff: 'xml', xml: 'xml', po: 'plaintext', pot: 'plaintext' };
 
 const wait = async (what, condition, timeout = 60_000) => {
   const start = Date.now();
@@ -21,6 +25,7 @@ const wait = async (what, condition, timeout = 60_000) => {
     await new Promise((r) => setTimeout(r, 25));
   }
 };
+const collectionsHave = (uri) => vscode.collections.some((collection) => collection.has(uri));
 const diagnosticsOf = (document) =>
   vscode.languages.getDiagnostics(document.uri).map((d) => ({
     code: typeof d.code === 'object' ? d.code.value : d.code,
@@ -99,12 +104,46 @@ async function main() {
   await wait('the typed artefact', () => diagnosticsOf(document).some((d) => d.code === 'doubled-punctuation'));
   result.statusAfterTyping = { text: status.text, count: diagnosticsOf(document).length };
   result.beforeSave = document.getText();
+  // Auto-save, after a delay or as focus leaves: the extension must not ask to change anything.
+  const autoSaveWaits = [];
+  for (const reason of [vscode.TextDocumentSaveReason.AfterDelay, vscode.TextDocumentSaveReason.FocusOut])
+    vscode.events.willSave.fire({ document, reason, waitUntil: (promise) => autoSaveWaits.push(promise) });
+  result.autoSaveEdits = (await Promise.all(autoSaveWaits)).flat().length;
+  result.autoSaveRequests = autoSaveWaits.length;
   const waits = [];
   vscode.events.willSave.fire({ document, reason: 1, waitUntil: (promise) => waits.push(promise) });
   const edits = (await Promise.all(waits)).flat();
   document.apply(edits);
   result.afterSave = document.getText();
   await wait('diagnostics after saving', () => !diagnosticsOf(document).some((d) => d.code === 'doubled-punctuation'));
+
+  // Other files, opened as VS Code opens them: the ones the selector takes get diagnostics, the others none.
+  result.others = {};
+  const others = otherPaths.map((arg) => ({
+    path: arg.replace(/^unlinted:/, ''),
+    linted: !arg.startsWith('unlinted:'),
+  }));
+  for (const { path } of others) {
+    const languageId = LANGUAGE_OF_EXTENSION[path.split('.').pop()] ?? 'plaintext';
+    const other = new vscode.TextDocument(vscode.Uri.file(path), languageId, readFileSync(path, 'utf8'));
+    vscode.workspace.textDocuments.push(other);
+    vscode.events.open.fire(other);
+  }
+  for (const { path, linted } of [...others].sort((a, b) => b.linted - a.linted)) {
+    const other = vscode.workspace.textDocuments.find((d) => d.fileName === path);
+    vscode.window.activeTextEditor = { document: other };
+    vscode.events.activeEditor.fire(vscode.window.activeTextEditor);
+    // The server publishes a list for every document it is sent, an empty one too.
+    const published = () => collectionsHave(other.uri);
+    if (linted) await wait(`diagnostics of ${path}`, published);
+    else await new Promise((resolve) => setTimeout(resolve, 2_000));
+    result.others[path] = {
+      published: published(),
+      languageId: other.languageId,
+      diagnostics: diagnosticsOf(other),
+      status: { text: status.text, visible: status.visible },
+    };
+  }
 
   result.missing = [...vscode.missing];
   await extension.deactivate();

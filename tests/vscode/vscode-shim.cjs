@@ -221,6 +221,25 @@ class RelativePattern {
   }
 }
 
+/** The glob syntax of document filters: `**`, `*`, `?` and `{a,b}` (VS Code's own matcher knows more). */
+function globMatches(pattern, path) {
+  const glob = typeof pattern === 'string' ? pattern : pattern.pattern;
+  let source = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (glob.startsWith('**/', i)) {
+      source += '(?:.*/)?';
+      i += 2;
+    } else if (c === '*') source += '[^/]*';
+    else if (c === '?') source += '[^/]';
+    else if (c === '{') source += '(?:';
+    else if (c === '}') source += ')';
+    else if (c === ',') source += '|';
+    else source += c.replace(/[.+^$()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp(`^${source}$`).test(path.replaceAll('\\', '/'));
+}
+
 /** A text document whose edits bump its version and fire the change event. */
 class TextDocument {
   constructor(uri, languageId, text) {
@@ -358,12 +377,15 @@ const languages = withStubs('languages', {
     return collections.flatMap((collection) => collection.entries.get(uri.toString()) ?? []);
   },
   onDidChangeDiagnostics: events.diagnostics.event,
+  // As VS Code matches a document filter: every property given (language, scheme, glob pattern on the path) must hold.
   match(selector, document) {
     const list = Array.isArray(selector) ? selector : [selector];
-    return list.some(
-      (entry) =>
-        (typeof entry === 'string' ? entry === document.languageId : entry.language === document.languageId) &&
-        (typeof entry === 'string' || !entry.scheme || entry.scheme === document.uri.scheme),
+    return list.some((entry) =>
+      typeof entry === 'string'
+        ? entry === document.languageId
+        : (entry.language === undefined || entry.language === document.languageId) &&
+          (entry.scheme === undefined || entry.scheme === document.uri.scheme) &&
+          (entry.pattern === undefined || globMatches(entry.pattern, document.fileName)),
     )
       ? 10
       : 0;
@@ -487,6 +509,7 @@ const shim = {
   events,
   settings,
   statusItems,
+  collections,
   output,
   missing,
   codeActionProviders: [],

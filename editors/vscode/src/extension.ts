@@ -1,6 +1,6 @@
 /**
- * mtlint for VS Code: starts the bundled `mtlint lsp` for Markdown, plain text
- * and HTML, shows the file's problem count in the status bar, and fixes all on
+ * mtlint for VS Code: starts the bundled `mtlint lsp` for Markdown, plain text,
+ * HTML, XLIFF and PO, shows the file's problem count in the status bar, and fixes all on
  * save when asked. Everything else (diagnostics, quick fixes, "disable for
  * this line") comes from the language server itself.
  */
@@ -12,9 +12,12 @@ import {
   TransportKind,
 } from 'vscode-languageclient/node';
 import {
+  DOCUMENT_SELECTOR,
+  type DocumentKind,
   fixAllEdits,
+  fixesOnSave,
   initializationOptions,
-  LANGUAGES,
+  isLintedDocument,
   SERVER_MODULE,
   type Settings,
   settingsFrom,
@@ -35,10 +38,7 @@ function createClient(context: vscode.ExtensionContext, settings: Settings): Lan
     debug: { module, transport: TransportKind.stdio },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: LANGUAGES.flatMap((language) => [
-      { scheme: 'file', language },
-      { scheme: 'untitled', language },
-    ]),
+    documentSelector: [...DOCUMENT_SELECTOR],
     initializationOptions: initializationOptions(settings),
     synchronize: {
       fileEvents: vscode.workspace.createFileSystemWatcher(
@@ -49,8 +49,12 @@ function createClient(context: vscode.ExtensionContext, settings: Settings): Lan
   return new LanguageClient('mtlint', 'mtlint', serverOptions, clientOptions);
 }
 
+function kindOf(document: vscode.TextDocument): DocumentKind {
+  return { languageId: document.languageId, scheme: document.uri.scheme, fileName: document.fileName };
+}
+
 function isLinted(document: vscode.TextDocument): boolean {
-  return (LANGUAGES as readonly string[]).includes(document.languageId);
+  return isLintedDocument(kindOf(document));
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
@@ -95,7 +99,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     vscode.workspace.onWillSaveTextDocument((event) => {
       const running = client;
-      if (!running || !isLinted(event.document) || !readSettings().fixAllOnSave) return;
+      // Only a save by hand: auto-save never rewrites the text of someone still typing.
+      if (!running || !fixesOnSave(kindOf(event.document), readSettings(), event.reason)) return;
       const send = (method: string, params: unknown) => running.sendRequest(method, params) as Promise<unknown>;
       event.waitUntil(
         fixAllEdits(send, event.document.uri.toString(), event.document.lineCount).then((edits) =>
