@@ -9,13 +9,13 @@ import type { RuleInfo } from './browser-config.js';
 import { type Config, inPreset, PRESETS, type PresetName } from './engine/config.js';
 import { applyFixes, fixText } from './engine/fixes.js';
 import { IncrementalLinter } from './engine/incremental.js';
-import { type Finding, lint } from './engine/lint.js';
+import { type FileWarning, type Finding, lint } from './engine/lint.js';
 import type { FormatName } from './formats/index.js';
 import { rules } from './rules/index.js';
 import { DOCS_BASE } from './shared/rule.js';
 
 export { configFor, type RuleInfo } from './browser-config.js';
-export type { Config, Finding, FormatName, PresetName };
+export type { Config, FileWarning, Finding, FormatName, PresetName };
 export { applyFixes, fixText, IncrementalLinter, lint, PRESETS };
 
 export function ruleCatalog(): RuleInfo[] {

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultDevDir } from '../bench/eval/data.js';
 import { applyFixes } from '../src/engine/fixes.js';
 import { CLI, ROOT, runMtlint } from './helpers/cli.js';
 
@@ -19,6 +20,8 @@ declare global {
   interface Window {
     mtlintPage?: {
       lintedText: string;
+      lintedSource: string;
+      warnings: string[];
       lintMilliseconds: number;
       roundTripMilliseconds: number;
       chunksLoaded: string[];
@@ -48,7 +51,16 @@ interface CliMessage {
   endLine: number;
   endColumn: number;
   fix?: { range: [number, number]; text: string };
+  relatedInformation?: Array<{ line: number; column: number; endLine: number; endColumn: number; filePath?: string }>;
 }
+
+// Two segments of the dev set (real MT output, annotated by professional translators), Chinese into English:
+// a translation that turned 315.1亿 (31.51 billion) into `31.1 billion` (the raters marked `31.1` a
+// mistranslation), and a correct one with four figures, all kept.
+const DEV = defaultDevDir(ROOT);
+const CHANGED_NUMBER = 'zh-en|wmt23-general-sxs|ONLINE-M|news_chinanews.com.280802:zh-en|54';
+const KEPT_NUMBERS = 'zh-en|wmt21-ted|Facebook-AI|talk.6|475';
+const haveDev = existsSync(join(DEV, 'mqm_zhen.dev.jsonl'));
 
 interface ShownFinding {
   ruleId: string;
@@ -103,12 +115,18 @@ afterAll(async () => {
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
-/** Waits until the findings on screen belong to the text in the text area. */
+/** Waits until the findings on screen belong to the text in the text area (and to the source pane's, when open). */
 async function settled(): Promise<void> {
   await page.waitForFunction(
-    () =>
-      document.body.dataset.lint === 'current' &&
-      window.mtlintPage?.lintedText === (document.getElementById('text') as HTMLTextAreaElement).value,
+    () => {
+      const source = document.getElementById('source') as HTMLTextAreaElement;
+      const inUse = (document.getElementById('source-pane') as HTMLElement).hidden || source.value.trim() === '';
+      return (
+        document.body.dataset.lint === 'current' &&
+        window.mtlintPage?.lintedText === (document.getElementById('text') as HTMLTextAreaElement).value &&
+        window.mtlintPage?.lintedSource === (inUse ? '' : source.value)
+      );
+    },
     null,
     { timeout: 60_000 },
   );
@@ -152,11 +170,16 @@ async function exportedConfig(): Promise<string> {
   return path;
 }
 
-/** The command line's findings for `text` with the config file at `config`. */
-function cliFindings(text: string, config: string, name = 'article.txt'): CliMessage[] {
+/** The command line's findings for `text` with the config file at `config` (and against `source`, when given). */
+function cliFindings(text: string, config: string, name = 'article.txt', source?: string): CliMessage[] {
   const file = join(work, name);
   writeFileSync(file, text);
-  const run = runMtlint(['--format', 'json', '--config', config, file]);
+  const sourceArgs: string[] = [];
+  if (source !== undefined) {
+    writeFileSync(join(work, `source-${name}`), source);
+    sourceArgs.push('--source', join(work, `source-${name}`));
+  }
+  const run = runMtlint(['--format', 'json', '--config', config, ...sourceArgs, file]);
   expect(run.stderr).toBe('');
   return (JSON.parse(run.stdout) as Array<{ messages: CliMessage[] }>)[0].messages;
 }
@@ -313,6 +336,124 @@ describe.skipIf(!runs)(
       await page.uncheck('#rules input[value="long-sentence"]');
       await settled();
     });
+
+    it.skipIf(!haveDev && !inCi)(
+      'lints a translation against the source pane: the command line’s --source findings, drawn in both texts',
+      async () => {
+        const records = readFileSync(join(DEV, 'mqm_zhen.dev.jsonl'), 'utf8')
+          .split('\n')
+          .filter((line) => line.includes(CHANGED_NUMBER) || line.includes(KEPT_NUMBERS))
+          .map((line) => JSON.parse(line) as { id: string; source: string; target: string });
+        const changed = records.find((record) => record.id === CHANGED_NUMBER)!;
+        const kept = records.find((record) => record.id === KEPT_NUMBERS)!;
+        expect(changed.target).toContain('31.1 billion');
+        const source = `${changed.source}\n\n${kept.source}\n`;
+        const translation = `${changed.target}\n\n${kept.target}\n`;
+        await page.selectOption('#preset', 'mtlint:recommended');
+        await page.selectOption('#format', 'txt');
+        await paste(translation);
+        const config = await exportedConfig();
+        const monolingual = cliFindings(translation, config);
+
+        // Opened from the keyboard: the toggle says it is expanded and the source text area takes the focus.
+        await page.focus('#source-toggle');
+        await page.keyboard.press('Enter');
+        expect(await page.getAttribute('#source-toggle', 'aria-expanded')).toBe('true');
+        expect(await page.evaluate(() => document.activeElement?.id)).toBe('source');
+        await page.keyboard.insertText(source);
+        await settled();
+        expect(await page.evaluate(() => window.mtlintPage?.lintedSource)).toBe(source);
+
+        const expected = cliFindings(translation, config, 'translation.txt', source);
+        const mismatch = expected.filter((finding) => finding.ruleId === 'number-mismatch');
+        expect(mismatch.map((finding) => finding.message)).toEqual([
+          'Unexpected `31.1 billion`, the source has `315.1亿`',
+        ]);
+        const shown = await shownFindings();
+        expect(comparable(shown)).toEqual(comparable(expected));
+        expect(shown.map((finding) => finding.fixable)).toEqual(expected.map((finding) => finding.fix !== undefined));
+        // The correct pair, the second paragraph, stays quiet; the bilingual finding is drawn over `31.1 billion`.
+        const secondParagraph = translation.indexOf(kept.target);
+        expect(shown.filter((finding) => finding.offset >= secondParagraph)).toEqual([]);
+        const marks = await page.$$eval('#highlights mark', (elements) => elements.map((mark) => mark.textContent));
+        expect(marks).toContain('31.1 billion');
+
+        // The source's number is drawn in the source pane, where the command line's related place says.
+        const related = mismatch[0].relatedInformation?.find((place) => place.filePath !== undefined);
+        expect(related).toBeDefined();
+        const sourceLines = source.split('\n');
+        const offsetOf = (line: number, column: number) =>
+          sourceLines.slice(0, line - 1).reduce((sum, text) => sum + text.length + 1, 0) + column - 1;
+        const inSource = source.slice(
+          offsetOf(related!.line, related!.column),
+          offsetOf(related!.endLine, related!.endColumn),
+        );
+        expect(inSource).toBe('315.1亿');
+        const sourceLayer = await page.$eval('#source-highlights', (element) => ({
+          text: element.textContent,
+          marks: [...element.querySelectorAll('mark')].map((mark) => mark.textContent),
+        }));
+        expect(sourceLayer).toEqual({ text: `${source}\n `, marks: [inSource] });
+        // "Show in the source", from the keyboard, selects it there.
+        const button = page.locator('#findings button.where-source');
+        expect(await button.count()).toBe(1);
+        expect(await button.getAttribute('aria-label')).toBe(
+          `Show in the source: line ${related!.line}, column ${related!.column}`,
+        );
+        await button.focus();
+        await page.keyboard.press('Enter');
+        expect(
+          await page.evaluate(() => {
+            const area = document.getElementById('source') as HTMLTextAreaElement;
+            return document.activeElement === area ? area.value.slice(area.selectionStart, area.selectionEnd) : null;
+          }),
+        ).toBe(inSource);
+        // The exported config is still the rules alone: the source is no setting.
+        expect(JSON.parse(readFileSync(await exportedConfig(), 'utf8'))).toEqual(
+          JSON.parse(readFileSync(config, 'utf8')),
+        );
+
+        // A source with a paragraph more than the translation: a notice says so, and no pair is compared.
+        await page.focus('#source');
+        await page.keyboard.press('Control+End');
+        await page.keyboard.insertText('\n第三段。\n');
+        await settled();
+        const unpaired = cliFindings(translation, config, 'translation.txt', await page.inputValue('#source'));
+        const warning = unpaired.filter((finding) => finding.ruleId === 'format-warning');
+        expect(warning).toHaveLength(1);
+        // The page calls the pane's text `<source>` (the library's name for a source given as text).
+        expect(await page.textContent('#notice')).toBe(
+          warning[0].message.replace(join(work, 'source-translation.txt'), '<source>'),
+        );
+        expect(await page.isVisible('#notice')).toBe(true);
+        expect(comparable(await shownFindings())).toEqual(
+          comparable(unpaired.filter((finding) => finding.ruleId !== 'format-warning')),
+        );
+        expect(await page.textContent('#status')).not.toMatch(/failed/);
+
+        // Cleared, the source is no longer used: the monolingual findings again, and nothing in the source pane.
+        await page.focus('#source');
+        await page.keyboard.press('Control+A');
+        await page.keyboard.press('Delete');
+        await settled();
+        expect(await page.evaluate(() => window.mtlintPage?.lintedSource)).toBe('');
+        const cleared = await shownFindings();
+        expect(comparable(cleared)).toEqual(comparable(monolingual));
+        expect(cleared.some((finding) => finding.ruleId === 'number-mismatch')).toBe(false);
+        expect(await page.isVisible('#notice')).toBe(false);
+        expect(await page.$$eval('#source-highlights mark', (elements) => elements.length)).toBe(0);
+
+        // Closed with its text in it, the source is not used either.
+        await page.keyboard.insertText(source);
+        await settled();
+        expect((await shownFindings()).some((finding) => finding.ruleId === 'number-mismatch')).toBe(true);
+        await page.focus('#source-toggle');
+        await page.keyboard.press('Enter');
+        await settled();
+        expect(await page.getAttribute('#source-toggle', 'aria-expanded')).toBe('false');
+        expect(comparable(await shownFindings())).toEqual(comparable(monolingual));
+      },
+    );
 
     it('passes contrast checks for its text and labels every control', async () => {
       const problems = await page.evaluate(() => {

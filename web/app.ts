@@ -1,14 +1,15 @@
 /**
  * The page: a text area with the findings drawn behind it, the findings list
- * with fixes, and the rule controls. Linting runs in a worker (`worker.ts`):
+ * with fixes, and the rule controls; optionally a source pane, against which
+ * the text is linted as a translation (its places drawn there too). Linting runs in a worker (`worker.ts`):
  * at most one request is in flight, and edits made meanwhile are linted as one
  * when it returns, so typing never waits for the engine.
  */
 import { configFor, type RuleInfo } from '../src/browser-config.js';
 import type { Config, PresetName } from '../src/engine/config.js';
-import type { Finding } from '../src/engine/lint.js';
+import type { FileWarning, Finding } from '../src/engine/lint.js';
 import type { FormatName } from '../src/formats/index.js';
-import type { FromWorker, ToWorker } from './protocol.js';
+import type { FromWorker, SourceText, ToWorker } from './protocol.js';
 
 declare global {
   interface Window {
@@ -24,6 +25,10 @@ declare global {
 interface PageState {
   /** The text the findings belong to (equal to the text area's when `current`). */
   lintedText: string;
+  /** The source it was linted against: '' without one (the pane closed, or nothing in it). */
+  lintedSource: string;
+  /** Problems with the text as a whole (a source whose paragraphs do not pair up), shown as a notice. */
+  warnings: string[];
   findings: Finding[];
   current: boolean;
   /** Engine time of the last lint, and from the edit to the findings on screen. */
@@ -43,10 +48,19 @@ const formatSelect = $<HTMLSelectElement>('format');
 const presetSelect = $<HTMLSelectElement>('preset');
 const fixAllButton = $<HTMLButtonElement>('fix-all');
 const rulesFieldset = $<HTMLFieldSetElement>('rules');
+const workspace = $<HTMLDivElement>('workspace');
+const sourcePane = $<HTMLElement>('source-pane');
+const sourceToggle = $<HTMLButtonElement>('source-toggle');
+const sourceArea = $<HTMLTextAreaElement>('source');
+const sourceHighlights = $<HTMLDivElement>('source-highlights');
+const sourceLanguageSelect = $<HTMLSelectElement>('source-language');
+const noticeLine = $<HTMLParagraphElement>('notice');
 
 const SETTINGS_KEY = 'mtlint.settings';
 const state: PageState = {
   lintedText: '',
+  lintedSource: '',
+  warnings: [],
   findings: [],
   current: false,
   lintMilliseconds: 0,
@@ -66,8 +80,8 @@ const worker = new Worker(
   { name: 'mtlint' },
 );
 let nextId = 1;
-/** The request in flight: its id, text and when the edit it answers was made. */
-let inFlight: { id: number; text: string; editedAt: number } | undefined;
+/** The request in flight: its id, text, source and when the edit it answers was made. */
+let inFlight: { id: number; text: string; source: SourceText | undefined; editedAt: number } | undefined;
 /** Set when the text changed while a request was in flight. */
 let editedAt: number | undefined;
 const fixRequests = new Map<number, (message: Extract<FromWorker, { type: 'fixed' }>) => void>();
@@ -78,17 +92,25 @@ function currentConfig(): Config {
   return configFor(catalog, presetSelect.value as PresetName, enabled);
 }
 
+/** The source the text is linted against: the pane's text while the pane is open and holds any. */
+function activeSource(): SourceText | undefined {
+  if (sourcePane.hidden || sourceArea.value.trim() === '') return undefined;
+  const language = sourceLanguageSelect.value;
+  return language ? { text: sourceArea.value, language } : { text: sourceArea.value };
+}
+
 function requestLint(): void {
   if (catalog.length === 0) return;
   const at = editedAt ?? performance.now();
   editedAt = undefined;
-  inFlight = { id: nextId++, text: textArea.value, editedAt: at };
+  inFlight = { id: nextId++, text: textArea.value, source: activeSource(), editedAt: at };
   send({
     type: 'lint',
     id: inFlight.id,
     text: inFlight.text,
     format: formatSelect.value as FormatName,
     config: currentConfig(),
+    source: inFlight.source,
   });
 }
 
@@ -114,7 +136,7 @@ worker.onmessage = (event: MessageEvent<FromWorker>) => {
       break;
     case 'linted': {
       if (!inFlight || message.id !== inFlight.id) break;
-      const { text, editedAt: at } = inFlight;
+      const { text, source, editedAt: at } = inFlight;
       inFlight = undefined;
       if (editedAt !== undefined) {
         // Edited meanwhile: these findings are already stale.
@@ -122,7 +144,7 @@ worker.onmessage = (event: MessageEvent<FromWorker>) => {
         break;
       }
       state.lintMilliseconds = message.milliseconds;
-      show(text, message.findings);
+      show(text, source?.text ?? '', message.findings, message.warnings);
       state.roundTripMilliseconds = performance.now() - at;
       document.body.dataset.lint = 'current';
       say();
@@ -168,18 +190,23 @@ function messageHtml(message: string): string {
   return escapeHtml(message).replace(/`([^`]+)`/g, (_, code: string) => `<code>${code}</code>`);
 }
 
-/** The span a finding is drawn over: an empty one (a missing character) shows the character after it. */
-function drawnSpan(finding: Finding, length: number): [number, number] {
-  if (finding.endOffset > finding.offset) return [finding.offset, finding.endOffset];
-  return finding.offset < length
-    ? [finding.offset, finding.offset + 1]
-    : [Math.max(0, finding.offset - 1), finding.offset];
+/** The span a place is drawn over: an empty one (a missing character) shows the character after it. */
+function drawnSpan(place: { offset: number; endOffset: number }, length: number): [number, number] {
+  if (place.endOffset > place.offset) return [place.offset, place.endOffset];
+  return place.offset < length ? [place.offset, place.offset + 1] : [Math.max(0, place.offset - 1), place.offset];
 }
 
-function drawHighlights(text: string, findings: Finding[]): void {
+/** A stretch of a text drawn for the finding at `index` of the list. */
+interface DrawnPlace {
+  index: number;
+  start: number;
+  end: number;
+}
+
+/** Draws `places` behind a text area: a layer with the text in it, each place a `mark` naming its findings. */
+function drawLayer(layer: HTMLDivElement, area: HTMLTextAreaElement, text: string, places: DrawnPlace[]): void {
   const cuts = new Set([0, text.length]);
-  const spans = findings.map((finding) => drawnSpan(finding, text.length));
-  for (const [start, end] of spans) {
+  for (const { start, end } of places) {
     cuts.add(start);
     cuts.add(end);
   }
@@ -188,23 +215,44 @@ function drawHighlights(text: string, findings: Finding[]): void {
   for (let i = 0; i + 1 < points.length; i++) {
     const [from, to] = [points[i], points[i + 1]];
     const piece = escapeHtml(text.slice(from, to));
-    const covering: number[] = [];
-    spans.forEach(([start, end], index) => {
-      if (start <= from && to <= end) covering.push(index);
-    });
+    const covering = places.filter(({ start, end }) => start <= from && to <= end).map(({ index }) => index);
     if (covering.length === 0) html += piece;
     else {
-      const error = covering.some((index) => findings[index].severity === 2);
-      html += `<mark data-findings="${covering.join(' ')}"${error ? ' class="error"' : ''}>${piece}</mark>`;
+      const error = covering.some((index) => state.findings[index]?.severity === 2);
+      html += `<mark data-findings="${[...new Set(covering)].join(' ')}"${error ? ' class="error"' : ''}>${piece}</mark>`;
     }
   }
   // A trailing newline needs something after it to take up its line.
-  highlights.innerHTML = `${html}\n `;
-  highlights.scrollTop = textArea.scrollTop;
+  layer.innerHTML = `${html}\n `;
+  layer.scrollTop = area.scrollTop;
 }
 
-function position(finding: Finding): string {
-  return `line ${finding.line}, column ${finding.column}`;
+/** A finding's places in the source: its related places in another file (the page has no other). */
+function sourcePlaces(finding: Finding) {
+  return (finding.related ?? []).filter((place) => place.filePath !== undefined);
+}
+
+function drawHighlights(text: string, source: string, findings: Finding[]): void {
+  drawLayer(
+    highlights,
+    textArea,
+    text,
+    findings.map((finding, index) => {
+      const [start, end] = drawnSpan(finding, text.length);
+      return { index, start, end };
+    }),
+  );
+  const inSource = findings.flatMap((finding, index) =>
+    sourcePlaces(finding).map((place) => {
+      const [start, end] = drawnSpan(place, source.length);
+      return { index, start, end };
+    }),
+  );
+  drawLayer(sourceHighlights, sourceArea, source, inSource);
+}
+
+function position(place: { line: number; column: number }): string {
+  return `line ${place.line}, column ${place.column}`;
 }
 
 function drawFindings(findings: Finding[]): void {
@@ -218,8 +266,13 @@ function drawFindings(findings: Finding[]): void {
     const docs = finding.url
       ? `<a href="${escapeHtml(finding.url)}" target="_blank" rel="noopener" aria-label="Documentation of the rule ${rule}">${rule}</a>`
       : `<span>${rule}</span>`;
+    // A place in the source (a changed number's original): a second button shows it in the source pane.
+    const inSource = sourcePlaces(finding)[0];
+    const source = inSource
+      ? ` <button type="button" class="where-source" data-index="${index}" aria-label="Show in the source: ${position(inSource)}">source ${inSource.line}:${inSource.column}</button>`
+      : '';
     return `<li class="finding${finding.severity === 2 ? ' error' : ''}" data-rule="${rule}" data-offset="${finding.offset}" data-end-offset="${finding.endOffset}" data-message="${escapeHtml(finding.message)}" aria-label="${escapeHtml(label)}">
-      <button type="button" class="where" data-index="${index}" aria-label="Show in the text: ${position(finding)}">${finding.line}:${finding.column}</button>
+      <button type="button" class="where" data-index="${index}" aria-label="Show in the text: ${position(finding)}">${finding.line}:${finding.column}</button>${source}
       <span class="message">${messageHtml(finding.message)}</span>
       <span class="actions">${docs}${fix}</span></li>`;
   });
@@ -234,12 +287,17 @@ function describeFix(finding: Finding): string {
   return `replace “${before}” with “${fix.text}”`;
 }
 
-function show(text: string, findings: Finding[]): void {
+function show(text: string, source: string, findings: Finding[], warnings: FileWarning[]): void {
   state.lintedText = text;
+  state.lintedSource = source;
   state.findings = findings;
+  state.warnings = warnings.map((warning) => warning.message);
   state.current = true;
-  drawHighlights(text, findings);
+  drawHighlights(text, source, findings);
   drawFindings(findings);
+  // A notice, not an error: the text was still checked, only without its source.
+  noticeLine.textContent = state.warnings.join(' ');
+  noticeLine.hidden = state.warnings.length === 0;
   fixAllButton.disabled = !findings.some((finding) => finding.fix);
 }
 
@@ -285,20 +343,31 @@ function applyFix(index: number): void {
   replaceText(start, end, finding.fix.text);
 }
 
-function select(index: number): void {
-  const finding = state.findings[index];
-  if (!finding) return;
-  textArea.focus();
-  textArea.setSelectionRange(finding.offset, Math.max(finding.endOffset, finding.offset));
+/** Selects a finding's place in a text area, marks it as the current one and scrolls it into view. */
+function reveal(area: HTMLTextAreaElement, layer: HTMLDivElement, place: DrawnPlace): void {
+  area.focus();
+  area.setSelectionRange(place.start, Math.max(place.end, place.start));
   let first: HTMLElement | undefined;
-  for (const mark of highlights.querySelectorAll('mark')) {
-    const current = (mark.dataset.findings ?? '').split(' ').includes(String(index));
-    mark.classList.toggle('current', current);
-    if (current) first ??= mark;
+  for (const drawn of [highlights, sourceHighlights]) {
+    for (const mark of drawn.querySelectorAll('mark')) {
+      const current = (mark.dataset.findings ?? '').split(' ').includes(String(place.index));
+      mark.classList.toggle('current', current);
+      if (current && drawn === layer) first ??= mark;
+    }
   }
   // The drawn layer lays the text out exactly as the text area does: scroll the finding to a third of the way down.
-  if (first) textArea.scrollTop = Math.max(0, first.offsetTop - textArea.clientHeight / 3);
-  highlights.scrollTop = textArea.scrollTop;
+  if (first) area.scrollTop = Math.max(0, first.offsetTop - area.clientHeight / 3);
+  layer.scrollTop = area.scrollTop;
+}
+
+function select(index: number): void {
+  const finding = state.findings[index];
+  if (finding) reveal(textArea, highlights, { index, start: finding.offset, end: finding.endOffset });
+}
+
+function selectInSource(index: number): void {
+  const place = state.findings[index] && sourcePlaces(state.findings[index])[0];
+  if (place) reveal(sourceArea, sourceHighlights, { index, start: place.offset, end: place.endOffset });
 }
 
 findingsList.addEventListener('click', (event) => {
@@ -309,7 +378,8 @@ findingsList.addEventListener('click', (event) => {
     // Keep keyboard users in the list: focus moves to the finding that takes this one's place.
     refocus = Array.prototype.indexOf.call(findingsList.children, button.closest('li'));
     applyFix(index);
-  } else select(index);
+  } else if (button.classList.contains('where-source')) selectInSource(index);
+  else select(index);
 });
 let refocus = -1;
 new MutationObserver(() => {
@@ -332,7 +402,14 @@ fixAllButton.addEventListener('click', () => {
     state.fixAllApplied = result.applied;
     say();
   });
-  send({ type: 'fix-all', id, text, format: formatSelect.value as FormatName, config: currentConfig() });
+  send({
+    type: 'fix-all',
+    id,
+    text,
+    format: formatSelect.value as FormatName,
+    config: currentConfig(),
+    source: activeSource(),
+  });
 });
 
 textArea.addEventListener('input', () => {
@@ -341,6 +418,31 @@ textArea.addEventListener('input', () => {
 });
 textArea.addEventListener('scroll', () => {
   highlights.scrollTop = textArea.scrollTop;
+});
+
+// ---- the source pane ---------------------------------------------------------
+
+sourceToggle.addEventListener('click', () => {
+  const open = sourcePane.hidden;
+  sourcePane.hidden = !open;
+  workspace.classList.toggle('bilingual', open);
+  sourceToggle.setAttribute('aria-expanded', String(open));
+  if (open) sourceArea.focus();
+  changed();
+});
+sourceArea.addEventListener('input', () => {
+  notice = '';
+  changed();
+});
+sourceArea.addEventListener('scroll', () => {
+  sourceHighlights.scrollTop = sourceArea.scrollTop;
+});
+sourceLanguageSelect.addEventListener('change', changed);
+$<HTMLInputElement>('open-source').addEventListener('change', async (event) => {
+  const file = (event.target as HTMLInputElement).files?.[0];
+  if (!file) return;
+  sourceArea.value = await readText(file);
+  changed();
 });
 
 // ---- files, copying, exporting ----------------------------------------------
@@ -352,9 +454,13 @@ $<HTMLInputElement>('open').addEventListener('change', async (event) => {
   if (!file) return;
   fileName = file.name;
   formatSelect.value = FORMAT_OF_EXTENSION[file.name.split('.').pop()?.toLowerCase() ?? ''] ?? 'txt';
-  textArea.value = (await file.text()).replace(/^\uFEFF/, '');
+  textArea.value = await readText(file);
   changed();
 });
+
+async function readText(file: File): Promise<string> {
+  return (await file.text()).replace(/^\uFEFF/, '');
+}
 
 function download(name: string, text: string, type: string): void {
   const link = document.createElement('a');

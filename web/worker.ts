@@ -6,9 +6,10 @@
  */
 import './word-lists.js';
 import * as entities from 'decode-named-character-reference';
-import { type Config, type Finding, type FormatName, fixText, IncrementalLinter, ruleCatalog } from '../src/browser.js';
+import { type Config, type FormatName, fixText, IncrementalLinter, ruleCatalog } from '../src/browser.js';
+import type { LintOptions } from '../src/engine/lint.js';
 import { loadFormats } from '../src/formats/index.js';
-import { CHUNK_OF_MODULE, type FromWorker, type ToWorker } from './protocol.js';
+import { CHUNK_OF_MODULE, type FromWorker, type SourceText, type ToWorker } from './protocol.js';
 import { registerModule, takeMissing } from './shims/registry.js';
 
 registerModule('decode-named-character-reference', entities);
@@ -74,17 +75,27 @@ async function withChunks<T>(task: () => T): Promise<T> {
   }
 }
 
-/** The page's one document, linted again after each edit: only what the edit changed is done again. */
+/**
+ * The page's one document, linted again after each edit: only what the edit changed is done again. With a
+ * source the whole text is linted against it each time (the incremental linter keeps nothing of a
+ * bilingual run), its paragraphs paired with the source's in order, as the command line's `--source` does.
+ */
 const linter = new IncrementalLinter();
 
-function lintOnce(text: string, format: FormatName, config: Config): Finding[] {
-  return linter.lint(text, { format, config }).findings;
+function lintOptions(format: FormatName, config: Config, source: SourceText | undefined): LintOptions {
+  if (!source) return { format, config };
+  return { format, config, source: source.text, sourceLanguage: source.language };
+}
+
+function lintOnce(text: string, options: LintOptions) {
+  const { findings, warnings = [] } = linter.lint(text, options);
+  return { findings, warnings };
 }
 
 /** The engine's `fixText` (fix passes until nothing changes), run again if a pass asked for a chunk. */
-function fixAll(text: string, format: FormatName, config: Config) {
+function fixAll(text: string, options: LintOptions) {
   return withChunks(() => {
-    const fixed = fixText(text, { format, config });
+    const fixed = fixText(text, options);
     return { output: fixed.output, applied: fixed.applied, findings: fixed.result.findings };
   });
 }
@@ -101,11 +112,12 @@ scope.onmessage = (event) => {
   queue = queue.then(async () => {
     const started = performance.now();
     try {
+      const options = lintOptions(message.format, message.config, message.source);
       if (message.type === 'lint') {
-        const findings = await withChunks(() => lintOnce(message.text, message.format, message.config));
-        post({ type: 'linted', id: message.id, findings, milliseconds: performance.now() - started });
+        const result = await withChunks(() => lintOnce(message.text, options));
+        post({ type: 'linted', id: message.id, ...result, milliseconds: performance.now() - started });
       } else {
-        const result = await fixAll(message.text, message.format, message.config);
+        const result = await fixAll(message.text, options);
         post({ type: 'fixed', id: message.id, ...result, milliseconds: performance.now() - started });
       }
     } catch (error) {
