@@ -14,6 +14,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultDevDir } from '../bench/eval/data.js';
 import { applyFixes } from '../src/engine/fixes.js';
+import { lint } from '../src/engine/lint.js';
 import { CLI, ROOT, runMtlint } from './helpers/cli.js';
 
 declare global {
@@ -412,6 +413,27 @@ describe.skipIf(!runs)(
         expect(JSON.parse(readFileSync(await exportedConfig(), 'utf8'))).toEqual(
           JSON.parse(readFileSync(config, 'utf8')),
         );
+
+        // The source language reaches the engine: with every rule on, `length-ratio` measures the pair as
+        // Chinese (denser than English) and finds the lengths right, where unset it flagged both paragraphs.
+        await page.selectOption('#preset', 'mtlint:all');
+        await settled();
+        const allConfig = await exportedConfig();
+        const unset = cliFindings(translation, allConfig, 'translation.txt', source);
+        expect(unset.filter((finding) => finding.ruleId === 'length-ratio')).toHaveLength(2);
+        expect(comparable(await shownFindings())).toEqual(comparable(unset));
+        await page.selectOption('#source-language', 'zh');
+        await settled();
+        const chinese = lint(translation, {
+          source,
+          sourceLanguage: 'zh',
+          config: JSON.parse(readFileSync(allConfig, 'utf8')),
+        }).findings;
+        expect(chinese.some((finding) => finding.ruleId === 'length-ratio')).toBe(false);
+        expect(comparable(await shownFindings())).toEqual(comparable(chinese));
+        await page.selectOption('#source-language', '');
+        await page.selectOption('#preset', 'mtlint:recommended');
+        await settled();
 
         // A source with a paragraph more than the translation: a notice says so, and no pair is compared.
         await page.focus('#source');
