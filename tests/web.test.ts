@@ -61,7 +61,8 @@ interface CliMessage {
 const DEV = defaultDevDir(ROOT);
 const CHANGED_NUMBER = 'zh-en|wmt23-general-sxs|ONLINE-M|news_chinanews.com.280802:zh-en|54';
 const KEPT_NUMBERS = 'zh-en|wmt21-ted|Facebook-AI|talk.6|475';
-const haveDev = existsSync(join(DEV, 'mqm_zhen.dev.jsonl'));
+const CHANGED_YEAR = 'ru-en|wmt21-biomed|TMT_run1|doc52|1';
+const haveDev = ['mqm_zhen.dev.jsonl', 'mqm_bio_x2en.dev.jsonl'].every((file) => existsSync(join(DEV, file)));
 
 interface ShownFinding {
   ruleId: string;
@@ -476,6 +477,50 @@ describe.skipIf(!runs)(
         expect(comparable(await shownFindings())).toEqual(comparable(monolingual));
       },
     );
+
+    it.skipIf(!haveDev && !inCi)('fixes all against the source as `--fix --source` does', async () => {
+      // A Russian→English segment of the dev set whose period 2010–2018 became 2010-2015.
+      const record = readFileSync(join(DEV, 'mqm_bio_x2en.dev.jsonl'), 'utf8')
+        .split('\n')
+        .filter((line) => line.includes(CHANGED_YEAR))
+        .map((line) => JSON.parse(line) as { id: string; source: string; target: string })
+        .find((candidate) => candidate.id === CHANGED_YEAR)!;
+      const [source, translation] = [`${record.source}\n`, `${record.target}\n`];
+      await page.selectOption('#preset', 'mtlint:recommended');
+      await paste(translation);
+      await page.click('#source-toggle');
+      // The pane keeps what the last test left in it: replaced, as a paste over a selection does.
+      await page.keyboard.press('Control+A');
+      await page.keyboard.insertText(source);
+      await settled();
+      const shown = await shownFindings();
+      expect(shown.filter((finding) => finding.ruleId === 'number-mismatch' && finding.fixable)).toHaveLength(1);
+      await page.evaluate(() => {
+        window.mtlintPage!.fixAllApplied = undefined;
+      });
+      await page.click('#fix-all');
+      await page.waitForFunction(() => window.mtlintPage?.fixAllApplied !== undefined, null, { timeout: 60_000 });
+      await settled();
+      writeFileSync(join(work, 'fix-source.txt'), source);
+      writeFileSync(join(work, 'fix-translation.txt'), translation);
+      const config = await exportedConfig();
+      const fixed = runMtlint([
+        '--fix-dry-run',
+        '--format',
+        'json',
+        '--config',
+        config,
+        '--source',
+        join(work, 'fix-source.txt'),
+        join(work, 'fix-translation.txt'),
+      ]);
+      const output = (JSON.parse(fixed.stdout) as Array<{ output?: string }>)[0].output;
+      expect(output).toContain('2010-2018');
+      expect(await pageText()).toBe(output);
+      await page.fill('#source', '');
+      await page.click('#source-toggle');
+      await settled();
+    });
 
     it('passes contrast checks for its text and labels every control', async () => {
       const problems = await page.evaluate(() => {
