@@ -551,6 +551,10 @@ describe.skipIf(!runs)(
           '.finding .message',
           '.finding a',
           '.finding code',
+          '.finding .where-source',
+          '.source-pane .hint',
+          '#source-heading',
+          '#notice',
           'footer',
         ];
         for (const selector of selectors) {
