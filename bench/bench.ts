@@ -67,7 +67,8 @@ const quick = args.has('--quick');
 const huge = args.has('--huge');
 const work = join(tmpdir(), 'mtlint-bench');
 const RESULTS = join(ROOT, 'bench', 'results');
-const CLI = join(ROOT, 'dist', 'src', 'cli.js');
+/** The command users run (package.json's bin: the bundle). */
+const CLI = join(ROOT, 'dist', 'cli', 'mtlint.js');
 const HOOK = join(ROOT, 'dist', 'bench', 'rss-hook.js');
 const TIMEOUT_MS = 300_000;
 const MB = 1024 * 1024;

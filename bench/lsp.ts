@@ -83,7 +83,7 @@ function percentile(values: number[], p: number): number {
 
 async function main(): Promise<void> {
   await loadFormats();
-  const server = spawn(process.execPath, [join(ROOT, 'dist', 'src', 'cli.js'), 'lsp'], { stdio: 'pipe' });
+  const server = spawn(process.execPath, [join(ROOT, 'dist', 'cli', 'mtlint.js'), 'lsp'], { stdio: 'pipe' });
   server.stderr.on('data', (chunk) => process.stderr.write(chunk));
   const connection = createMessageConnection(
     new StreamMessageReader(server.stdout),

@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { buildArticles, ROOT, writeArticles } from './corpus.js';
 
 const MB = 1024 * 1024;
-const CLI = join(ROOT, 'dist', 'src', 'cli.js');
+const CLI = join(ROOT, 'dist', 'cli', 'mtlint.js');
 const HOOK = join(ROOT, 'dist', 'bench', 'rss-hook.js');
 const work = join(tmpdir(), 'mtlint-bench-stream');
 

@@ -49,7 +49,7 @@ function runHook(): { code: number; stdout: string; stderr: string; files: strin
   const exclude = hook.exclude ? pythonRegex(hook.exclude) : undefined;
   const files = staged.filter((file) => include.test(file) && !exclude?.test(file));
   const [command, ...entryArgs] = hook.entry.split(/\s+/);
-  expect(bin[command], `entry ${command} is a bin of the package`).toBe('dist/src/cli.js');
+  expect(bin[command], `entry ${command} is a bin of the package`).toBe('dist/cli/mtlint.js');
   const result = spawnSync(
     process.execPath,
     [CLI, ...entryArgs, ...(hook.args ?? []), ...(hook.pass_filenames === false ? [] : files)],

@@ -59,7 +59,7 @@ let work: string;
 beforeAll(() => {
   const built = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build-vscode.mjs')], { encoding: 'utf8' });
   if (built.status !== 0) throw new Error(`build-vscode failed:\n${built.stdout}${built.stderr}`);
-  if (!existsSync(CLI)) throw new Error('dist/src/cli.js is missing: run `npm run build` first');
+  if (!existsSync(CLI)) throw new Error('the built CLI is missing: run `npm run build` first');
   work = mkdtempSync(join(tmpdir(), 'mtlint-vscode-'));
 }, 180_000);
 

@@ -237,7 +237,7 @@ beforeAll(async () => {
     throw new Error('code-server is not installed, and CI must run this test: bash scripts/install-code-server.sh');
   if (!existsSync(CODE_SERVER)) throw new Error(`CODE_SERVER=${CODE_SERVER} does not exist`);
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium is not installed at ${CHROMIUM}, and CI must run this test`);
-  if (!existsSync(CLI)) throw new Error('dist/src/cli.js is missing: run `npm run build` first');
+  if (!existsSync(CLI)) throw new Error('the built CLI is missing: run `npm run build` first');
   work = mkdtempSync(join(tmpdir(), 'mtlint-vscode-real-'));
   // Built in its own folder: tests/vscode-extension.test.ts rebuilds editors/vscode/dist at the same time.
   const built = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build-vscode.mjs'), join(work, 'extension')], {

@@ -88,7 +88,7 @@ beforeAll(async () => {
     encoding: 'utf8',
   });
   if (built.status !== 0) throw new Error(`build-web failed:\n${built.stderr}`);
-  if (!existsSync(CLI)) throw new Error('dist/src/cli.js is missing: run `npm run build` first');
+  if (!existsSync(CLI)) throw new Error('the built CLI is missing: run `npm run build` first');
   const { chromium } = await import('playwright-core');
   context = await chromium.launchPersistentContext(join(work, 'profile'), {
     executablePath: CHROMIUM,

@@ -1,11 +1,11 @@
-/** Runs the built `mtlint` binary (dist/src/cli.js) as a user would. */
+/** Runs the built `mtlint` binary (the bundle dist/cli/mtlint.js, package.json's bin) as a user would. */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
-export const CLI = join(ROOT, 'dist', 'src', 'cli.js');
+export const CLI = join(ROOT, 'dist', 'cli', 'mtlint.js');
 
 export interface CliRun {
   code: number;

@@ -6,7 +6,7 @@ import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { join } from 'node:path';
 
 export const root = join(import.meta.dirname, '..', '..');
-export const cli = join(root, 'dist', 'src', 'cli.js');
+export const cli = join(root, 'dist', 'cli', 'mtlint.js');
 
 export interface Message {
   jsonrpc: '2.0';
