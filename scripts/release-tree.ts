@@ -24,7 +24,8 @@ interface PackageJson {
 
 export function writeReleaseTree(out: string, root = ROOT): string[] {
   const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as PackageJson;
-  if (!existsSync(join(root, 'dist', 'cli', 'mtlint.js'))) throw new Error('dist/ is missing: run `npm run build` first');
+  if (!existsSync(join(root, 'dist', 'cli', 'mtlint.js')))
+    throw new Error('dist/ is missing: run `npm run build` first');
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
   const written: string[] = [];

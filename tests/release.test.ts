@@ -20,7 +20,14 @@ afterAll(() => tree.cleanup());
 
 describe('release tree', () => {
   it('carries the compiled code, the schema, the licence, the Action and the hook, and no build step', () => {
-    for (const file of ['dist/cli/mtlint.js', 'dist/cli/worker.js', 'dist/src/cli.js', 'dist/src/text/lexicon', 'schema/mtlintrc.schema.json', 'LICENSE']) {
+    for (const file of [
+      'dist/cli/mtlint.js',
+      'dist/cli/worker.js',
+      'dist/src/cli.js',
+      'dist/src/text/lexicon',
+      'schema/mtlintrc.schema.json',
+      'LICENSE',
+    ]) {
       expect(existsSync(join(tree.path, file)), file).toBe(true);
     }
     for (const file of ['action.yml', '.pre-commit-hooks.yaml', 'package-lock.json']) {
