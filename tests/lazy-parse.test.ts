@@ -185,7 +185,12 @@ describe('the triggers', () => {
     expect(mayRepeatWord('e.g. a.b. U.S. A.B.')).toBe(false);
     expect(mayRepeatPhrase('in the city in the city')).toBe(true);
     expect(mayRepeatPhrase('a process of learning, a process of growing, a process of')).toBe(true);
-    expect(mayRepeatPhrase('one of the best of the year')).toBe(true);
+    expect(mayRepeatPhrase('(In the city In the city')).toBe(true);
+    expect(mayRepeatPhrase('raids on the homes of the homes of activists')).toBe(true);
+    expect(mayRepeatPhrase('it rose fast, it rose, it rose again')).toBe(true);
+    // A pair that comes back once, neither back to back nor as a loop.
+    expect(mayRepeatPhrase('one of the best of the year')).toBe(false);
+    expect(mayRepeatPhrase('on the one hand, on the other hand')).toBe(false);
     expect(mayRepeatPhrase('The city council met in the town hall on Monday.')).toBe(false);
     expect(mayRepeatPhrase('in the city and then, many words later, after a long detour, in the city')).toBe(false);
   });

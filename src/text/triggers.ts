@@ -252,39 +252,71 @@ export function mayRepeatWord(text: string): boolean {
 
 /** Words from the start of one turn of a repeated phrase to the next (`MAX_LENGTH` 6, one word between). */
 const PHRASE_TURN_WORDS = 7;
+/** `repeated-phrase`'s shortest and longest phrase, and the turns a loop needs. */
+const PHRASE_MIN_LENGTH = 2;
+const PHRASE_MAX_LENGTH = 6;
+const LOOP_TURNS = 3;
+/** Pairs kept: a phrase back to back looks `PHRASE_MAX_LENGTH + 1` pairs back, a loop `PHRASE_TURN_WORDS`. */
+const KEPT_PAIRS = 8;
 
 /**
- * False when no two words in a row (white space between) come back as the
- * same two words within the next `PHRASE_TURN_WORDS` words:
- * `repeated-phrase` (a phrase of two to six words back to back, or three
- * turns at most one word apart) has nothing to find. A pair is known by its
- * first word's last run and its second word's first run (hashed: a collision
- * only says "maybe"). Chunks holding no word are not counted, and each chunk
- * holds at least one word, so counting chunks never overshoots the word
- * distance.
+ * False when `repeated-phrase` has nothing to find: no phrase of two to six
+ * words back to back, and no loop (three turns of a phrase, each at most one
+ * word after the last). A pair of words in a row (white space between) is
+ * known by its first word's last run and its second word's first run (hashed:
+ * a collision only says "maybe"), and numbered by the chunk of its first word
+ * among the chunks that hold a word.
+ *
+ * - Back to back, every word of the two copies is white-space-delimited, so
+ *   each is its own chunk (the outer two may carry marks outside them): a
+ *   copy of length L brings its first pair back exactly L pairs later and,
+ *   when L ≥ 3, its second pair too.
+ * - A loop's turns start with the same pair; the next turn starts at most
+ *   `PHRASE_TURN_WORDS` words later, which is at most as many chunks (a chunk
+ *   holds a word or more), so the pair comes back three times, each time at
+ *   most `PHRASE_TURN_WORDS` pairs after the last.
  */
 export function mayRepeatPhrase(text: string): boolean {
   if (hasContextualCase(text)) return true;
-  // The last PHRASE_TURN_WORDS pairs, in a ring: only they can come back close enough.
+  // The last KEPT_PAIRS pairs (-1: no pair there, the chunk before held no word) and how many times
+  // each came back in a chain of close turns.
   recentPairs.fill(-1);
+  recentChains.fill(0);
   let previousLast = -1;
-  let wordChunks = 0;
+  let position = -1;
   return eachChunk(text, (chunk) => {
     if (chunk.firstFrom === chunk.end) {
       previousLast = -1;
       return false;
     }
-    wordChunks++;
-    let repeated = false;
-    if (previousLast >= 0) {
-      // The pair is numbered by the chunk of its first word; a pair up to PHRASE_TURN_WORDS chunks back is in the ring.
-      const key = (Math.imul(previousLast, 31) + foldedHash(text, chunk.firstFrom, chunk.firstTo)) & 0x3fffffff;
-      for (let slot = 0; slot < PHRASE_TURN_WORDS && !repeated; slot++) repeated = recentPairs[slot] === key;
-      recentPairs[(wordChunks - 1) % PHRASE_TURN_WORDS] = key;
-    }
+    position++;
+    const slot = position % KEPT_PAIRS;
+    const last = previousLast;
     previousLast = foldedHash(text, chunk.lastFrom, chunk.lastTo);
-    return repeated;
+    if (last < 0) {
+      recentPairs[slot] = -1;
+      return false;
+    }
+    // The pair is numbered by the chunk of its first word: one before this chunk.
+    const key = (Math.imul(last, 31) + foldedHash(text, chunk.firstFrom, chunk.firstTo)) & 0x3fffffff;
+    const pairAt = (back: number) => (back <= position ? recentPairs[(position - back) % KEPT_PAIRS] : -1);
+    let chain = 1;
+    for (let back = 1; back <= PHRASE_TURN_WORDS; back++) {
+      if (pairAt(back) !== key) continue;
+      // Back to back: the first pair L pairs back, and for L ≥ 3 the second pair too.
+      if (
+        back >= PHRASE_MIN_LENGTH &&
+        back <= PHRASE_MAX_LENGTH &&
+        (back === PHRASE_MIN_LENGTH || (pairAt(1) >= 0 && pairAt(1) === pairAt(back + 1)))
+      )
+        return true;
+      chain = Math.max(chain, recentChains[(position - back) % KEPT_PAIRS] + 1);
+    }
+    recentPairs[slot] = key;
+    recentChains[slot] = chain;
+    return chain >= LOOP_TURNS;
   });
 }
 
-const recentPairs = new Int32Array(PHRASE_TURN_WORDS);
+const recentPairs = new Int32Array(KEPT_PAIRS);
+const recentChains = new Int32Array(KEPT_PAIRS);
