@@ -8,7 +8,7 @@
  * an argument array, never through a shell.
  */
 import { execFileSync } from 'node:child_process';
-import { realpathSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError } from './errors.js';
 
@@ -101,13 +101,26 @@ export function filterChanged(
 }
 
 /**
+ * False when no folder from `cwd` up holds a `.git` (a folder, or a file in a
+ * worktree or submodule) and `GIT_DIR` names none: git would only say "not a
+ * repository", and starting it costs a run over one article a tenth of its time.
+ */
+function mayBeInRepository(cwd: string): boolean {
+  if (process.env.GIT_DIR) return true;
+  for (let directory = resolve(cwd); ; directory = dirname(directory)) {
+    if (existsSync(join(directory, '.git'))) return true;
+    if (dirname(directory) === directory) return false;
+  }
+}
+
+/**
  * The files among `paths` (absolute, inside `cwd`) that git ignores: its
  * `.gitignore` files at every level, `.git/info/exclude` and the user's
  * excludes, exactly as git reads them (`git check-ignore`). A tracked file is
  * never ignored, as in git. Outside a repository, or without git, none.
  */
 export function gitIgnored(paths: string[], cwd: string): Set<string> {
-  if (paths.length === 0) return new Set();
+  if (paths.length === 0 || !mayBeInRepository(cwd)) return new Set();
   try {
     const output = execFileSync('git', ['check-ignore', '-z', '--stdin'], {
       cwd,
