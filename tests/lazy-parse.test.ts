@@ -163,6 +163,30 @@ describe('findings with and without the prefilter', () => {
   });
 });
 
+describe('dropped-quotes on paragraphs it does not parse', () => {
+  // A first-person essay with one attributed speech: whether `We will cooperate …` is reported depends on
+  // the narrator's share of the document's sentences. Only dropped-quotes runs, so the paragraphs without a
+  // speech verb stay unparsed until its end, where their sentences are counted from the text: one each is
+  // not enough to settle the share, so the count decides (three narrator sentences in 29 are a narrative,
+  // in 34 not).
+  const narrator =
+    'I grew up in a small town near Minsk. We had a garden behind the house. My father worked at the tractor factory.';
+  const speech = 'At the factory gate the director told reporters, We will cooperate with everyone who comes here.';
+  const town =
+    'The town had two schools and a library. The river froze in winter. Buses ran twice a day. The market opened on Saturdays. Most families kept chickens.';
+  const config = { root: true, language: 'en', rules: { 'dropped-quotes': 'warn' } } as Config;
+
+  it.each([
+    [5, []],
+    [6, ['Speech introduced by `told` has no quotation marks']],
+  ])('with %i paragraphs of five sentences, reports %j, as with every paragraph parsed', (paragraphs, expected) => {
+    const text = [narrator, speech, ...Array<string>(paragraphs).fill(town)].join('\n\n');
+    const [lazy, eager] = bothWays(text, config);
+    expect(lazy).toEqual(eager);
+    expect(lint(text, { config }).findings.map((finding) => finding.message)).toEqual(expected);
+  });
+});
+
 describe('the triggers', () => {
   it("use parse-latin's word characters", async () => {
     // The parser's own table, to compare each UTF-16 code unit (not a public export).

@@ -7,8 +7,8 @@
 import { createRequire } from 'node:module';
 import { extname } from 'node:path';
 import type { Node, Paragraph, Parent, Root } from 'nlcst';
-import { ParseEnglish } from 'parse-english';
 import { flattenAs } from '../nlcst/flat.js';
+import { markParsed, markUnparsed, englishParser as parser } from '../nlcst/parse.js';
 import { loadLazyModules } from '../shared/lazy.js';
 import { isParserWhiteSpace } from '../text/triggers.js';
 import type { LineIndex, Point } from './lines.js';
@@ -164,8 +164,6 @@ export function editableIndex(document: ExtractedDocument): EditableIndex {
 /** Upper bound of prose per tree; an ordinary article fits in one. */
 export const DEFAULT_CHUNK_SIZE = 512 * 1024;
 
-const parser = new ParseEnglish();
-
 /**
  * Parses blocks into trees of at most `chunkSize` characters each (a block is
  * never split), with positions in original-text coordinates.
@@ -262,14 +260,19 @@ function lazyBlock(block: ProseBlock, lines: LineIndex): Paragraph | undefined {
     position: { start: lines.toPoint(start), end: lines.toPoint(start + text.length) },
     data: dataOf(block, undefined),
     get children(): Paragraph['children'] {
-      parsed ??= (parseBlock(block, lines) as Paragraph).children;
+      if (parsed === undefined) {
+        parsed = (parseBlock(block, lines) as Paragraph).children;
+        markParsed(paragraph);
+      }
       return parsed;
     },
     set children(value: Paragraph['children']) {
       parsed = value;
+      markParsed(paragraph);
     },
   } as Paragraph;
   flattenAs(paragraph, text, start);
+  markUnparsed(paragraph);
   return paragraph;
 }
 

@@ -59,13 +59,15 @@
  */
 import type { Paragraph } from 'nlcst';
 import { textLengthOf } from '../nlcst/flat.js';
-import { defineDocumentRule, type FlatReport, fromFlat, type Report } from '../shared/rule.js';
-import { quotesOf } from '../text/quotes.js';
+import { isParsed, sentenceRangesOf } from '../nlcst/parse.js';
+import { defineDocumentRule, documentInfoFor, type FlatReport, fromFlat, type Report } from '../shared/rule.js';
+import { analyzeQuotes, type QuoteAnalysis, quotesOf } from '../text/quotes.js';
 import {
   isFirstOrSecondPerson,
   leadingAccordingTo,
   leadingAttributions,
   mayHaveFirstOrSecondPerson,
+  mayHaveSpeechVerb,
   SPEECH_VERBS,
   startsWithSubordinator,
   type Token,
@@ -80,19 +82,33 @@ interface Options {
 }
 
 interface Candidate {
-  report: FlatReport;
+  /** Over the paragraph's flat text, which the caller adds. */
+  report: Omit<FlatReport, 'flat'>;
   kind: 'first' | 'lead' | 'continuation' | 'middle' | 'third';
+}
+
+/** What one paragraph shows: its candidates, its sentences, and those a first-person narrator speaks. */
+interface ParagraphSpeech {
+  candidates: Candidate[];
+  sentences: number;
+  narrator: number;
 }
 
 /**
  * What the document shows so far: its candidates (mapped to offsets) and how
  * much of it a first-person narrator speaks. Whether a candidate is reported
- * depends on the whole document, so the verdict waits for `end`.
+ * depends on the whole document, so the verdict waits for `end`. Paragraphs
+ * that can yield no candidate and were not parsed yet are kept as stretches
+ * of the text, `[start, end, …]`, and parsed at `end` only if their sentences
+ * decide the verdict: `personal` those that may speak in the first or second
+ * person (narrator sentences), `plain` the others (sentences only).
  */
 interface Speech {
   candidates: Array<{ kind: Candidate['kind']; report: Report }>;
   sentences: number;
   narrator: number;
+  personal: number[];
+  plain: number[];
 }
 
 export default defineDocumentRule<Options, Speech>(
@@ -106,226 +122,30 @@ export default defineDocumentRule<Options, Speech>(
     defaultOptions: { escalate: true },
   },
   {
-    state: () => ({ candidates: [], sentences: 0, narrator: 0 }),
+    state: () => ({ candidates: [], sentences: 0, narrator: 0, personal: [], plain: [] }),
     chunk(tree, context, _options, state) {
       if (context.language !== 'en') return;
       const { paragraphs, flats, analyses } = quotesOf(tree, context.language);
-      const candidates: Candidate[] = [];
-      let sentences = 0;
-      let narrator = 0;
-
-      paragraphs.forEach((paragraph, paragraphIndex) => {
-        const flat = flats[paragraphIndex];
-        const analysis = analyses[paragraphIndex];
-        const text = flat.text;
-        const quoteMarks = analysis.marks.filter((mark) => mark.role === 'open' || mark.role === 'close');
-        const hasQuote = (from: number, to: number) => quoteMarks.some((mark) => mark.index >= from && mark.index < to);
-        // Inside a quotation of several sentences (`“Come now. We need water. Bring it all,” she said.`),
-        // or one that runs on into the next paragraph (fiction leaves its closing mark out there).
-        const inQuotation = (from: number, to: number) =>
-          analysis.pairs.some((pair) => pair.open.index < from && pair.close.index >= to - 1) ||
-          quoteMarks.some(
-            (mark) =>
-              (mark.role === 'open' && mark.pair < 0 && mark.index < from) ||
-              (mark.role === 'close' && mark.pair < 0 && mark.index >= to - 1),
-          );
-        // A finding marks where the opening quotation mark belongs: the first word of the speech.
-        // Where the speech ends is a related place.
-        const range = (from: number, to: number, endMessage = 'The speech ends here') => {
-          const first = wordsOf(text, from, to)[0];
-          const end = first ? first.end : to;
-          return {
-            flat,
-            from: first ? first.start : from,
-            to: end,
-            related: [{ message: endMessage, from: Math.max(from, to - 1), to }],
-          };
-        };
-        let previousAttributed = false;
-        let previous: [number, number] | undefined;
-
-        for (const [from, to] of sentenceRanges(paragraph)) {
-          sentences++;
-          const sentence = text.slice(from, to);
-          // `Do you mind? Kayel asked.`: an attribution on its own after a question or speech.
-          const speech = previous;
-          previous = [from, to];
-          if (speech && ATTRIBUTION_ONLY.test(sentence) && !hasQuote(speech[0], to) && !inQuotation(speech[0], to)) {
-            const end = trimEnd(text, speech[1]);
-            const tokens = wordsOf(text, speech[0], end);
-            const question = text[end - 1] === '?';
-            if (tokens.length >= 3 && (question || isFirstOrSecondPerson(tokens)) && !startsWithSubordinator(tokens)) {
-              const speaker = /^\s*(\S+(?: \p{Lu}\S*)*)/u.exec(sentence)?.[1] ?? '';
-              candidates.push({
-                kind: 'first',
-                report: {
-                  ...range(speech[0], end),
-                  message: `Speech attributed to \`${speaker}\` has no quotation marks`,
-                },
-              });
-              previousAttributed = true;
-              continue;
-            }
-          }
-          const attribution = trailingAttribution(sentence);
-          let attributed = false;
-          let person = false;
-          // Speech after `she writes, I like …` ends with its sentence: the next one is the narrator's again.
-          let leadOnly = false;
-
-          // An opening quotation mark after a clause that is already speech.
-          const opening = quoteMarks.find((mark) => mark.role === 'open' && mark.index >= from && mark.index < to);
-          if (opening && attribution && attribution.speechEnd > opening.index - from) {
-            const before = text.slice(from, opening.index);
-            const tokens = wordsOf(before);
-            if (
-              tokens.length >= 3 &&
-              endsClause(before) &&
-              isFirstOrSecondPerson(tokens) &&
-              !startsWithSubordinator(tokens) &&
-              !tokens.some((token) => SPEECH_VERBS.has(token.lower))
-            ) {
-              const clause = before.trimEnd();
-              candidates.push({
-                kind: 'middle',
-                report: {
-                  ...range(from, opening.index + 1, 'The quotation opens here instead'),
-                  message: `Opening quotation mark in the middle of speech: \`${clause}\` is speech too`,
-                },
-              });
-              person = true;
-            }
-          }
-
-          // The last speech verb whose speech has no quotation marks (`They added: "…" Reeves said: I …`).
-          const lead = attribution
-            ? undefined
-            : leadingAttributions(sentence).findLast((candidate) => !hasQuote(from + candidate.speechStart, to));
-          // A question after `asks:` may stand without quotation marks (`The question is: Why?`).
-          const question = sentence.trimEnd().endsWith('?') || /^ask/.test(lead?.verb ?? '');
-          if (
-            lead &&
-            !question &&
-            !hasQuote(from + lead.speechStart, to) &&
-            !inQuotation(from + lead.speechStart, to)
-          ) {
-            const tokens = wordsOf(text, from + lead.speechStart, to);
-            if (tokens.length >= 3 && (lead.colon || isFirstOrSecondPerson(tokens))) {
-              attributed = true;
-              person = true;
-              // A narrator reading out (`And she writes, I like …`) speaks in the present tense; news
-              // attributes in the past (`he told reporters, We will … I think that's our job.`).
-              leadOnly = /s$/.test(lead.verb);
-              candidates.push({
-                // `said:` and a capital letter is speech even in a first-person text.
-                kind: lead.colon ? 'first' : 'lead',
-                report: {
-                  ...range(from + lead.speechStart, trimEnd(text, to)),
-                  message: `Speech introduced by \`${lead.verb}\` has no quotation marks`,
-                },
-              });
-            }
-          }
-
-          if (attribution) {
-            attributed = true;
-            const speechEnd = from + attribution.speechEnd;
-            const tokens = wordsOf(text, from, speechEnd);
-            if (
-              !hasQuote(from, speechEnd) &&
-              !inQuotation(from, speechEnd) &&
-              tokens.length >= 3 &&
-              !startsWithSubordinator(tokens) &&
-              !isIndirect(tokens)
-            ) {
-              if (isFirstOrSecondPerson(tokens)) {
-                person = true;
-                candidates.push({
-                  kind: 'first',
-                  report: {
-                    ...range(from, speechEnd),
-                    message: `Speech attributed to \`${attribution.speaker}\` has no quotation marks`,
-                  },
-                });
-              } else if (
-                attribution.named &&
-                attribution.separated !== false &&
-                tokens.length >= 6 &&
-                /^\p{Lu}/u.test(tokens[0].text)
-              ) {
-                candidates.push({
-                  kind: 'third',
-                  report: {
-                    ...range(from, speechEnd),
-                    message: `Possibly dropped quotation marks around speech attributed to \`${attribution.speaker}\``,
-                  },
-                });
-              }
-            }
-          } else if (!hasQuote(from, to) && !inQuotation(from, to)) {
-            // According to X, <speech>. / <speech>, according to X — when X is someone who speaks.
-            const leading = leadingAccordingTo(sentence);
-            const trailing = trailingAccordingTo(sentence);
-            const source =
-              leading !== undefined
-                ? sentence.slice(0, leading)
-                : trailing !== undefined
-                  ? sentence.slice(trailing)
-                  : '';
-            const speech: [number, number] | undefined =
-              leading !== undefined
-                ? [from + leading, to]
-                : trailing !== undefined
-                  ? [from, from + trailing]
-                  : undefined;
-            if (speech && speaks(source)) {
-              const tokens = wordsOf(text, speech[0], speech[1]);
-              if (tokens.length >= 3 && isFirstOrSecondPerson(tokens) && !startsWithSubordinator(tokens)) {
-                person = true;
-                attributed = true;
-                candidates.push({
-                  kind: 'first',
-                  report: {
-                    ...range(speech[0], speech[1]),
-                    message: 'Speech attributed with `according to` has no quotation marks',
-                  },
-                });
-              }
-            }
-          }
-
-          // The pronoun test first: most sentences have none, and then need no tokens.
-          if (!attributed && !hasQuote(from, to) && !inQuotation(from, to) && mayHaveFirstOrSecondPerson(sentence)) {
-            const tokens = wordsOf(text, from, to);
-            if (isFirstOrSecondPerson(tokens)) {
-              if (previousAttributed && tokens.length >= 4 && !startsWithSubordinator(tokens)) {
-                person = true;
-                attributed = true;
-                candidates.push({
-                  kind: 'continuation',
-                  report: {
-                    ...range(from, trimEnd(text, to)),
-                    message: 'Speech continues after the attribution without quotation marks',
-                  },
-                });
-              } else narrator++;
-            }
-          }
-          if (!person && !attributed && hasQuote(from, to)) {
-            // A direct quotation with its attribution: speech may continue after it.
-            attributed = attribution !== undefined;
-          }
-          previousAttributed = attributed && !leadOnly;
+      const defer = documentInfoFor(context.file).prefilter === true;
+      paragraphs.forEach((paragraph, index) => {
+        const flat = flats[index];
+        // A paragraph not parsed yet that can yield no candidate counts only towards the narrator's share.
+        if (defer && !isParsed(paragraph) && !mayAttribute(flat.text)) {
+          const stretches = mayHaveFirstOrSecondPerson(flat.text) ? state.personal : state.plain;
+          stretches.push(flat.startAt(0), flat.endAt(flat.text.length));
+          return;
         }
+        const speech = speechOf(flat.text, sentenceRanges(paragraph), analyses[index]);
+        state.sentences += speech.sentences;
+        state.narrator += speech.narrator;
+        for (const { kind, report } of speech.candidates)
+          state.candidates.push({ kind, report: fromFlat({ ...report, flat }) });
       });
-
-      state.sentences += sentences;
-      state.narrator += narrator;
-      for (const { kind, report } of candidates) state.candidates.push({ kind, report: fromFlat(report) });
     },
     end(context, options, state) {
-      // A document that speaks in the first person itself: its `we` is the narrator's.
-      const narrative = state.narrator >= 3 && state.narrator >= state.sentences * 0.1;
+      // Only candidates other than `first` depend on whether the document has a narrator.
+      const dependent = state.candidates.some((candidate) => candidate.kind !== 'first');
+      const narrative = dependent && isNarrative(state, context.text);
       const confident = state.candidates.some((candidate) => candidate.kind !== 'third');
       for (const candidate of state.candidates) {
         if (narrative && candidate.kind !== 'first') continue;
@@ -335,6 +155,242 @@ export default defineDocumentRule<Options, Speech>(
     },
   },
 );
+
+/**
+ * A document that speaks in the first person itself: its `we` is the
+ * narrator's. The paragraphs kept as stretches are parsed only as far as the
+ * verdict needs: those with a pronoun when the narrator may reach three
+ * sentences, the others only when one sentence each is not enough to settle
+ * the share.
+ */
+function isNarrative(state: Speech, text: string): boolean {
+  let { narrator, sentences } = state;
+  for (let index = 0; index < state.personal.length; index += 2) {
+    const stretch = text.slice(state.personal[index], state.personal[index + 1]);
+    const speech = speechOf(stretch, sentenceRangesOf(stretch), analyzeQuotes(stretch, 'en'));
+    narrator += speech.narrator;
+    sentences += speech.sentences;
+  }
+  if (narrator < 3) return false;
+  // Every plain paragraph has a sentence at least (a lazy paragraph is never blank).
+  if (narrator < (sentences + state.plain.length / 2) * 0.1) return false;
+  for (let index = 0; index < state.plain.length; index += 2)
+    sentences += sentenceRangesOf(text.slice(state.plain[index], state.plain[index + 1])).length;
+  return narrator >= sentences * 0.1;
+}
+
+/**
+ * False when no sentence of the paragraph can give a candidate: every kind
+ * needs a speech verb (`SPEECH_VERBS`, or one of `ATTRIBUTION_ONLY`'s) or
+ * `according to`. Such a paragraph only counts sentences and narrator ones.
+ * Substring and word-hint tests: linear, no backtracking.
+ */
+function mayAttribute(text: string): boolean {
+  return (
+    mayHaveSpeechVerb(text) ||
+    text.includes('shouted') ||
+    text.includes('cried') ||
+    text.includes('whispered') ||
+    text.includes('ccording to ')
+  );
+}
+
+/** Candidates and counts of one paragraph, from its flat text, its sentences and its quotation marks. */
+function speechOf(
+  text: string,
+  sentenceList: ReadonlyArray<[number, number]>,
+  analysis: Pick<QuoteAnalysis, 'marks' | 'pairs'>,
+): ParagraphSpeech {
+  const candidates: Candidate[] = [];
+  let sentences = 0;
+  let narrator = 0;
+  const quoteMarks = analysis.marks.filter((mark) => mark.role === 'open' || mark.role === 'close');
+  const hasQuote = (from: number, to: number) => quoteMarks.some((mark) => mark.index >= from && mark.index < to);
+  // Inside a quotation of several sentences (`“Come now. We need water. Bring it all,” she said.`),
+  // or one that runs on into the next paragraph (fiction leaves its closing mark out there).
+  const inQuotation = (from: number, to: number) =>
+    analysis.pairs.some((pair) => pair.open.index < from && pair.close.index >= to - 1) ||
+    quoteMarks.some(
+      (mark) =>
+        (mark.role === 'open' && mark.pair < 0 && mark.index < from) ||
+        (mark.role === 'close' && mark.pair < 0 && mark.index >= to - 1),
+    );
+  // A finding marks where the opening quotation mark belongs: the first word of the speech.
+  // Where the speech ends is a related place.
+  const range = (from: number, to: number, endMessage = 'The speech ends here') => {
+    const first = wordsOf(text, from, to)[0];
+    const end = first ? first.end : to;
+    return {
+      from: first ? first.start : from,
+      to: end,
+      related: [{ message: endMessage, from: Math.max(from, to - 1), to }],
+    };
+  };
+  let previousAttributed = false;
+  let previous: [number, number] | undefined;
+
+  for (const [from, to] of sentenceList) {
+    sentences++;
+    const sentence = text.slice(from, to);
+    // `Do you mind? Kayel asked.`: an attribution on its own after a question or speech.
+    const speech = previous;
+    previous = [from, to];
+    if (speech && ATTRIBUTION_ONLY.test(sentence) && !hasQuote(speech[0], to) && !inQuotation(speech[0], to)) {
+      const end = trimEnd(text, speech[1]);
+      const tokens = wordsOf(text, speech[0], end);
+      const question = text[end - 1] === '?';
+      if (tokens.length >= 3 && (question || isFirstOrSecondPerson(tokens)) && !startsWithSubordinator(tokens)) {
+        const speaker = /^\s*(\S+(?: \p{Lu}\S*)*)/u.exec(sentence)?.[1] ?? '';
+        candidates.push({
+          kind: 'first',
+          report: {
+            ...range(speech[0], end),
+            message: `Speech attributed to \`${speaker}\` has no quotation marks`,
+          },
+        });
+        previousAttributed = true;
+        continue;
+      }
+    }
+    const attribution = trailingAttribution(sentence);
+    let attributed = false;
+    let person = false;
+    // Speech after `she writes, I like …` ends with its sentence: the next one is the narrator's again.
+    let leadOnly = false;
+
+    // An opening quotation mark after a clause that is already speech.
+    const opening = quoteMarks.find((mark) => mark.role === 'open' && mark.index >= from && mark.index < to);
+    if (opening && attribution && attribution.speechEnd > opening.index - from) {
+      const before = text.slice(from, opening.index);
+      const tokens = wordsOf(before);
+      if (
+        tokens.length >= 3 &&
+        endsClause(before) &&
+        isFirstOrSecondPerson(tokens) &&
+        !startsWithSubordinator(tokens) &&
+        !tokens.some((token) => SPEECH_VERBS.has(token.lower))
+      ) {
+        const clause = before.trimEnd();
+        candidates.push({
+          kind: 'middle',
+          report: {
+            ...range(from, opening.index + 1, 'The quotation opens here instead'),
+            message: `Opening quotation mark in the middle of speech: \`${clause}\` is speech too`,
+          },
+        });
+        person = true;
+      }
+    }
+
+    // The last speech verb whose speech has no quotation marks (`They added: "…" Reeves said: I …`).
+    const lead = attribution
+      ? undefined
+      : leadingAttributions(sentence).findLast((candidate) => !hasQuote(from + candidate.speechStart, to));
+    // A question after `asks:` may stand without quotation marks (`The question is: Why?`).
+    const question = sentence.trimEnd().endsWith('?') || /^ask/.test(lead?.verb ?? '');
+    if (lead && !question && !hasQuote(from + lead.speechStart, to) && !inQuotation(from + lead.speechStart, to)) {
+      const tokens = wordsOf(text, from + lead.speechStart, to);
+      if (tokens.length >= 3 && (lead.colon || isFirstOrSecondPerson(tokens))) {
+        attributed = true;
+        person = true;
+        // A narrator reading out (`And she writes, I like …`) speaks in the present tense; news
+        // attributes in the past (`he told reporters, We will … I think that's our job.`).
+        leadOnly = /s$/.test(lead.verb);
+        candidates.push({
+          // `said:` and a capital letter is speech even in a first-person text.
+          kind: lead.colon ? 'first' : 'lead',
+          report: {
+            ...range(from + lead.speechStart, trimEnd(text, to)),
+            message: `Speech introduced by \`${lead.verb}\` has no quotation marks`,
+          },
+        });
+      }
+    }
+
+    if (attribution) {
+      attributed = true;
+      const speechEnd = from + attribution.speechEnd;
+      const tokens = wordsOf(text, from, speechEnd);
+      if (
+        !hasQuote(from, speechEnd) &&
+        !inQuotation(from, speechEnd) &&
+        tokens.length >= 3 &&
+        !startsWithSubordinator(tokens) &&
+        !isIndirect(tokens)
+      ) {
+        if (isFirstOrSecondPerson(tokens)) {
+          person = true;
+          candidates.push({
+            kind: 'first',
+            report: {
+              ...range(from, speechEnd),
+              message: `Speech attributed to \`${attribution.speaker}\` has no quotation marks`,
+            },
+          });
+        } else if (
+          attribution.named &&
+          attribution.separated !== false &&
+          tokens.length >= 6 &&
+          /^\p{Lu}/u.test(tokens[0].text)
+        ) {
+          candidates.push({
+            kind: 'third',
+            report: {
+              ...range(from, speechEnd),
+              message: `Possibly dropped quotation marks around speech attributed to \`${attribution.speaker}\``,
+            },
+          });
+        }
+      }
+    } else if (!hasQuote(from, to) && !inQuotation(from, to)) {
+      // According to X, <speech>. / <speech>, according to X — when X is someone who speaks.
+      const leading = leadingAccordingTo(sentence);
+      const trailing = trailingAccordingTo(sentence);
+      const source =
+        leading !== undefined ? sentence.slice(0, leading) : trailing !== undefined ? sentence.slice(trailing) : '';
+      const speech: [number, number] | undefined =
+        leading !== undefined ? [from + leading, to] : trailing !== undefined ? [from, from + trailing] : undefined;
+      if (speech && speaks(source)) {
+        const tokens = wordsOf(text, speech[0], speech[1]);
+        if (tokens.length >= 3 && isFirstOrSecondPerson(tokens) && !startsWithSubordinator(tokens)) {
+          person = true;
+          attributed = true;
+          candidates.push({
+            kind: 'first',
+            report: {
+              ...range(speech[0], speech[1]),
+              message: 'Speech attributed with `according to` has no quotation marks',
+            },
+          });
+        }
+      }
+    }
+
+    // The pronoun test first: most sentences have none, and then need no tokens.
+    if (!attributed && !hasQuote(from, to) && !inQuotation(from, to) && mayHaveFirstOrSecondPerson(sentence)) {
+      const tokens = wordsOf(text, from, to);
+      if (isFirstOrSecondPerson(tokens)) {
+        if (previousAttributed && tokens.length >= 4 && !startsWithSubordinator(tokens)) {
+          person = true;
+          attributed = true;
+          candidates.push({
+            kind: 'continuation',
+            report: {
+              ...range(from, trimEnd(text, to)),
+              message: 'Speech continues after the attribution without quotation marks',
+            },
+          });
+        } else narrator++;
+      }
+    }
+    if (!person && !attributed && hasQuote(from, to)) {
+      // A direct quotation with its attribution: speech may continue after it.
+      attributed = attribution !== undefined;
+    }
+    previousAttributed = attributed && !leadOnly;
+  }
+  return { candidates, sentences, narrator };
+}
 
 /**
  * A sentence that is only an attribution: a name or pronoun, a speech verb,
