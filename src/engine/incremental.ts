@@ -12,6 +12,10 @@
  *   (its prose, its original text with `PARAGRAPH_CONTEXT` characters around
  *   it, the languages and rule settings), relative to the block's start, and
  *   the rules run again only on blocks that changed;
+ * - rules built with `defineSummaryRule` (a summary per paragraph, a verdict
+ *   for the document at `end`) have their summaries kept per block under the
+ *   same key, so after an edit only the changed blocks are summarised again
+ *   before `end` runs over all the summaries;
  * - the other rules (document rules, rules that compare paragraphs) run on
  *   the whole document each time, on the kept trees.
  *
@@ -32,7 +36,15 @@ import { reextractMarkdown } from '../formats/markdown-edit.js';
 import type { ProseBlock } from '../formats/types.js';
 import { moveFlattened } from '../nlcst/flat.js';
 import { getRule } from '../rules/index.js';
-import { type MtlintMessage, PARAGRAPH_CONTEXT, type RelatedPlace, type TextEdit } from '../shared/rule.js';
+import {
+  type MtlintMessage,
+  movedPlaces,
+  PARAGRAPH_CONTEXT,
+  type RelatedPlace,
+  type Summaries,
+  type SummaryRunner,
+  type TextEdit,
+} from '../shared/rule.js';
 import type { ResolvedConfig } from './config.js';
 import {
   documentInfo,
@@ -68,7 +80,15 @@ type KeptMessage = Pick<MtlintMessage, 'ruleId' | 'reason'> &
 interface RuleSplit {
   key: string;
   paragraphRules: Pick<ResolvedConfig, 'rules'>;
+  /** Rules built with `defineSummaryRule`, with their settings' options. */
+  summaryRules: Array<{ runner: SummaryRunner; options: object }>;
   otherRules: Pick<ResolvedConfig, 'rules'>;
+}
+
+/** What a block gave: the paragraph rules' findings, and the summary rules' summaries (in `summaryRules` order). */
+interface KeptBlock {
+  messages?: KeptMessage[];
+  summaries?: unknown[];
 }
 
 /** What the last run did again rather than reuse (for tests and the benchmark). */
@@ -79,15 +99,17 @@ export interface IncrementalStats {
   parsed: number;
   /** Blocks the paragraph rules ran on. */
   checked: number;
+  /** Blocks the summary rules summarised. */
+  summarised: number;
   /** Blocks of the text. */
   blocks: number;
 }
 
 export class IncrementalLinter {
-  stats: IncrementalStats = { extracted: false, parsed: 0, checked: 0, blocks: 0 };
+  stats: IncrementalStats = { extracted: false, parsed: 0, checked: 0, summarised: 0, blocks: 0 };
   private previous?: { text: string; format: FormatName; document: ExtractedDocument };
   private parsed = new Map<string, ParsedBlock[]>();
-  private kept = new Map<string, KeptMessage[]>();
+  private kept = new Map<string, KeptBlock>();
   private settings?: string;
 
   /** `lint(input, options)`, reusing what the previous call on this linter found. */
@@ -97,7 +119,7 @@ export class IncrementalLinter {
       return lint(input, options);
     }
     const { bom, text, filePath, config, format, lines } = lintInput(input, options);
-    this.stats = { extracted: false, parsed: 0, checked: 0, blocks: 0 };
+    this.stats = { extracted: false, parsed: 0, checked: 0, summarised: 0, blocks: 0 };
     const document = this.extract(text, format, filePath, lines, options.sourceLanguage);
     const file = new VFile({ path: filePath, value: text });
     // Plain text is linted without a document (every range editable), as `lint` does.
@@ -117,8 +139,12 @@ export class IncrementalLinter {
       file.data.mtlint.documentEnd = documentEnd;
       const others = processorFor(split.otherRules);
       const first = file.messages.length;
-      for (const tree of chunks(paragraphs, options.chunkSize ?? DEFAULT_CHUNK_SIZE)) others.runSync(tree, file);
+      for (const tree of chunks(paragraphs.paragraphs, options.chunkSize ?? DEFAULT_CHUNK_SIZE))
+        others.runSync(tree, file);
       for (const end of documentEnd) end();
+      split.summaryRules.forEach(({ runner, options }, index) => {
+        runner.end(paragraphs.summaries[index], file, options);
+      });
       messages.push(...(file.messages.slice(first) as MtlintMessage[]));
     }
     const sourceTexts = new Map(options.sourceTexts ?? []);
@@ -163,8 +189,9 @@ export class IncrementalLinter {
   }
 
   /**
-   * Each block's paragraph (kept or parsed), in order; the paragraph rules'
-   * findings of each block (kept, or found now) go to `messages`.
+   * Each block's paragraph (kept or parsed), in order, and the summary rules'
+   * summaries of the blocks (kept, or made now); the paragraph rules' findings
+   * of each block (kept, or found now) go to `messages`.
    */
   private paragraphs(
     blocks: readonly ProseBlock[],
@@ -173,11 +200,12 @@ export class IncrementalLinter {
     file: VFile,
     split: RuleSplit,
     messages: MtlintMessage[],
-  ): Array<{ paragraph: Paragraph; size: number }> {
+  ): { paragraphs: Array<{ paragraph: Paragraph; size: number }>; summaries: Array<Summaries<unknown>> } {
     // Only what this text's blocks use is kept for the next run: memory stays that of one document.
     const parsed = new Map<string, ParsedBlock[]>();
-    const keptNow = new Map<string, KeptMessage[]>();
+    const keptNow = new Map<string, KeptBlock>();
     const result: Array<{ paragraph: Paragraph; size: number }> = [];
+    const summaries = split.summaryRules.map(() => ({ list: [] as unknown[], at: [] as number[] }));
     const paragraphRules = split.paragraphRules.rules.size > 0 ? processorFor(split.paragraphRules) : undefined;
     for (const block of blocks) {
       const runs = block.mapping.runs;
@@ -196,30 +224,49 @@ export class IncrementalLinter {
       const list = parsed.get(key);
       if (list) list.push(entry);
       else parsed.set(key, [entry]);
-      if (!entry.paragraph) continue;
-      result.push({ paragraph: entry.paragraph, size: block.mapping.length });
-      if (!paragraphRules) continue;
-      const kept = this.kept.get(findingsKey);
-      if (kept) keptNow.set(findingsKey, kept);
-      else {
-        this.stats.checked++;
-        const first = file.messages.length;
-        paragraphRules.runSync(rootOf([entry.paragraph]), file);
-        const found = file.messages.slice(first) as MtlintMessage[];
-        messages.push(...found);
-        // A report outside the block (an internal error at offset 0) is not kept: it would not move with it.
-        if (found.every((message) => message.startOffset >= start && message.endOffset <= end))
-          keptNow.set(
-            findingsKey,
-            found.map((message) => moved(message, -start)),
-          );
-        continue;
+      const paragraph = entry.paragraph;
+      if (!paragraph) continue;
+      result.push({ paragraph, size: block.mapping.length });
+      const kept = this.kept.get(findingsKey) ?? {};
+      const now: KeptBlock = {};
+      if (paragraphRules) {
+        if (kept.messages) {
+          now.messages = kept.messages;
+          for (const message of kept.messages) messages.push(moved(message, start) as MtlintMessage);
+        } else {
+          this.stats.checked++;
+          const first = file.messages.length;
+          paragraphRules.runSync(rootOf([paragraph]), file);
+          const found = file.messages.slice(first) as MtlintMessage[];
+          messages.push(...found);
+          // A report outside the block (an internal error at offset 0) is not kept: it would not move with it.
+          if (found.every((message) => message.startOffset >= start && message.endOffset <= end))
+            now.messages = found.map((message) => moved(message, -start));
+        }
       }
-      for (const message of kept) messages.push(moved(message, start) as MtlintMessage);
+      if (split.summaryRules.length > 0) {
+        let made = kept.summaries;
+        if (!made) {
+          this.stats.summarised++;
+          const first = file.messages.length;
+          made = split.summaryRules.map(({ runner, options }) => runner.paragraph(paragraph, file, options));
+          const errors = file.messages.slice(first) as MtlintMessage[];
+          messages.push(...errors);
+          // A summary whose making reported an internal error is made again next time, so the error is too.
+          if (errors.length === 0) now.summaries = made;
+        } else now.summaries = made;
+        const at = paragraph.position?.start.offset ?? 0;
+        made.forEach((summary, index) => {
+          if (summary === undefined) return;
+          summaries[index].list.push(summary);
+          summaries[index].at.push(at);
+        });
+      }
+      if (now.messages || now.summaries) keptNow.set(findingsKey, now);
     }
     this.parsed = parsed;
     this.kept = keptNow;
-    return result;
+    return { paragraphs: result, summaries };
   }
 
   /** A kept parse of the block with this key, moved to `offset`, or `undefined` when there is none to move. */
@@ -269,18 +316,7 @@ function moved(message: KeptMessage, by: number): KeptMessage {
   if (message.url !== undefined) copy.url = message.url;
   if (message.actual !== undefined) copy.actual = message.actual;
   if (message.expected !== undefined) copy.expected = message.expected;
-  if (message.fix) copy.fix = movedEdit(message.fix, by);
-  if (message.suggestions)
-    copy.suggestions = message.suggestions.map((suggestion) => ({ ...suggestion, fix: movedEdit(suggestion.fix, by) }));
-  if (message.related)
-    copy.related = message.related.map((place) =>
-      place.file === undefined ? { ...place, start: place.start + by, end: place.end + by } : place,
-    );
-  return copy;
-}
-
-function movedEdit(edit: TextEdit, by: number): TextEdit {
-  return { range: [edit.range[0] + by, edit.range[1] + by], text: edit.text };
+  return Object.assign(copy, movedPlaces(message, by));
 }
 
 /**
@@ -338,10 +374,14 @@ function splitRules(config: ResolvedConfig): RuleSplit {
   let split = splits.get(key);
   if (!split) {
     const paragraphRules: ResolvedConfig['rules'] = new Map();
+    const summaryRules: RuleSplit['summaryRules'] = [];
     const otherRules: ResolvedConfig['rules'] = new Map();
-    for (const [id, setting] of config.rules)
-      (getRule(id)?.meta.scope === 'paragraph' ? paragraphRules : otherRules).set(id, setting);
-    split = { key, paragraphRules: { rules: paragraphRules }, otherRules: { rules: otherRules } };
+    for (const [id, setting] of config.rules) {
+      const rule = getRule(id);
+      if (rule?.summaries) summaryRules.push({ runner: rule.summaries, options: setting.options });
+      else (rule?.meta.scope === 'paragraph' ? paragraphRules : otherRules).set(id, setting);
+    }
+    split = { key, paragraphRules: { rules: paragraphRules }, summaryRules, otherRules: { rules: otherRules } };
     if (splits.size > 50) splits.clear();
     splits.set(key, split);
   }

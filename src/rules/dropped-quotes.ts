@@ -58,10 +58,11 @@
  *   3:1-3:11: Possibly dropped quotation marks around speech attributed to `Pavel Marinich`
  */
 import type { Paragraph } from 'nlcst';
-import { textLengthOf } from '../nlcst/flat.js';
+import { flatten, textLengthOf } from '../nlcst/flat.js';
 import { isParsed, sentenceRangesOf } from '../nlcst/parse.js';
-import { defineDocumentRule, documentInfoFor, type FlatReport, fromFlat, type Report } from '../shared/rule.js';
-import { analyzeQuotes, type QuoteAnalysis, quotesOf } from '../text/quotes.js';
+import { blockKind } from '../nlcst/walk.js';
+import { defineSummaryRule, documentInfoFor, type FlatReport, placed, type Report } from '../shared/rule.js';
+import { analyzeQuotes, type QuoteAnalysis, quoteMarksOf } from '../text/quotes.js';
 import {
   isFirstOrSecondPerson,
   leadingAccordingTo,
@@ -95,13 +96,21 @@ interface ParagraphSpeech {
 }
 
 /**
- * What the document shows so far: its candidates (mapped to offsets) and how
- * much of it a first-person narrator speaks. Whether a candidate is reported
- * depends on the whole document, so the verdict waits for `end`. Paragraphs
- * that can yield no candidate and were not parsed yet are kept as stretches
- * of the text, `[start, end, …]`, and parsed at `end` only if their sentences
- * decide the verdict: `personal` those that may speak in the first or second
- * person (narrator sentences), `plain` the others (sentences only).
+ * What a paragraph adds to the verdict: its candidates (offsets relative to
+ * the paragraph) and counts; or, for a paragraph that can yield no candidate
+ * and was not parsed yet, where it is (`[from, to)` relative to the
+ * paragraph), to be parsed at `end` only if its sentences decide the verdict:
+ * `personal` when it may speak in the first or second person (narrator
+ * sentences), else it has sentences only.
+ */
+type ParagraphSummary =
+  | { candidates: Array<{ kind: Candidate['kind']; report: Report }>; sentences: number; narrator: number }
+  | { deferred: [number, number]; personal: boolean };
+
+/**
+ * What the document shows: its candidates and how much of it a first-person
+ * narrator speaks, with the deferred paragraphs as stretches of the text,
+ * `[start, end, …]`.
  */
 interface Speech {
   candidates: Array<{ kind: Candidate['kind']; report: Report }>;
@@ -111,7 +120,7 @@ interface Speech {
   plain: number[];
 }
 
-export default defineDocumentRule<Options, Speech>(
+export default defineSummaryRule<Options, ParagraphSummary>(
   {
     id: 'dropped-quotes',
     description: 'Speech left without quotation marks, or a quotation opened in the middle of speech',
@@ -122,27 +131,34 @@ export default defineDocumentRule<Options, Speech>(
     defaultOptions: { escalate: true },
   },
   {
-    state: () => ({ candidates: [], sentences: 0, narrator: 0, personal: [], plain: [] }),
-    chunk(tree, context, _options, state) {
-      if (context.language !== 'en') return;
-      const { paragraphs, flats, analyses } = quotesOf(tree, context.language);
-      const defer = documentInfoFor(context.file).prefilter === true;
-      paragraphs.forEach((paragraph, index) => {
-        const flat = flats[index];
-        // A paragraph not parsed yet that can yield no candidate counts only towards the narrator's share.
-        if (defer && !isParsed(paragraph) && !mayAttribute(flat.text)) {
-          const stretches = mayHaveFirstOrSecondPerson(flat.text) ? state.personal : state.plain;
-          stretches.push(flat.startAt(0), flat.endAt(flat.text.length));
+    paragraph(paragraph, context) {
+      if (context.language !== 'en' || blockKind(paragraph) === 'other') return undefined;
+      const flat = flatten(paragraph);
+      // A paragraph not parsed yet that can yield no candidate counts only towards the narrator's share.
+      if (documentInfoFor(context.file).prefilter === true && !isParsed(paragraph) && !mayAttribute(flat.text))
+        return {
+          deferred: [flat.startAt(0) - context.at, flat.endAt(flat.text.length) - context.at],
+          personal: mayHaveFirstOrSecondPerson(flat.text),
+        };
+      const speech = speechOf(flat.text, sentenceRanges(paragraph), quoteMarksOf(paragraph, 'en'));
+      return {
+        candidates: speech.candidates.map(({ kind, report }) => ({ kind, report: context.keep({ ...report, flat }) })),
+        sentences: speech.sentences,
+        narrator: speech.narrator,
+      };
+    },
+    end(summaries, context, options) {
+      const state: Speech = { candidates: [], sentences: 0, narrator: 0, personal: [], plain: [] };
+      summaries.list.forEach((summary, index) => {
+        const at = summaries.at[index];
+        if ('deferred' in summary) {
+          (summary.personal ? state.personal : state.plain).push(at + summary.deferred[0], at + summary.deferred[1]);
           return;
         }
-        const speech = speechOf(flat.text, sentenceRanges(paragraph), analyses[index]);
-        state.sentences += speech.sentences;
-        state.narrator += speech.narrator;
-        for (const { kind, report } of speech.candidates)
-          state.candidates.push({ kind, report: fromFlat({ ...report, flat }) });
+        state.sentences += summary.sentences;
+        state.narrator += summary.narrator;
+        for (const { kind, report } of summary.candidates) state.candidates.push({ kind, report: placed(report, at) });
       });
-    },
-    end(context, options, state) {
       // Only candidates other than `first` depend on whether the document has a narrator.
       const dependent = state.candidates.some((candidate) => candidate.kind !== 'first');
       const narrative = dependent && isNarrative(state, context.text);

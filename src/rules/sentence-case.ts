@@ -75,8 +75,8 @@
  *   The police arrived at 7 a.m. on Wednesday.
  */
 import { flatten } from '../nlcst/flat.js';
-import { blockKind, paragraphsOf } from '../nlcst/walk.js';
-import { defineDocumentRule } from '../shared/rule.js';
+import { blockKind } from '../nlcst/walk.js';
+import { defineSummaryRule, placed, type Report } from '../shared/rule.js';
 
 export interface SentenceCaseOptions {
   /** Words that may start a sentence in lower case (brand names such as `innocent`). */
@@ -115,7 +115,22 @@ const LOWER_CASE_NAMES = new Set(['adidas', 'npm', 'bpost']);
 const BOUNDARY = /[.!?…]{1,8}["'”’»)\]]{0,4}\s{1,8}(?=\p{Ll})/gu;
 const TOKEN = /^[\p{L}\p{M}\d.@/_#&+'’-]+/u;
 
-export default defineDocumentRule<SentenceCaseOptions, { previousEnded: boolean }>(
+/**
+ * What a paragraph adds: whether it ends a sentence (then the next paragraph
+ * cannot continue one), the lower-case start of the paragraph itself, to be
+ * reported when the paragraph before ended a sentence, and its other findings
+ * (offsets relative to the paragraph).
+ */
+interface CaseSummary {
+  ends: boolean;
+  start?: Report;
+  found?: Report[];
+}
+
+const ENDS: CaseSummary = Object.freeze({ ends: true });
+const CONTINUES: CaseSummary = Object.freeze({ ends: false });
+
+export default defineSummaryRule<SentenceCaseOptions, CaseSummary>(
   {
     id: 'sentence-case',
     description: 'A sentence that starts with a lower-case letter',
@@ -127,55 +142,77 @@ export default defineDocumentRule<SentenceCaseOptions, { previousEnded: boolean 
     defaultOptions: { allow: [], paragraphStart: false },
   },
   {
-    // Did the paragraph before end a sentence? Then this one cannot continue it. The paragraph before may be
-    // the last of the chunk before: the state carries it over.
-    state: () => ({ previousEnded: false }),
-    chunk(tree, context, options, state) {
-      const allow = new Set(options.allow.map((word) => word.toLowerCase()));
-      for (const paragraph of paragraphsOf(tree)) {
-        const kind = blockKind(paragraph);
-        const ended = state.previousEnded;
-        state.previousEnded = false;
-        if (kind !== 'paragraph' && kind !== 'blockquote' && kind !== 'caption') continue;
-        const flat = flatten(paragraph);
-        const text = flat.text;
-        state.previousEnded = kind === 'paragraph' && ENDS_SENTENCE.test(text) && isProse(text);
-        const check = (at: number) => {
-          const word = TOKEN.exec(text.slice(at, at + 80))?.[0];
-          if (!word || isDeliberateLowerCase(word) || LOWER_CASE_NAMES.has(word) || allow.has(word.toLowerCase()))
-            return;
-          const initial = String.fromCodePoint(word.codePointAt(0) ?? 0);
-          const upper = initial.toUpperCase();
-          if (upper === initial) return;
-          const expected = upper + word.slice(initial.length);
-          context.report({
-            flat,
-            from: at,
-            to: at + word.length,
-            message: `Unexpected lower-case \`${word}\` at the start of a sentence, expected \`${expected}\``,
-            actual: word,
-            expected: [expected],
-            fix: { to: at + initial.length, text: upper },
-          });
-        };
-        if (options.paragraphStart || (ended && kind === 'paragraph' && isProse(text))) {
-          const lead = /^\s*/u.exec(text)?.[0].length ?? 0;
-          if (/^\p{Ll}/u.test(text.slice(lead))) check(lead);
-        }
-        // From the last real sentence end: `given i.v. or s.c. twice daily. the rest` is a whole sentence.
-        let sentenceStart = 0;
-        BOUNDARY.lastIndex = 0;
-        for (const match of text.matchAll(BOUNDARY)) {
-          const at = (match.index ?? 0) + match[0].length;
-          if (!endsSentence(text.slice(sentenceStart, match.index ?? 0), match[0])) continue;
-          sentenceStart = at;
-          check(at);
-        }
+    paragraph(paragraph, context, options) {
+      const kind = blockKind(paragraph);
+      if (kind !== 'paragraph' && kind !== 'blockquote' && kind !== 'caption') return CONTINUES;
+      const allow = allowed(options.allow);
+      const flat = flatten(paragraph);
+      const text = flat.text;
+      const ends = kind === 'paragraph' && ENDS_SENTENCE.test(text) && isProse(text);
+      const found: Report[] = [];
+      const finding = (at: number): Report | undefined => {
+        const word = TOKEN.exec(text.slice(at, at + 80))?.[0];
+        if (!word || isDeliberateLowerCase(word) || LOWER_CASE_NAMES.has(word) || allow.has(word.toLowerCase()))
+          return undefined;
+        const initial = String.fromCodePoint(word.codePointAt(0) ?? 0);
+        const upper = initial.toUpperCase();
+        if (upper === initial) return undefined;
+        const expected = upper + word.slice(initial.length);
+        return context.keep({
+          flat,
+          from: at,
+          to: at + word.length,
+          message: `Unexpected lower-case \`${word}\` at the start of a sentence, expected \`${expected}\``,
+          actual: word,
+          expected: [expected],
+          fix: { to: at + initial.length, text: upper },
+        });
+      };
+      // The paragraph's own start is reported only after a paragraph that ended a sentence (`end` knows).
+      let start: Report | undefined;
+      if (options.paragraphStart || (kind === 'paragraph' && isProse(text))) {
+        const lead = /^\s*/u.exec(text)?.[0].length ?? 0;
+        if (/^\p{Ll}/u.test(text.slice(lead))) start = finding(lead);
       }
+      // From the last real sentence end: `given i.v. or s.c. twice daily. the rest` is a whole sentence.
+      let sentenceStart = 0;
+      BOUNDARY.lastIndex = 0;
+      for (const match of text.matchAll(BOUNDARY)) {
+        const at = (match.index ?? 0) + match[0].length;
+        if (!endsSentence(text.slice(sentenceStart, match.index ?? 0), match[0])) continue;
+        sentenceStart = at;
+        const report = finding(at);
+        if (report) found.push(report);
+      }
+      if (!start && found.length === 0) return ends ? ENDS : CONTINUES;
+      const summary: CaseSummary = { ends };
+      if (start) summary.start = start;
+      if (found.length > 0) summary.found = found;
+      return summary;
     },
-    end() {},
+    end(summaries, context, options) {
+      let previousEnded = false;
+      summaries.list.forEach((summary, index) => {
+        const at = summaries.at[index];
+        if (summary.start && (options.paragraphStart || previousEnded)) context.report(placed(summary.start, at));
+        for (const report of summary.found ?? []) context.report(placed(report, at));
+        previousEnded = summary.ends;
+      });
+    },
   },
 );
+
+const allowSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+/** The `allow` option as a set of lower-case words (made once per option value). */
+function allowed(words: readonly string[]): ReadonlySet<string> {
+  let set = allowSets.get(words);
+  if (!set) {
+    set = new Set(words.map((word) => word.toLowerCase()));
+    allowSets.set(words, set);
+  }
+  return set;
+}
 
 /** `iPhone`, `eBay`, `mRNA`, `pH`, `x86`, `tut.by`, `@handle`. */
 function isDeliberateLowerCase(word: string): boolean {

@@ -157,8 +157,7 @@
  *   *The* police left.
  */
 import { type FlatText, flatten } from '../nlcst/flat.js';
-import { paragraphsOf } from '../nlcst/walk.js';
-import { defineDocumentRule, type FlatReport, fromFlat, type Report, type RuleContext } from '../shared/rule.js';
+import { defineSummaryRule, type FlatReport, placed, type Report } from '../shared/rule.js';
 import { wordList } from '../text/lexicon.js';
 import {
   emoticonAt,
@@ -195,7 +194,7 @@ function isDash(char: string | undefined): boolean {
   return char === '—' || char === '–' || char === '-';
 }
 
-export default defineDocumentRule<StrayPunctuationOptions, StrayState>(
+export default defineSummaryRule<StrayPunctuationOptions, StraySummary>(
   {
     id: 'stray-punctuation',
     description:
@@ -208,38 +207,46 @@ export default defineDocumentRule<StrayPunctuationOptions, StrayState>(
     defaultOptions: { stopBeforeLowerCase: false },
   },
   {
-    state: () => ({ initialism: false, lower: 0, capitals: 0, pending: [] }),
-    chunk(tree, context, options, state) {
-      for (const paragraph of paragraphsOf(tree)) {
-        const flat = flatten(paragraph);
-        noteCase(state, flat.text);
-        let asked = false;
-        const found: FlatReport[] = [];
-        const unknown = () => {
-          asked = true;
-          return false;
-        };
-        checkParagraph(flat, context, options, unknown, (report) => found.push(report));
-        if (!asked) {
-          for (const report of found) context.report(report);
-          continue;
-        }
-        // Its findings depend on the whole document's verdict: keep both readings, as offsets, until `end`.
+    paragraph(paragraph, context, options) {
+      const flat = flatten(paragraph);
+      const evidence = caseOf(flat.text);
+      let asked = false;
+      const found: FlatReport[] = [];
+      const unknown = () => {
+        asked = true;
+        return false;
+      };
+      checkParagraph(flat, context.language, options, unknown, (report) => found.push(report));
+      if (found.length === 0 && !asked) return evidence;
+      const summary: StraySummary = { ...evidence, otherwise: found.map(context.keep) };
+      // Its findings depend on the whole document's verdict: keep both readings until `end`.
+      if (asked) {
         const ifLowerCasing: FlatReport[] = [];
         checkParagraph(
           flat,
-          context,
+          context.language,
           options,
           () => true,
           (report) => ifLowerCasing.push(report),
         );
-        state.pending.push({ ifLowerCasing: ifLowerCasing.map(fromFlat), otherwise: found.map(fromFlat) });
+        summary.ifLowerCasing = ifLowerCasing.map(context.keep);
       }
+      return summary;
     },
-    end(context, _options, state) {
-      const lowerCasing = state.initialism || (state.lower >= 2 && state.capitals === 0);
-      for (const paragraph of state.pending)
-        for (const report of lowerCasing ? paragraph.ifLowerCasing : paragraph.otherwise) context.report(report);
+    end(summaries, context) {
+      let initialism = false;
+      let capitals = false;
+      let lower = 0;
+      for (const summary of summaries.list) {
+        initialism ||= summary.initialism;
+        capitals ||= summary.capitals;
+        lower += summary.lower;
+      }
+      const lowerCasing = initialism || (lower >= 2 && !capitals);
+      summaries.list.forEach((summary, index) => {
+        const reports = (lowerCasing ? summary.ifLowerCasing : undefined) ?? summary.otherwise ?? [];
+        for (const report of reports) context.report(placed(report, summaries.at[index]));
+      });
     },
   },
 );
@@ -251,7 +258,7 @@ export default defineDocumentRule<StrayPunctuationOptions, StrayState>(
  */
 function checkParagraph(
   flat: FlatText,
-  context: RuleContext,
+  language: string,
   options: Readonly<StrayPunctuationOptions>,
   lowerCasing: () => boolean,
   report: (report: FlatReport) => void,
@@ -273,7 +280,7 @@ function checkParagraph(
       if (back !== 0) continue; // a line of a hard-wrapped or listed paragraph: too ambiguous
       message = `Unexpected \`${mark}\` at the start of the paragraph`;
       fixable = true;
-    } else if (isOpeningBracket(before) || isOpeningQuoteIn(before, context.language)) {
+    } else if (isOpeningBracket(before) || isOpeningQuoteIn(before, language)) {
       if (emoticonAt(text, index) > 0) continue;
       message = `Unexpected \`${mark}\` after \`${before}\``;
       fixable = true;
@@ -281,17 +288,17 @@ function checkParagraph(
       // `— , said`: alone between spaces after a dash (a hyphen needs a space before it too).
       if (before === '-' && !isInlineSpace(text[back - 2])) continue;
       message = `Unexpected \`${mark}\` that belongs to no word`;
-    } else if (mark === ',' && context.language === 'en' && articleBefore(text, index)) {
+    } else if (mark === ',' && language === 'en' && articleBefore(text, index)) {
       message = `Unexpected \`,\` after the article \`${articleBefore(text, index)}\``;
       fixable = true;
       keepSpace = true;
-    } else if ((mark === ':' || mark === ';') && context.language === 'en' && clauseBreakInside(text, index)) {
+    } else if ((mark === ':' || mark === ';') && language === 'en' && clauseBreakInside(text, index)) {
       // `the: cat`, `told; them`: a clause cannot end or start there.
       const reason = clauseBreakInside(text, index);
       message = `Unexpected \`${mark}\` ${reason}`;
       fixable = reason.startsWith('after the article');
       keepSpace = true;
-    } else if (mark === '.' && context.language === 'en' && isMidSentenceStop(text, index)) {
+    } else if (mark === '.' && language === 'en' && isMidSentenceStop(text, index)) {
       // After a word that cannot end a sentence (`the. rich`), the stop is stray for sure.
       const word = wordEndingAt(text, index);
       fixable = CANNOT_END.has(word.toLowerCase());
@@ -331,7 +338,7 @@ function checkParagraph(
       fix: '',
     });
   }
-  if (context.language !== 'en') return;
+  if (language !== 'en') return;
   // `rolled! their eyes`, `sons? up until`: `!` or `?` before a lower-case word inside a sentence.
   for (const match of text.matchAll(EXCLAMATION_BEFORE_LOWER)) {
     const index = match.index + match[0].length - 1;
@@ -349,17 +356,18 @@ function checkParagraph(
   }
 }
 
-/** What the document shows of its case so far: see `noteCase`. */
-interface CaseEvidence {
-  /** A lower-case initialism (`(pe)`) or degree (`16 °c`) somewhere. */
+/** What a paragraph shows of the document's case (see `caseOf`), and its findings (relative to it). */
+interface StraySummary {
+  /** A lower-case initialism (`(pe)`) or degree (`16 °c`). */
   initialism: boolean;
-  /** Full stops before a lower-case word, counted until the first capital. */
+  /** A capital letter after the paragraph's first letter. */
+  capitals: boolean;
+  /** Full stops before a lower-case word (counted only where there is neither of the above). */
   lower: number;
-  capitals: number;
-}
-
-interface StrayState extends CaseEvidence {
-  pending: Array<{ ifLowerCasing: Report[]; otherwise: Report[] }>;
+  /** The findings if the document does not lower-case its sentences. */
+  otherwise?: Report[];
+  /** The findings if it does, when they differ. */
+  ifLowerCasing?: Report[];
 }
 
 /** A symbol right after two lower-case letters, before a space: `got~ alarm`. */
@@ -553,29 +561,28 @@ function wordEndingAt(text: string, index: number): string {
 }
 
 /**
- * Adds a paragraph to what the document shows of its case. The document
- * lower-cases text (its MT system does) when it writes an initialism in lower
- * case after the words it abbreviates (`pulmonary embolism (pe)`) or degrees
- * in lower case (`16 °c`), or it starts two sentences in lower case after a
- * full stop and has no capital letter at all but the first of each paragraph
- * (no name, no initialism, no `I`). There a full stop before a lower-case word
- * is as likely a lost capital as a stray stop, and `sentence-case` is the rule
- * for it. After the first capital only the initialisms still count: the scan
- * of each paragraph stays short.
+ * What a paragraph shows of the document's case. The document lower-cases
+ * text (its MT system does) when it writes an initialism in lower case after
+ * the words it abbreviates (`pulmonary embolism (pe)`) or degrees in lower
+ * case (`16 °c`), or it starts two sentences in lower case after a full stop
+ * and has no capital letter at all but the first of each paragraph (no name,
+ * no initialism, no `I`). There a full stop before a lower-case word is as
+ * likely a lost capital as a stray stop, and `sentence-case` is the rule for
+ * it. Where a paragraph has an initialism or a capital, its lower-case starts
+ * cannot matter and are not counted: the scan stays short. Most paragraphs
+ * share one of three frozen answers.
  */
-function noteCase(evidence: CaseEvidence, text: string): void {
-  if (evidence.initialism) return;
-  if (lowerCaseInitialism(text) || LOWER_CASE_DEGREES.test(text)) {
-    evidence.initialism = true;
-    return;
-  }
-  if (evidence.capitals > 0) return;
-  evidence.lower += lowerCaseStarts(text);
-  // Capitals after the paragraph's first letter: a name, an initialism, `I`, a capitalised sentence.
+function caseOf(text: string): StraySummary {
+  if (lowerCaseInitialism(text) || LOWER_CASE_DEGREES.test(text)) return LOWER_CASE_INITIALISM;
   const first = text.search(/\p{L}/u);
-  if (first < 0) return;
-  for (let index = first + 1; index < text.length; index++) if (isUpper(text[index])) evidence.capitals++;
+  if (first >= 0) for (let index = first + 1; index < text.length; index++) if (isUpper(text[index])) return CAPITALS;
+  const lower = lowerCaseStarts(text);
+  return lower === 0 ? NO_EVIDENCE : { initialism: false, capitals: false, lower };
 }
+
+const LOWER_CASE_INITIALISM: StraySummary = Object.freeze({ initialism: true, capitals: false, lower: 0 });
+const CAPITALS: StraySummary = Object.freeze({ initialism: false, capitals: true, lower: 0 });
+const NO_EVIDENCE: StraySummary = Object.freeze({ initialism: false, capitals: false, lower: 0 });
 
 const LOWER_CASE_DEGREES = /°[cf](?!\p{L})/u;
 const BRACKETED_LOWER = /\(([a-z]{2,6}(?:-[a-z]{1,4})?)\)/g;

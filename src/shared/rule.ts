@@ -17,7 +17,7 @@
  * runs once after the last chunk (ESLint's `Program:exit`), so its results
  * never depend on where the document was cut.
  */
-import type { Root } from 'nlcst';
+import type { Paragraph, Root } from 'nlcst';
 import { lintRule } from 'unified-lint-rule';
 import type { VFile } from 'vfile';
 import { location } from 'vfile-location';
@@ -246,6 +246,8 @@ export interface RuleModule<Options extends object = object> {
   readonly plugin: (config?: unknown) => ((tree: Root, file: VFile, next: (error?: Error) => void) => void) | undefined;
   /** The check itself, for direct use in tests. */
   readonly check: RuleCheck<Options>;
+  /** Set for a rule built with `defineSummaryRule`: its phases, for an engine that keeps summaries per paragraph. */
+  readonly summaries?: SummaryRunner;
 }
 
 /** Information for a file that did not come through mtlint's format layer. */
@@ -307,14 +309,156 @@ export function defineDocumentRule<Options extends object, State>(
       pending.push(() => {
         states.delete(context.file);
         // Outside the chunk's lint-rule wrapper: name the messages as it does.
-        const first = context.file.messages.length;
-        guard(() => phases.end(context, options, created));
-        for (const message of context.file.messages.slice(first))
-          Object.assign(message, { ruleId: meta.id, source: 'mtlint', url: DOCS_BASE + meta.id });
+        named(context.file, meta.id, () => guard(() => phases.end(context, options, created)));
       });
     }
     phases.chunk(tree, context, options, state);
   });
+}
+
+/**
+ * What a summary rule's paragraph phase may use besides the paragraph: the
+ * document's text and languages, and `at`, where the paragraph starts. A
+ * summary keeps offsets relative to `at` (`keep`), so that it stays right
+ * when an edit before the paragraph moves it.
+ */
+export interface SummaryContext {
+  readonly text: string;
+  readonly language: string;
+  readonly file: VFile;
+  /** Where the paragraph starts in the original text (`paragraph.position.start.offset`). */
+  readonly at: number;
+  /** A finding as a summary keeps it: in original offsets, relative to `at` (`placed` puts it back). */
+  keep(report: Report | FlatReport): Report;
+}
+
+/** The summaries of a document's paragraphs, in document order, and where each of those paragraphs starts. */
+export interface Summaries<Summary> {
+  /** One for each paragraph that gave one (a paragraph phase may give `undefined`: nothing to add). */
+  readonly list: readonly Summary[];
+  /** `at[i]`: where the paragraph of `list[i]` starts; its offsets are relative to it. */
+  readonly at: readonly number[];
+}
+
+/**
+ * How a summary rule works: a summary of each paragraph, and a verdict from
+ * all of them at `end`. A paragraph's summary may depend only on what a
+ * `scope: 'paragraph'` rule's findings may depend on (the paragraph, its
+ * block kind and source, the original text at most `PARAGRAPH_CONTEXT`
+ * characters around it, the document's languages, the options); what
+ * depends on other paragraphs is decided in `end`. Then the incremental
+ * engine keeps each paragraph's summary and, after an edit, summarises only
+ * the paragraphs that changed before it runs `end` again; `lint` collects
+ * the summaries chunk by chunk. Keep summaries small (shared objects for the
+ * common cases): `lint` holds one per paragraph until `end`.
+ */
+export interface SummaryPhases<Options extends object, Summary> {
+  paragraph: (paragraph: Paragraph, context: SummaryContext, options: Readonly<Options>) => Summary | undefined;
+  end: (summaries: Summaries<Summary>, context: RuleContext, options: Readonly<Options>) => void;
+}
+
+/** A summary rule's phases as the incremental engine runs them: errors reported, messages named, options merged. */
+export interface SummaryRunner {
+  /** The summary of one paragraph under a setting's `options`. */
+  paragraph(paragraph: Paragraph, file: VFile, options: object): unknown;
+  /** The verdict: reports on `file`. */
+  end(summaries: Summaries<unknown>, file: VFile, options: object): void;
+}
+
+/**
+ * A document rule whose work is per paragraph, with a verdict for the whole
+ * document at `end` (see `SummaryPhases`).
+ */
+export function defineSummaryRule<Options extends object, Summary>(
+  meta: RuleMeta<Options>,
+  phases: SummaryPhases<Options, Summary>,
+): RuleModule<Options> {
+  const summarise = (paragraph: Paragraph, context: RuleContext, options: Readonly<Options>) =>
+    phases.paragraph(paragraph, summaryContext(context, paragraph.position?.start.offset ?? 0), options);
+  const rule = defineDocumentRule<Options, { list: Summary[]; at: number[] }>(meta, {
+    state: () => ({ list: [], at: [] }),
+    chunk(tree, context, options, state) {
+      for (const child of tree.children) {
+        if (child.type !== 'ParagraphNode') continue;
+        const summary = summarise(child, context, options);
+        if (summary === undefined) continue;
+        state.list.push(summary);
+        state.at.push(child.position?.start.offset ?? 0);
+      }
+    },
+    end: (context, options, state) => phases.end(state, context, options),
+  });
+  const merged = (options: object) => Object.freeze({ ...rule.meta.defaultOptions, ...options }) as Readonly<Options>;
+  const summaries: SummaryRunner = {
+    paragraph(paragraph, file, options) {
+      const info = documentInfoFor(file);
+      let summary: Summary | undefined;
+      named(file, meta.id, () =>
+        guardOf(
+          file,
+          info,
+          meta.id,
+        )(() => {
+          summary = summarise(paragraph, ruleContext(file, info), merged(options));
+        }),
+      );
+      return summary;
+    },
+    end(list, file, options) {
+      const info = documentInfoFor(file);
+      named(file, meta.id, () =>
+        guardOf(
+          file,
+          info,
+          meta.id,
+        )(() => phases.end(list as Summaries<Summary>, ruleContext(file, info), merged(options))),
+      );
+    },
+  };
+  return Object.freeze({ ...rule, summaries });
+}
+
+function summaryContext(context: RuleContext, at: number): SummaryContext {
+  return {
+    text: context.text,
+    language: context.language,
+    file: context.file,
+    at,
+    keep: (report) => shifted('flat' in report ? fromFlat(report) : report, -at),
+  };
+}
+
+/** A finding a summary kept (`SummaryContext.keep`), placed at its paragraph's start `at`. */
+export function placed(report: Report, at: number): Report {
+  return shifted(report, at);
+}
+
+/** `report` with its offsets, its fixes' and its related places in this file moved by `by`. */
+function shifted(report: Report, by: number): Report {
+  return { ...report, start: report.start + by, end: report.end + by, ...movedPlaces(report, by) };
+}
+
+/**
+ * A finding's fix, suggestions and related places (those in this file) moved
+ * by `by`: only the ones it has.
+ */
+export function movedPlaces(report: Pick<Report, 'fix' | 'suggestions' | 'related'>, by: number) {
+  const moved: Pick<Report, 'fix' | 'suggestions' | 'related'> = {};
+  if (report.fix) moved.fix = shiftedEdit(report.fix, by);
+  if (report.suggestions)
+    moved.suggestions = report.suggestions.map((suggestion) => ({
+      ...suggestion,
+      fix: shiftedEdit(suggestion.fix, by),
+    }));
+  if (report.related)
+    moved.related = report.related.map((place) =>
+      place.file === undefined ? { ...place, start: place.start + by, end: place.end + by } : place,
+    );
+  return moved;
+}
+
+function shiftedEdit(edit: TextEdit, by: number): TextEdit {
+  return { range: [edit.range[0] + by, edit.range[1] + by], text: edit.text };
 }
 
 type Guard = (run: () => void) => void;
@@ -329,27 +473,8 @@ function makeRule<Options extends object>(
   const attacher = lintRule<Root, Partial<Options>>({ origin: `mtlint:${meta.id}`, url }, (tree, file, options) => {
     const info = documentInfoFor(file);
     const merged = Object.freeze({ ...frozenMeta.defaultOptions, ...(options ?? {}) }) as Readonly<Options>;
-    const context: RuleContext = {
-      text: info.text,
-      language: info.language,
-      file,
-      report(report) {
-        reportOn(file, info, 'flat' in report ? fromFlat(report) : report);
-      },
-    };
-    const guard: Guard = (work) => {
-      try {
-        work();
-      } catch (error) {
-        // A bug in one rule must not take the whole file (or an editor session) down.
-        const reason = error instanceof Error ? error.message : String(error);
-        const message = file.message(`Internal error in rule \`${meta.id}\`: ${reason}`, {
-          place: info.toPoint(0),
-        }) as MtlintMessage;
-        message.startOffset = 0;
-        message.endOffset = 0;
-      }
-    };
+    const context = ruleContext(file, info);
+    const guard = guardOf(file, info, meta.id);
     const seen = info.prefilter && meta.trigger ? triggered(tree, meta.trigger) : tree;
     guard(() => run(seen, context, merged, guard));
   });
@@ -358,6 +483,42 @@ function makeRule<Options extends object>(
     plugin: attacher as unknown as RuleModule<Options>['plugin'],
     check,
   });
+}
+
+function ruleContext(file: VFile, info: DocumentInfo): RuleContext {
+  return {
+    text: info.text,
+    language: info.language,
+    file,
+    report(report) {
+      reportOn(file, info, 'flat' in report ? fromFlat(report) : report);
+    },
+  };
+}
+
+/** Runs a rule's work so that a bug in it reports an internal error instead of taking the file down. */
+function guardOf(file: VFile, info: DocumentInfo, id: string): Guard {
+  return (work) => {
+    try {
+      work();
+    } catch (error) {
+      // A bug in one rule must not take the whole file (or an editor session) down.
+      const reason = error instanceof Error ? error.message : String(error);
+      const message = file.message(`Internal error in rule \`${id}\`: ${reason}`, {
+        place: info.toPoint(0),
+      }) as MtlintMessage;
+      message.startOffset = 0;
+      message.endOffset = 0;
+    }
+  };
+}
+
+/** Names the messages `work` adds to `file` as the rule's, as the lint-rule wrapper names a chunk's. */
+function named(file: VFile, id: string, work: () => void): void {
+  const first = file.messages.length;
+  work();
+  for (const message of file.messages.slice(first))
+    Object.assign(message, { ruleId: id, source: 'mtlint', url: DOCS_BASE + id });
 }
 
 /** The tree with only the paragraphs that pass `trigger` (the tree itself when all do). */

@@ -417,10 +417,40 @@ export function quotesOf(tree: Root, language: string): DocumentQuotes {
       flats.map((flat) => flat.text),
       language,
     );
+    paragraphs.forEach((paragraph, index) => {
+      marksOf(paragraph).set(language, analyses[index]);
+    });
     result = { paragraphs, flats, analyses };
     byLanguage.set(language, result);
   }
   return result;
+}
+
+const marksCache = new WeakMap<Paragraph, Map<string, QuoteAnalysis>>();
+
+function marksOf(paragraph: Paragraph): Map<string, QuoteAnalysis> {
+  let byLanguage = marksCache.get(paragraph);
+  if (!byLanguage) {
+    byLanguage = new Map();
+    marksCache.set(paragraph, byLanguage);
+  }
+  return byLanguage;
+}
+
+/**
+ * The quotation marks of one paragraph and how they pair: what its own text
+ * says, whatever paragraphs surround it (`quotesOf` also decides which open
+ * quotations continue in the next paragraph; these fields never change with
+ * that). Shared with `quotesOf` when a rule already analysed the paragraph's tree.
+ */
+export function quoteMarksOf(paragraph: Paragraph, language: string): Pick<QuoteAnalysis, 'marks' | 'pairs'> {
+  const byLanguage = marksOf(paragraph);
+  let analysis = byLanguage.get(language);
+  if (!analysis) {
+    analysis = analyzeQuotes(flatten(paragraph).text, language);
+    byLanguage.set(language, analysis);
+  }
+  return analysis;
 }
 
 /** True when `index` lies inside some quotation of `analysis` (between its marks). */
