@@ -68,10 +68,9 @@
  * @example {"name": "not-ok.md", "label": "output"}
  *   1:83-1:84: Missing final punctuation at the end of the paragraph
  */
-import type { Paragraph } from 'nlcst';
-import { flatten } from '../nlcst/flat.js';
-import { blockKind, paragraphsOf } from '../nlcst/walk.js';
-import { defineDocumentRule, type RuleContext } from '../shared/rule.js';
+import { type FlatText, flatten } from '../nlcst/flat.js';
+import { blockKind } from '../nlcst/walk.js';
+import { defineSummaryRule, type FlatReport, placed, type Report } from '../shared/rule.js';
 import { isClosingBracket, isClosingQuote, isSpace, isTechnicalToken, tokenAround } from '../text/punctuation.js';
 
 export interface MissingFinalPunctuationOptions {
@@ -101,13 +100,22 @@ const SMALL_WORDS = new Set(
   'a an the and or but nor of in on at to for by with from as vs via into onto over per'.split(' '),
 );
 
-/** Paragraphs seen in earlier chunks, and the last one, which waits for the first paragraph of the next chunk. */
-interface Reading {
-  seen: number;
-  last?: { paragraph: Paragraph; position: number };
+/**
+ * What a paragraph adds: whether it continues the sentence of the paragraph
+ * before (it starts in lower case), its finding (relative to it) unless the
+ * next paragraph continues it, and whether it is a headline, which is no
+ * finding among the first two paragraphs of the document.
+ */
+interface ParagraphEnd {
+  continues: boolean;
+  finding?: Report;
+  headline?: boolean;
 }
 
-export default defineDocumentRule<MissingFinalPunctuationOptions, Reading>(
+const CONTINUES: ParagraphEnd = Object.freeze({ continues: true });
+const STARTS: ParagraphEnd = Object.freeze({ continues: false });
+
+export default defineSummaryRule<MissingFinalPunctuationOptions, ParagraphEnd>(
   {
     id: 'missing-final-punctuation',
     description: 'A prose paragraph that ends without `.`, `!`, `?` or `…`',
@@ -119,72 +127,62 @@ export default defineDocumentRule<MissingFinalPunctuationOptions, Reading>(
     defaultOptions: { minWords: 8 },
   },
   {
-    state: () => ({ seen: 0 }),
-    chunk(tree, context, options, state) {
-      const paragraphs = paragraphsOf(tree);
-      if (state.last && paragraphs.length > 0) {
-        if (!continues(paragraphs[0])) check(state.last.paragraph, context, options, state.last.position);
-        state.last = undefined;
-      }
-      paragraphs.forEach((paragraph, index) => {
-        const kind = blockKind(paragraph);
-        if (kind !== 'paragraph' && kind !== 'blockquote') return;
-        const position = state.seen + index;
-        const next = paragraphs[index + 1];
-        if (!next) state.last = { paragraph, position };
-        else if (!continues(next)) check(paragraph, context, options, position);
-      });
-      state.seen += paragraphs.length;
+    paragraph(paragraph, context, options) {
+      const flat = flatten(paragraph);
+      // The sentence goes on in this paragraph (a segment split mid-sentence): the one before needs no final mark.
+      const continues = /^\s*\p{Ll}/u.test(flat.text);
+      const kind = blockKind(paragraph);
+      const found = kind === 'paragraph' || kind === 'blockquote' ? check(flat, options) : undefined;
+      if (!found) return continues ? CONTINUES : STARTS;
+      return { continues, finding: context.keep(found.report), headline: kind === 'paragraph' && found.headline };
     },
-    end(context, options, state) {
-      if (state.last) check(state.last.paragraph, context, options, state.last.position);
+    end(summaries, context) {
+      const { list, at } = summaries;
+      list.forEach((summary, index) => {
+        if (!summary.finding || list[index + 1]?.continues) return;
+        // The headline and standfirst of an article: one sentence at the top of the document.
+        if (index < 2 && summary.headline) return;
+        context.report(placed(summary.finding, at[index]));
+      });
     },
   },
 );
 
-/** The sentence goes on in this paragraph (a segment split mid-sentence): the one before needs no final mark. */
-function continues(next: Paragraph): boolean {
-  return /^\s*\p{Ll}/u.test(flatten(next).text);
-}
-
+/** The paragraph's finding wherever it stands, and whether it reads as a headline (see `isHeadline`). */
 function check(
-  paragraph: Paragraph,
-  context: RuleContext,
+  flat: FlatText,
   options: Readonly<MissingFinalPunctuationOptions>,
-  position: number,
-): void {
-  const flat = flatten(paragraph);
+): { report: FlatReport; headline: boolean } | undefined {
   const text = flat.text;
   let end = text.length;
   while (end > 0 && isSpace(text[end - 1])) end--;
   // Dialogue that ends inside its quotation marks without a mark (`“I assume the company is ready”`)
   // is how fiction often writes it, and an interrupted line ends in a dash (`a higher chance to–`).
-  if (isClosingQuote(text[end - 1]) || /[–—-]/.test(text[end - 1] ?? '')) return;
-  // The headline and standfirst of an article: one sentence at the top of the document.
-  if (position < 2 && blockKind(paragraph) === 'paragraph' && isHeadline(text.slice(0, end))) return;
+  if (isClosingQuote(text[end - 1]) || /[–—-]/.test(text[end - 1] ?? '')) return undefined;
   let last = end;
   while (last > 0 && (isClosingQuote(text[last - 1]) || isClosingBracket(text[last - 1]))) last--;
-  if (last === 0 || TERMINAL.test(text[last - 1])) return;
+  if (last === 0 || TERMINAL.test(text[last - 1])) return undefined;
   // The last line decides: a list or a signature block written in plain text.
   const lineStart = Math.max(text.lastIndexOf('\n', end - 1), text.lastIndexOf('\r', end - 1)) + 1;
   const line = text.slice(lineStart, end);
-  if (LIST_LINE.test(line) || isCredit(line.trim()) || /^\(.*\)$/.test(line.trim())) return;
-  if (lineStart > 0 && LIST_LINE.test(text.slice(0, 16))) return;
+  if (LIST_LINE.test(line) || isCredit(line.trim()) || /^\(.*\)$/.test(line.trim())) return undefined;
+  if (lineStart > 0 && LIST_LINE.test(text.slice(0, 16))) return undefined;
   const words = line.split(/\s+/).filter((word) => /\p{L}/u.test(word));
-  if (words.length < options.minWords) return;
-  if (isTitleCase(words)) return;
+  if (words.length < options.minWords) return undefined;
+  if (isTitleCase(words)) return undefined;
   // Ends in a URL, an e-mail address, an emoji or an emoticon.
-  if (isTechnicalToken(tokenAround(text, end - 1).token)) return;
+  if (isTechnicalToken(tokenAround(text, end - 1).token)) return undefined;
   if (PICTOGRAPHIC.test(text.slice(Math.max(0, end - 2), end)) || /[:;=]-?[()DPp]$/.test(text.slice(end - 3, end)))
-    return;
-  context.report({
+    return undefined;
+  const report: FlatReport = {
     flat,
     from: end - 1,
     to: end,
     message: 'Missing final punctuation at the end of the paragraph',
     expected: ['.'],
     suggestions: [{ desc: 'Add a full stop', fix: { from: last, to: last, text: '.' } }],
-  });
+  };
+  return { report, headline: isHeadline(text.slice(0, end)) };
 }
 
 /**

@@ -63,8 +63,7 @@
  *   The road is 5 km long and 3 km wide, with 1000 Mbps links.
  */
 
-import { paragraphsOf } from '../nlcst/walk.js';
-import { defineDocumentRule, fromFlat, type Report, type RuleContext, replacing } from '../shared/rule.js';
+import { defineSummaryRule, placed, type Report, type RuleContext, replacing } from '../shared/rule.js';
 import { numbersOf } from '../text/numbers.js';
 
 interface Options {
@@ -72,7 +71,13 @@ interface Options {
   units: string;
 }
 
-export default defineDocumentRule<Options, Percent[]>(
+/** A paragraph's percents and unit findings, offsets relative to it. */
+interface Spacing {
+  percents: Percent[];
+  found: Report[];
+}
+
+export default defineSummaryRule<Options, Spacing>(
   {
     id: 'unit-spacing',
     description:
@@ -86,56 +91,62 @@ export default defineDocumentRule<Options, Percent[]>(
     optionValues: { percent: ['consistent', 'closed', 'spaced', 'ignore'], units: ['ignore', 'spaced', 'closed'] },
   },
   {
-    // `consistent` reports the form the whole document uses less: percents wait for `end`, as offsets.
-    state: () => [],
-    chunk(tree, context, options, percents) {
-      if (context.language !== 'en') return;
-      for (const paragraph of paragraphsOf(tree)) {
-        const { flat, numbers } = numbersOf(paragraph);
-        const text = flat.text;
-        for (const token of numbers) {
-          if (token.kind === 'identifier' || token.kind === 'date') continue;
-          const report = (from: number, to: number, message: string, expected: string) =>
-            context.report(replacing(flat, from, to, message, expected));
-          const percent = token.percent;
-          if (percent) {
-            const spaced = percent.gap !== '';
-            const actual = text.slice(token.numeral.start, percent.end);
-            const expected = spaced ? token.numeral.text + percent.text : `${token.numeral.text} ${percent.text}`;
-            const place = {
-              flat,
-              from: token.numeral.start,
-              to: percent.end,
-              actual,
-              expected: [expected],
-              fix: expected,
-            };
-            percents.push({
-              spaced,
-              interval: INTERVAL_NAME.test(text.slice(token.end, token.end + 4)),
-              report: fromFlat({ ...place, message: '' }),
-            });
-            continue;
-          }
-          const unit = token.unit;
-          if (!unit || unit.text.startsWith('°')) continue;
-          const actual = text.slice(token.numeral.start, unit.end);
-          if (options.units === 'spaced' && !unit.gap) {
-            const expected = `${token.numeral.text} ${unit.text}`;
-            report(token.numeral.start, unit.end, `Missing space in \`${actual}\`, expected \`${expected}\``, expected);
-          } else if (options.units === 'closed' && unit.gap) {
-            const expected = token.numeral.text + unit.text;
-            report(
-              token.numeral.start,
-              unit.end,
-              `Unexpected space in \`${actual}\`, expected \`${expected}\``,
-              expected,
-            );
-          }
+    // `consistent` reports the form the whole document uses less: percents wait for `end`.
+    paragraph(paragraph, context, options) {
+      if (context.language !== 'en') return undefined;
+      const percents: Percent[] = [];
+      const found: Report[] = [];
+      const { flat, numbers } = numbersOf(paragraph);
+      const text = flat.text;
+      for (const token of numbers) {
+        if (token.kind === 'identifier' || token.kind === 'date') continue;
+        const report = (from: number, to: number, message: string, expected: string) =>
+          found.push(context.keep(replacing(flat, from, to, message, expected)));
+        const percent = token.percent;
+        if (percent) {
+          const spaced = percent.gap !== '';
+          const actual = text.slice(token.numeral.start, percent.end);
+          const expected = spaced ? token.numeral.text + percent.text : `${token.numeral.text} ${percent.text}`;
+          const place = {
+            flat,
+            from: token.numeral.start,
+            to: percent.end,
+            actual,
+            expected: [expected],
+            fix: expected,
+          };
+          percents.push({
+            spaced,
+            interval: INTERVAL_NAME.test(text.slice(token.end, token.end + 4)),
+            report: context.keep({ ...place, message: '' }),
+          });
+          continue;
+        }
+        const unit = token.unit;
+        if (!unit || unit.text.startsWith('°')) continue;
+        const actual = text.slice(token.numeral.start, unit.end);
+        if (options.units === 'spaced' && !unit.gap) {
+          const expected = `${token.numeral.text} ${unit.text}`;
+          report(token.numeral.start, unit.end, `Missing space in \`${actual}\`, expected \`${expected}\``, expected);
+        } else if (options.units === 'closed' && unit.gap) {
+          const expected = token.numeral.text + unit.text;
+          report(
+            token.numeral.start,
+            unit.end,
+            `Unexpected space in \`${actual}\`, expected \`${expected}\``,
+            expected,
+          );
         }
       }
+      return percents.length > 0 || found.length > 0 ? { percents, found } : undefined;
     },
-    end(context, options, percents) {
+    end(summaries, context, options) {
+      const percents: Percent[] = [];
+      summaries.list.forEach((summary, index) => {
+        const at = summaries.at[index];
+        for (const report of summary.found) context.report(placed(report, at));
+        for (const percent of summary.percents) percents.push({ ...percent, report: placed(percent.report, at) });
+      });
       reportPercents(context, percents, options.percent);
     },
   },

@@ -57,9 +57,8 @@
  * @example {"name": "not-ok.md", "label": "fixed"}
  *   The *police* left.
  */
-import { flatten } from '../nlcst/flat.js';
-import { paragraphsOf } from '../nlcst/walk.js';
-import { defineRule, replacing } from '../shared/rule.js';
+import { type FlatText, flatten } from '../nlcst/flat.js';
+import { defineSummaryRule, type FlatReport, placed, type Report, replacing } from '../shared/rule.js';
 import { isLetter, isLineBreak } from '../text/punctuation.js';
 
 const RTL = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u;
@@ -79,7 +78,17 @@ function describe(code: number): string | undefined {
   return undefined;
 }
 
-export default defineRule(
+/**
+ * A paragraph's findings, relative to it: as prose, and, when some depend on
+ * it, as HTML (where white space is the markup's and not the writer's). Whether
+ * the document is HTML is decided at `end`.
+ */
+interface WhitespaceSummary {
+  found: Report[];
+  ifHtml?: Report[];
+}
+
+export default defineSummaryRule<object, WhitespaceSummary>(
   {
     id: 'whitespace',
     description: 'Doubled spaces, tabs, misplaced no-break spaces and invisible or control characters in prose',
@@ -90,42 +99,63 @@ export default defineRule(
     needsTree: false,
     defaultOptions: {},
   },
-  (tree, context) => {
-    const html =
-      /\.html?$/i.test(context.file.path ?? '') ||
-      (context.text.trimStart().startsWith('<') && /<\/?[a-z]/i.test(context.text.slice(0, 200)));
-    for (const paragraph of paragraphsOf(tree)) {
+  {
+    paragraph(paragraph, context) {
       const flat = flatten(paragraph);
-      const text = flat.text;
-      const report = (from: number, to: number, message: string, replacement: string) =>
-        context.report(replacing(flat, from, to, message, replacement));
-      let index = 0;
-      while (index < text.length) {
-        const char = text[index];
-        const code = char.charCodeAt(0);
-        if (char === ' ' || char === '\t' || char === '\u00a0') {
-          let end = index;
-          while (text[end] === ' ' || text[end] === '\t' || text[end] === '\u00a0') end++;
-          checkSpaceRun(text, index, end, html, report, (from, to) => flat.isDirect(from, to));
-          index = end;
-          continue;
-        }
-        const name = describe(code);
-        if (name && !isAllowedInvisible(text, index, code)) {
-          const hex = code.toString(16).toUpperCase().padStart(4, '0');
-          report(index, index + 1, `Unexpected ${name} (U+${hex})`, '');
-        }
-        index++;
-      }
-    }
+      let asked = false;
+      const found = findings(flat, () => {
+        asked = true;
+        return false;
+      });
+      if (!asked) return found.length > 0 ? { found: found.map(context.keep) } : undefined;
+      return { found: found.map(context.keep), ifHtml: findings(flat, () => true).map(context.keep) };
+    },
+    end(summaries, context) {
+      const html =
+        /\.html?$/i.test(context.file.path ?? '') ||
+        (context.text.trimStart().startsWith('<') && /<\/?[a-z]/i.test(context.text.slice(0, 200)));
+      summaries.list.forEach((summary, index) => {
+        for (const report of (html ? summary.ifHtml : undefined) ?? summary.found)
+          context.report(placed(report, summaries.at[index]));
+      });
+    },
   },
 );
+
+/** The white space findings of one paragraph; `html` answers whether the document is HTML (asked only where it matters). */
+function findings(flat: FlatText, html: () => boolean): FlatReport[] {
+  const text = flat.text;
+  const found: FlatReport[] = [];
+  const report = (from: number, to: number, message: string, replacement: string) =>
+    found.push(replacing(flat, from, to, message, replacement));
+  let index = 0;
+  while (index < text.length) {
+    const char = text[index];
+    const code = char.charCodeAt(0);
+    if (char === ' ' || char === '\t' || char === '\u00a0') {
+      let end = index;
+      while (text[end] === ' ' || text[end] === '\t' || text[end] === '\u00a0') end++;
+      // One plain space is what prose is made of: nothing to report, whatever the document.
+      if (end - index > 1 || char !== ' ')
+        checkSpaceRun(text, index, end, html, report, (from, to) => flat.isDirect(from, to));
+      index = end;
+      continue;
+    }
+    const name = describe(code);
+    if (name && !isAllowedInvisible(text, index, code)) {
+      const hex = code.toString(16).toUpperCase().padStart(4, '0');
+      report(index, index + 1, `Unexpected ${name} (U+${hex})`, '');
+    }
+    index++;
+  }
+  return found;
+}
 
 function checkSpaceRun(
   text: string,
   from: number,
   to: number,
-  html: boolean,
+  html: () => boolean,
   report: (from: number, to: number, message: string, replacement: string) => void,
   written: (from: number, to: number) => boolean,
 ): void {
@@ -135,7 +165,7 @@ function checkSpaceRun(
   // Indentation, a Markdown hard break, the paragraph's edges.
   const atLineStart = from === 0 || isLineBreak(before);
   const atLineEnd = to === text.length || isLineBreak(after);
-  if (run.includes('\u00a0') && run.length > 1 && !atLineStart && !atLineEnd && !html) {
+  if (run.includes('\u00a0') && run.length > 1 && !atLineStart && !atLineEnd && !html()) {
     report(from, to, 'Unexpected no-break space next to a space, expected one space', ' ');
     return;
   }
@@ -143,7 +173,7 @@ function checkSpaceRun(
     report(from, to, 'Unexpected no-break space at the edge of the paragraph', '');
     return;
   }
-  if (html || atLineStart || atLineEnd) return;
+  if (atLineStart || atLineEnd || html()) return;
   if (run.includes('\t')) {
     // A tab written as an escape (`\t` in a PO string, `&#9;` in XLIFF) is put there on purpose: the
     // program's output needs it, as the source's does.
