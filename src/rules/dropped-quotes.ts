@@ -62,7 +62,7 @@ import { flatten, textLengthOf } from '../nlcst/flat.js';
 import { isParsed, sentenceRangesOf } from '../nlcst/parse.js';
 import { blockKind } from '../nlcst/walk.js';
 import { defineSummaryRule, documentInfoFor, type FlatReport, placed, type Report } from '../shared/rule.js';
-import { analyzeQuotes, type QuoteAnalysis, quoteMarksOf } from '../text/quotes.js';
+import { analyzeQuotes, paragraphQuotes, type QuoteAnalysis } from '../text/quotes.js';
 import {
   isFirstOrSecondPerson,
   leadingAccordingTo,
@@ -140,7 +140,7 @@ export default defineSummaryRule<Options, ParagraphSummary>(
           deferred: [flat.startAt(0) - context.at, flat.endAt(flat.text.length) - context.at],
           personal: mayHaveFirstOrSecondPerson(flat.text),
         };
-      const speech = speechOf(flat.text, sentenceRanges(paragraph), quoteMarksOf(paragraph, 'en'));
+      const speech = speechOf(flat.text, sentenceRanges(paragraph), paragraphQuotes(paragraph, 'en'));
       return {
         candidates: speech.candidates.map(({ kind, report }) => ({ kind, report: context.keep({ ...report, flat }) })),
         sentences: speech.sentences,

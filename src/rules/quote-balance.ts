@@ -49,28 +49,26 @@
  *   1:1-1:2: Unmatched opening quotation mark `"`
  *   3:1-3:2: Unmatched quotation mark `"`
  */
+import { flatten } from '../nlcst/flat.js';
 import { blockKind } from '../nlcst/walk.js';
-import { defineDocumentRule, type FlatReport, type RuleContext } from '../shared/rule.js';
-import { continuation, type ParagraphQuotes, type QuoteAnalysis, quotesOf } from '../text/quotes.js';
-
-/** A paragraph whose unclosed opening marks are reported unless its quotation continues in the next paragraph. */
-interface Unsettled {
-  analysis: QuoteAnalysis;
-  opens: FlatReport[];
-}
+import { defineSummaryRule, placed, type Report } from '../shared/rule.js';
+import { type ContinuationEnds, continuationBetween, continuationEnds, paragraphQuotes } from '../text/quotes.js';
 
 /**
- * Whether a paragraph's quotation continues depends on the next paragraph,
- * which may be in the next chunk: the last paragraph seen waits for its
- * successor, and so does a chain of paragraphs that continue only if it does.
+ * What a paragraph adds: what decides whether a quotation continues into or
+ * out of it, its unclosed opening marks (reported unless its quotation
+ * continues in the next paragraph) and its unmatched closing marks, offsets
+ * relative to it.
  */
-interface State {
-  last?: Unsettled;
-  /** Paragraphs before `last` that continue if, and only if, it does. */
-  chain: Unsettled[];
+interface Balance {
+  ends: ContinuationEnds;
+  opens?: Report[];
+  closes?: Report[];
 }
 
-export default defineDocumentRule<object, State>(
+const NO_MARKS: Balance = Object.freeze({ ends: Object.freeze({}) });
+
+export default defineSummaryRule<object, Balance>(
   {
     id: 'quote-balance',
     description: 'Opening or closing quotation marks without a partner in their paragraph',
@@ -82,57 +80,65 @@ export default defineDocumentRule<object, State>(
     defaultOptions: {},
   },
   {
-    state: () => ({ chain: [] }),
-    chunk(tree, context, _options, state) {
-      const { paragraphs, flats, analyses } = quotesOf(tree, context.language);
-      analyses.forEach((analysis, index) => {
-        const flat = flats[index];
-        const reported = blockKind(paragraphs[index]) !== 'tableCell';
-        const original = beforeContinuation(analysis);
-        const opens: FlatReport[] = [];
-        for (const mark of reported ? original.unmatchedOpen : []) {
-          // A mark before a space or at the end opens nothing: it may be a closing mark cut off its quotation.
-          const role = /^(?:\s|$)/u.test(analysis.text.slice(mark.index + 1, mark.index + 2)) ? '' : 'opening ';
-          opens.push({
+    paragraph(paragraph, context) {
+      const kind = blockKind(paragraph);
+      if (kind === 'other') return undefined;
+      const analysis = paragraphQuotes(paragraph, context.language);
+      if (analysis.marks.length === 0) return NO_MARKS;
+      const balance: Balance = { ends: continuationEnds(analysis) };
+      if (kind === 'tableCell') return balance;
+      const flat = flatten(paragraph);
+      const opens: Report[] = [];
+      for (const mark of analysis.unmatchedOpen) {
+        // A mark before a space or at the end opens nothing: it may be a closing mark cut off its quotation.
+        const role = /^(?:\s|$)/u.test(analysis.text.slice(mark.index + 1, mark.index + 2)) ? '' : 'opening ';
+        opens.push(
+          context.keep({
             flat,
             from: mark.index,
             to: mark.index + 1,
             message: `Unmatched ${role}quotation mark \`${mark.char}\``,
             actual: mark.char,
-          });
-        }
-        for (const mark of reported ? analysis.unmatchedClose : []) {
-          context.report({
-            flat,
-            from: mark.index,
-            to: mark.index + 1,
-            message: `Unmatched closing quotation mark \`${mark.char}\``,
-            actual: mark.char,
-          });
-        }
-        if (state.last) {
-          const link = continuation(state.last.analysis, original);
-          if (link === 'if-next-continues') state.chain.push(state.last);
-          else settle(state, link === 'continues', context);
-        }
-        state.last = { analysis: original, opens };
-      });
+          }),
+        );
+      }
+      const closes = analysis.unmatchedClose.map((mark) =>
+        context.keep({
+          flat,
+          from: mark.index,
+          to: mark.index + 1,
+          message: `Unmatched closing quotation mark \`${mark.char}\``,
+          actual: mark.char,
+        }),
+      );
+      if (opens.length > 0) balance.opens = opens;
+      if (closes.length > 0) balance.closes = closes;
+      return balance;
     },
-    end(context, _options, state) {
-      settle(state, false, context);
+    end(summaries, context) {
+      // A paragraph waits for the next one to know whether its quotation continues; so does a chain of
+      // paragraphs that continue only if the last one does.
+      let last: { balance: Balance; at: number } | undefined;
+      let chain: Array<{ balance: Balance; at: number }> = [];
+      const settle = (continues: boolean) => {
+        const waiting = last ? [...chain, last] : chain;
+        if (!continues)
+          for (const { balance, at } of waiting)
+            for (const open of balance.opens ?? []) context.report(placed(open, at));
+        chain = [];
+        last = undefined;
+      };
+      summaries.list.forEach((balance, index) => {
+        const at = summaries.at[index];
+        for (const close of balance.closes ?? []) context.report(placed(close, at));
+        if (last) {
+          const link = continuationBetween(last.balance.ends, balance.ends);
+          if (link === 'if-next-continues') chain.push(last);
+          else settle(link === 'continues');
+        }
+        last = { balance, at };
+      });
+      settle(false);
     },
   },
 );
-
-/** The paragraph's own analysis: `quotesOf` already moved an opener continued within the chunk to `continued`. */
-function beforeContinuation(analysis: ParagraphQuotes): QuoteAnalysis {
-  return analysis.continued.length > 0 ? { ...analysis, unmatchedOpen: analysis.continued } : analysis;
-}
-
-/** Decides the waiting paragraphs: their unclosed openers are fine if the quotation continues, else reported. */
-function settle(state: State, continues: boolean, context: RuleContext): void {
-  const waiting = state.last ? [...state.chain, state.last] : state.chain;
-  if (!continues) for (const paragraph of waiting) for (const open of paragraph.opens) context.report(open);
-  state.chain = [];
-  state.last = undefined;
-}

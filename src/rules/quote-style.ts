@@ -77,9 +77,10 @@
  * @example {"name": "not-ok-straight.txt", "label": "fixed"}
  *   "We will not stop," the group said.
  */
-import type { FlatText } from '../nlcst/flat.js';
-import { defineDocumentRule, type FlatReport, fromFlat, type Report } from '../shared/rule.js';
-import { type QuoteAnalysis, type QuoteMark, type QuoteRole, quotesOf } from '../text/quotes.js';
+import { type FlatText, flatten } from '../nlcst/flat.js';
+import { blockKind } from '../nlcst/walk.js';
+import { defineSummaryRule, type FlatReport, placed, type Report } from '../shared/rule.js';
+import { paragraphQuotes, type QuoteAnalysis, type QuoteMark, type QuoteRole } from '../text/quotes.js';
 
 interface Options {
   /** `auto`: the document's dominant style; `curly` or `straight` to set it. */
@@ -102,7 +103,7 @@ const GERMAN: Record<string, Partial<Record<QuoteRole, string>>> = {
 };
 const STRAIGHT: Record<string, string> = { double: '"', single: "'" };
 
-export default defineDocumentRule<Options, QuoteState>(
+export default defineSummaryRule<Options, QuoteSummary>(
   {
     id: 'quote-style',
     description: 'Mixed straight and curly quotes, foreign or wrongly oriented marks, spaces inside quotes',
@@ -115,45 +116,49 @@ export default defineDocumentRule<Options, QuoteState>(
     optionValues: { style: ['auto', 'curly', 'straight'], mixed: ['paragraph', 'document'] },
   },
   {
-    state: () => ({ straight: 0, curly: 0, pending: [] }),
-    chunk(tree, context, options, state) {
+    paragraph(paragraph, context, options) {
+      if (blockKind(paragraph) === 'other') return undefined;
       const english = context.language === 'en';
-      const { flats, analyses } = quotesOf(tree, context.language);
-      for (const analysis of analyses) {
-        const counts = countStyles(analysis.marks, english);
-        state.straight += counts.straight;
-        state.curly += counts.curly;
-      }
+      const flat = flatten(paragraph);
+      const analysis = paragraphQuotes(paragraph, context.language);
+      const { straight, curly } = countStyles(analysis.marks, english);
       const setting = { language: context.language, style: options.style, mixed: options.mixed };
-      analyses.forEach((analysis, index) => {
-        const found: FlatReport[] = [];
-        let asked = false;
-        const unknown = () => {
-          asked = true;
-          return false;
-        };
-        const verdict = { useStraight: unknown, bothStyles: unknown };
-        checkParagraph(flats[index], analysis, setting, verdict, (report) => found.push(report));
-        if (!asked) {
-          for (const report of found) context.report(report);
-          return;
+      const found: FlatReport[] = [];
+      let asked = false;
+      const unknown = () => {
+        asked = true;
+        return false;
+      };
+      const verdict = { useStraight: unknown, bothStyles: unknown };
+      checkParagraph(flat, analysis, setting, verdict, (report) => found.push(report));
+      if (!asked) {
+        if (found.length === 0 && straight === 0 && curly === 0) return undefined;
+        return { straight, curly, found: found.map(context.keep) };
+      }
+      // Its findings depend on the whole document's style: keep each reading until `end`.
+      const readings = new Map<string, Report[]>();
+      for (const useStraight of [false, true])
+        for (const bothStyles of [false, true]) {
+          const reports: Report[] = [];
+          const answers = { useStraight: () => useStraight, bothStyles: () => bothStyles };
+          checkParagraph(flat, analysis, setting, answers, (report) => reports.push(context.keep(report)));
+          readings.set(`${useStraight} ${bothStyles}`, reports);
         }
-        // Its findings depend on the whole document's style: keep each reading, as offsets, until `end`.
-        const readings = new Map<string, Report[]>();
-        for (const useStraight of [false, true])
-          for (const bothStyles of [false, true]) {
-            const reports: Report[] = [];
-            const answers = { useStraight: () => useStraight, bothStyles: () => bothStyles };
-            checkParagraph(flats[index], analysis, setting, answers, (report) => reports.push(fromFlat(report)));
-            readings.set(`${useStraight} ${bothStyles}`, reports);
-          }
-        state.pending.push(readings);
-      });
+      return { straight, curly, readings };
     },
-    end(context, _options, state) {
+    end(summaries, context) {
+      let straight = 0;
+      let curly = 0;
+      for (const summary of summaries.list) {
+        straight += summary.straight;
+        curly += summary.curly;
+      }
       // The dominant style of double quotation marks in the document: straight or typographic.
-      const key = `${state.straight > state.curly} ${state.straight > 0 && state.curly > 0}`;
-      for (const readings of state.pending) for (const report of readings.get(key) ?? []) context.report(report);
+      const key = `${straight > curly} ${straight > 0 && curly > 0}`;
+      summaries.list.forEach((summary, index) => {
+        const reports = summary.readings ? (summary.readings.get(key) ?? []) : (summary.found ?? []);
+        for (const report of reports) context.report(placed(report, summaries.at[index]));
+      });
     },
   },
 );
@@ -166,17 +171,22 @@ interface Verdict {
   bothStyles: () => boolean;
 }
 
-interface QuoteState {
+/**
+ * A paragraph's double marks by style, and its findings (relative to it):
+ * one list, or, when they depend on the document's style, one for each
+ * answer (`useStraight bothStyles`).
+ */
+interface QuoteSummary {
   straight: number;
   curly: number;
-  /** Paragraphs whose findings depend on the verdicts: their findings for each answer (`useStraight bothStyles`). */
-  pending: Array<Map<string, Report[]>>;
+  found?: Report[];
+  readings?: Map<string, Report[]>;
 }
 
 /** The findings of one paragraph, given the document's verdicts. */
 function checkParagraph(
   flat: FlatText,
-  analysis: QuoteAnalysis,
+  analysis: Pick<QuoteAnalysis, 'text' | 'marks' | 'pairs'>,
   setting: { language: string; style: string; mixed: string },
   verdict: Verdict,
   report: (report: FlatReport) => void,

@@ -379,16 +379,42 @@ export function analyzeParagraphs(texts: readonly string[], language = 'en'): Pa
  * chunk by chunk decide with it once the next paragraph is known.
  */
 export function continuation(current: QuoteAnalysis, next: QuoteAnalysis): 'no' | 'continues' | 'if-next-continues' {
-  if (current.unmatchedOpen.length !== 1 || !next.startsWithOpen) return 'no';
-  const open = current.unmatchedOpen[0];
-  const nextOpen = next.marks.find((mark) => mark.role === 'open');
-  if (!nextOpen || nextOpen.kind !== open.kind) return 'no';
+  return continuationBetween(continuationEnds(current), continuationEnds(next));
+}
+
+/** What of a paragraph's analysis decides whether a quotation continues into or out of it (`continuation`). */
+export interface ContinuationEnds {
+  /** The kind of its one unclosed opening mark, when it has exactly one. */
+  readonly open?: QuoteKind;
+  /** It starts with an opening mark: the mark's kind, whether white space follows it, whether nothing closes it. */
+  readonly start?: { readonly kind: QuoteKind; readonly spaced: boolean; readonly unclosed: boolean };
+}
+
+export function continuationEnds(analysis: QuoteAnalysis): ContinuationEnds {
+  const ends: { open?: QuoteKind; start?: ContinuationEnds['start'] } = {};
+  if (analysis.unmatchedOpen.length === 1) ends.open = analysis.unmatchedOpen[0].kind;
+  const first = analysis.startsWithOpen ? analysis.marks.find((mark) => mark.role === 'open') : undefined;
+  if (first)
+    ends.start = {
+      kind: first.kind,
+      spaced: isSpaceAt(analysis.text, first.index + 1),
+      unclosed: analysis.unmatchedOpen.includes(first),
+    };
+  return ends;
+}
+
+/** `continuation`, from the two paragraphs' `continuationEnds`. */
+export function continuationBetween(
+  current: ContinuationEnds,
+  next: ContinuationEnds,
+): 'no' | 'continues' | 'if-next-continues' {
+  if (current.open === undefined || !next.start || next.start.kind !== current.open) return 'no';
   // The next paragraph's opening mark must open a quotation itself: glued to its first word (`" said Fang.`
   // and `" "` are closing marks a segment break pushed into the next paragraph), and closed there or
   // continued further (not a stray mark).
-  if (isSpaceAt(next.text, nextOpen.index + 1)) return 'no';
+  if (next.start.spaced) return 'no';
   // The opener must be the outermost one: nothing after it closes.
-  return next.unmatchedOpen.includes(nextOpen) ? 'if-next-continues' : 'continues';
+  return next.start.unclosed ? 'if-next-continues' : 'continues';
 }
 
 export interface DocumentQuotes {
@@ -418,12 +444,17 @@ export function quotesOf(tree: Root, language: string): DocumentQuotes {
       language,
     );
     paragraphs.forEach((paragraph, index) => {
-      marksOf(paragraph).set(language, analyses[index]);
+      marksOf(paragraph).set(language, ownAnalysis(analyses[index]));
     });
     result = { paragraphs, flats, analyses };
     byLanguage.set(language, result);
   }
   return result;
+}
+
+/** A paragraph's analysis before `analyzeParagraphs` moved its one unclosed opener to `continued`. */
+export function ownAnalysis(analysis: ParagraphQuotes): QuoteAnalysis {
+  return analysis.continued.length > 0 ? { ...analysis, unmatchedOpen: analysis.continued } : analysis;
 }
 
 const marksCache = new WeakMap<Paragraph, Map<string, QuoteAnalysis>>();
@@ -438,12 +469,12 @@ function marksOf(paragraph: Paragraph): Map<string, QuoteAnalysis> {
 }
 
 /**
- * The quotation marks of one paragraph and how they pair: what its own text
- * says, whatever paragraphs surround it (`quotesOf` also decides which open
- * quotations continue in the next paragraph; these fields never change with
- * that). Shared with `quotesOf` when a rule already analysed the paragraph's tree.
+ * The quotation marks of one paragraph as its own text has them, whatever
+ * paragraphs surround it: before `quotesOf` moves an opener whose quotation
+ * continues in the next paragraph to `continued`. Shared with `quotesOf` when
+ * a rule already analysed the paragraph's tree.
  */
-export function quoteMarksOf(paragraph: Paragraph, language: string): Pick<QuoteAnalysis, 'marks' | 'pairs'> {
+export function paragraphQuotes(paragraph: Paragraph, language: string): QuoteAnalysis {
   const byLanguage = marksOf(paragraph);
   let analysis = byLanguage.get(language);
   if (!analysis) {
