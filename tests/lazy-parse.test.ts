@@ -174,7 +174,7 @@ describe('dropped-quotes on paragraphs it does not parse', () => {
   const speech = 'At the factory gate the director told reporters, We will cooperate with everyone who comes here.';
   const town =
     'The town had two schools and a library. The river froze in winter. Buses ran twice a day. The market opened on Saturdays. Most families kept chickens.';
-  const config = { root: true, language: 'en', rules: { 'dropped-quotes': 'warn' } } as Config;
+  const config = { root: true, extends: [], language: 'en', rules: { 'dropped-quotes': 'warn' } } as Config;
 
   it.each([
     [5, []],

@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { extname } from 'node:path';
 import type { Node, Paragraph, Parent, Root } from 'nlcst';
 import { flattenAs } from '../nlcst/flat.js';
-import { markParsed, markUnparsed, englishParser as parser } from '../nlcst/parse.js';
+import { PARSED, englishParser as parser } from '../nlcst/parse.js';
 import { loadLazyModules } from '../shared/lazy.js';
 import { isParserWhiteSpace } from '../text/triggers.js';
 import type { LineIndex, Point } from './lines.js';
@@ -260,19 +260,17 @@ function lazyBlock(block: ProseBlock, lines: LineIndex): Paragraph | undefined {
     position: { start: lines.toPoint(start), end: lines.toPoint(start + text.length) },
     data: dataOf(block, undefined),
     get children(): Paragraph['children'] {
-      if (parsed === undefined) {
-        parsed = (parseBlock(block, lines) as Paragraph).children;
-        markParsed(paragraph);
-      }
+      parsed ??= (parseBlock(block, lines) as Paragraph).children;
       return parsed;
     },
     set children(value: Paragraph['children']) {
       parsed = value;
-      markParsed(paragraph);
+    },
+    get [PARSED](): boolean {
+      return parsed !== undefined;
     },
   } as Paragraph;
   flattenAs(paragraph, text, start);
-  markUnparsed(paragraph);
   return paragraph;
 }
 

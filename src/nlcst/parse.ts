@@ -18,21 +18,17 @@ import { ParseEnglish } from 'parse-english';
 /** The parser of every tree (stateless between calls). */
 export const englishParser = new ParseEnglish();
 
-const unparsed = new WeakSet<Node>();
-
-/** Marks a lazy paragraph not parsed yet (the format layer calls it). */
-export function markUnparsed(paragraph: Node): void {
-  unparsed.add(paragraph);
-}
-
-/** Marks a lazy paragraph parsed (the format layer calls it when its children are first read or set). */
-export function markParsed(paragraph: Node): void {
-  unparsed.delete(paragraph);
-}
+/**
+ * On a lazy paragraph (the format layer defines it): a getter, false until
+ * the paragraph's children are first read or set. A symbol, so JSON and
+ * `Object.keys` never see it, and part of the paragraph's literal, so it
+ * costs no allocation.
+ */
+export const PARSED: unique symbol = Symbol('mtlint.parsed');
 
 /** False for a lazy paragraph whose `children` nobody has read yet (reading them would parse it). */
 export function isParsed(paragraph: Node): boolean {
-  return !unparsed.has(paragraph);
+  return (paragraph as Node & { [PARSED]?: boolean })[PARSED] !== false;
 }
 
 /**
