@@ -185,9 +185,10 @@ export interface StrayPunctuationOptions {
   stopBeforeLowerCase: boolean;
 }
 
-function isStrayCandidate(char: string | undefined): boolean {
-  return char === ',' || char === ';' || char === ':' || char === '.';
-}
+/** The marks that may stand alone (`,` `;` `:` `.`): the scan jumps from one to the next. */
+const STRAY_CANDIDATE = /[,;:.]/g;
+/** A character that can start a glued symbol, an `!` or a `?`: paragraphs without one skip those searches. */
+const GLUED_OR_EXCLAMATION = /[_^@~!?]/;
 
 /** Dashes after which a lone mark belongs to nothing. */
 function isDash(char: string | undefined): boolean {
@@ -265,9 +266,11 @@ function checkParagraph(
 ): void {
   const text = flat.text;
   let capitalises: boolean | undefined;
-  for (let index = 0; index < text.length; index++) {
-    const mark = text[index];
-    if (!isStrayCandidate(mark)) continue;
+  // Most characters are no candidate: find the next one with the regular expression's own scan.
+  const candidates = new RegExp(STRAY_CANDIDATE);
+  for (let found = candidates.exec(text); found !== null; found = candidates.exec(text)) {
+    const index = found.index;
+    const mark = found[0];
     if (!standsAlone(text, index)) continue;
     // Where is it? Look back over inline spaces.
     let back = index;
@@ -324,6 +327,8 @@ function checkParagraph(
       fix: fixable ? { to: end, text: '' } : undefined,
     });
   }
+  // Their patterns start with a look-behind tried at every position: skip them where they cannot match.
+  if (!GLUED_OR_EXCLAMATION.test(text)) return;
   // `got~ alarm`, `between_ two`, `scales^ and`, `word@ next`: a symbol glued to the end of a word.
   for (const match of text.matchAll(GLUED_SYMBOL)) {
     const index = match.index + match[0].length - 1;
