@@ -267,8 +267,9 @@ function checkParagraph(
   const text = flat.text;
   let capitalises: boolean | undefined;
   // Most characters are no candidate: find the next one with the regular expression's own scan.
-  const candidates = new RegExp(STRAY_CANDIDATE);
-  for (let found = candidates.exec(text); found !== null; found = candidates.exec(text)) {
+  // (Nothing in the loop runs this function again, so the one expression's position is this scan's.)
+  STRAY_CANDIDATE.lastIndex = 0;
+  for (let found = STRAY_CANDIDATE.exec(text); found !== null; found = STRAY_CANDIDATE.exec(text)) {
     const index = found.index;
     const mark = found[0];
     if (!standsAlone(text, index)) continue;
