@@ -98,14 +98,41 @@ interface ParagraphSpeech {
 /**
  * What a paragraph adds to the verdict: its candidates (offsets relative to
  * the paragraph) and counts; or, for a paragraph that can yield no candidate
- * and was not parsed yet, where it is (`[from, to)` relative to the
- * paragraph), to be parsed at `end` only if its sentences decide the verdict:
+ * and was not parsed yet, how long it is (`deferred` characters from its
+ * start), to be parsed at `end` only if its sentences decide the verdict:
  * `personal` when it may speak in the first or second person (narrator
- * sentences), else it has sentences only.
+ * sentences), else it has sentences only. `lint` keeps one per paragraph until
+ * `end`: the usual ones are shared (`counted`, `deferred`).
  */
 type ParagraphSummary =
-  | { candidates: Array<{ kind: Candidate['kind']; report: Report }>; sentences: number; narrator: number }
-  | { deferred: [number, number]; personal: boolean };
+  | { candidates: ReadonlyArray<{ kind: Candidate['kind']; report: Report }>; sentences: number; narrator: number }
+  | { deferred: number; personal: boolean };
+
+const shared = new Map<number, ParagraphSummary>();
+
+/** The summary of a paragraph without candidates (one object for each small pair of counts). */
+function counted(sentences: number, narrator: number): ParagraphSummary {
+  if (sentences >= 1024 || narrator >= 1024) return { candidates: [], sentences, narrator };
+  const key = sentences * 1024 + narrator;
+  let summary = shared.get(key);
+  if (!summary) {
+    summary = Object.freeze({ candidates: Object.freeze([]), sentences, narrator });
+    shared.set(key, summary);
+  }
+  return summary;
+}
+
+/** The summary of a deferred paragraph of `length` characters (shared up to 4,096). */
+function deferred(length: number, personal: boolean): ParagraphSummary {
+  if (length >= 4096) return { deferred: length, personal };
+  const key = -1 - (length * 2 + (personal ? 1 : 0));
+  let summary = shared.get(key);
+  if (!summary) {
+    summary = Object.freeze({ deferred: length, personal });
+    shared.set(key, summary);
+  }
+  return summary;
+}
 
 /**
  * What the document shows: its candidates and how much of it a first-person
@@ -135,12 +162,15 @@ export default defineSummaryRule<Options, ParagraphSummary>(
       if (context.language !== 'en' || blockKind(paragraph) === 'other') return undefined;
       const flat = flatten(paragraph);
       // A paragraph not parsed yet that can yield no candidate counts only towards the narrator's share.
-      if (documentInfoFor(context.file).prefilter === true && !isParsed(paragraph) && !mayAttribute(flat.text))
-        return {
-          deferred: [flat.startAt(0) - context.at, flat.endAt(flat.text.length) - context.at],
-          personal: mayHaveFirstOrSecondPerson(flat.text),
-        };
+      if (
+        documentInfoFor(context.file).prefilter === true &&
+        !isParsed(paragraph) &&
+        flat.startAt(0) === context.at &&
+        !mayAttribute(flat.text)
+      )
+        return deferred(flat.endAt(flat.text.length) - context.at, mayHaveFirstOrSecondPerson(flat.text));
       const speech = speechOf(flat.text, sentenceRanges(paragraph), paragraphQuotes(paragraph, 'en'));
+      if (speech.candidates.length === 0) return counted(speech.sentences, speech.narrator);
       return {
         candidates: speech.candidates.map(({ kind, report }) => ({ kind, report: context.keep({ ...report, flat }) })),
         sentences: speech.sentences,
@@ -152,7 +182,7 @@ export default defineSummaryRule<Options, ParagraphSummary>(
       summaries.list.forEach((summary, index) => {
         const at = summaries.at[index];
         if ('deferred' in summary) {
-          (summary.personal ? state.personal : state.plain).push(at + summary.deferred[0], at + summary.deferred[1]);
+          (summary.personal ? state.personal : state.plain).push(at, at + summary.deferred);
           return;
         }
         state.sentences += summary.sentences;

@@ -86,7 +86,7 @@ export default defineSummaryRule<object, Balance>(
       const analysis = paragraphQuotes(paragraph, context.language);
       if (analysis.marks.length === 0) return NO_MARKS;
       const balance: Balance = { ends: continuationEnds(analysis) };
-      if (kind === 'tableCell') return balance;
+      if (kind === 'tableCell') return balance.ends.open === undefined && !balance.ends.start ? NO_MARKS : balance;
       const flat = flatten(paragraph);
       const opens: Report[] = [];
       for (const mark of analysis.unmatchedOpen) {
@@ -113,6 +113,8 @@ export default defineSummaryRule<object, Balance>(
       );
       if (opens.length > 0) balance.opens = opens;
       if (closes.length > 0) balance.closes = closes;
+      // Apostrophes only: nothing to keep (`lint` holds a summary per paragraph until `end`).
+      if (!balance.opens && !balance.closes && balance.ends.open === undefined && !balance.ends.start) return NO_MARKS;
       return balance;
     },
     end(summaries, context) {
