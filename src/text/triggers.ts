@@ -112,8 +112,9 @@ function eachChunk(text: string, visit: (chunk: Readonly<Chunk>) => boolean): bo
     let lastFrom = -1;
     let lastTo = -1;
     let runFrom = -1;
-    for (; index < length; index++) {
-      const code = text.charCodeAt(index);
+    // The text's end closes the last run and the chunk as white space does.
+    for (; ; index++) {
+      const code = index < length ? text.charCodeAt(index) : 32;
       const word =
         code < 0x80
           ? (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57)
@@ -134,14 +135,6 @@ function eachChunk(text: string, visit: (chunk: Readonly<Chunk>) => boolean): bo
       if (code <= 32 ? isParserWhiteSpace(code) : code >= 0x80 && isParserWhiteSpace(code)) break;
     }
     const end = index;
-    if (runFrom >= 0) {
-      if (firstFrom < 0) {
-        firstFrom = runFrom;
-        firstTo = end;
-      }
-      lastFrom = runFrom;
-      lastTo = end;
-    }
     chunk.start = start;
     chunk.end = end;
     if (firstFrom < 0) {
