@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildTrees, extract, LineIndex } from '../src/formats/index.js';
+import { buildTrees, extract, LineIndex, MAX_PARSE_LENGTH } from '../src/formats/index.js';
 import { type Finding, type FormatName, lint } from '../src/index.js';
 import { textOf } from '../src/nlcst/flat.js';
 import { walk } from '../src/nlcst/walk.js';
@@ -31,6 +31,24 @@ function check(text: string, format: FormatName, expected: string[]): Finding[] 
 }
 
 describe('positions', () => {
+  it('a paragraph longer than one parse (parsed in pieces): words of every piece point at themselves', () => {
+    // Repeated words in the second and third piece too: their offsets moved once, not once per shared point.
+    const text = `${'Police raided the homes of activists. '.repeat(2500)}End.`;
+    expect(text.length).toBeGreaterThan(2 * MAX_PARSE_LENGTH);
+    const piece = (index: number) => text.indexOf('the homes', index);
+    const at = [piece(100), piece(MAX_PARSE_LENGTH + 100), piece(2 * MAX_PARSE_LENGTH + 100)];
+    const doubled = [...at]
+      .reverse()
+      .reduce((result, offset) => `${result.slice(0, offset)}the ${result.slice(offset)}`, text);
+    const { findings } = lint(doubled, { format: 'txt', config: { extends: [], rules: { 'repeated-words': 'warn' } } });
+    expect(findings.map((finding) => doubled.slice(finding.offset, finding.endOffset))).toEqual([
+      'the the',
+      'the the',
+      'the the',
+    ]);
+    expect(findings.map((finding) => finding.offset)).toEqual(at.map((offset, index) => offset + 4 * index));
+  });
+
   it('plain text: the sample article', () => {
     const text = readFileSync(join(import.meta.dirname, '../samples/belarus-mt-article.txt'), 'utf8');
     const [finding] = check(text, 'txt', ['. .']);

@@ -65,9 +65,12 @@ function mergeSameRange<F extends Finding>(findings: readonly F[], mergedInto: M
     pushTo(byRange, `${finding.offset}:${finding.endOffset}`, finding);
   }
   for (const atRange of byRange.values()) {
+    // The first finding of each rule at the range (many findings of one rule at one range must not make this quadratic).
+    const firstOfRule = new Map<string, F>();
+    for (const finding of atRange) if (!firstOfRule.has(finding.ruleId)) firstOfRule.set(finding.ruleId, finding);
     for (const general of atRange) {
       const specificId = specificOver.get(general.ruleId);
-      const specific = atRange.find((other) => other.ruleId === specificId && !mergedInto.has(other));
+      const specific = specificId === undefined ? undefined : firstOfRule.get(specificId);
       if (specific && !mergedInto.has(general) && compatibleFixes(specific, general)) mergedInto.set(general, specific);
     }
   }

@@ -328,13 +328,19 @@ function pieceEnd(text: string, from: number): number {
 
 /** Adds `by` to every offset in a parsed piece (positions become relative to the whole block). */
 function shift(root: Node, by: number): void {
+  // The parser shares point objects between nodes (a word and its text, a sentence and its first word):
+  // each moves once, or a piece's later offsets land past the end of the text.
+  const moved = new Set<object>();
   const stack: Node[] = [root];
   while (stack.length > 0) {
     const node = stack.pop() as Node;
     const position = node.position;
     if (position) {
-      if (position.start.offset !== undefined) position.start.offset += by;
-      if (position.end.offset !== undefined) position.end.offset += by;
+      for (const point of [position.start, position.end]) {
+        if (point.offset === undefined || moved.has(point)) continue;
+        point.offset += by;
+        moved.add(point);
+      }
     }
     const children = (node as Parent).children;
     if (children) for (const child of children) stack.push(child);
