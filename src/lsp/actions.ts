@@ -4,6 +4,7 @@
  * Offsets here are offsets into the document text (byte order mark included).
  */
 import type { FormatName } from '../formats/index.js';
+import { changeBetween } from '../formats/markdown-edit.js';
 
 export interface OffsetEdit {
   start: number;
@@ -28,16 +29,9 @@ function show(text: string): string {
 /** The smallest single edit that turns `before` into `after` (`undefined`: equal). */
 export function minimalEdit(before: string, after: string): OffsetEdit | undefined {
   if (before === after) return undefined;
-  let prefix = 0;
-  const limit = Math.min(before.length, after.length);
-  while (prefix < limit && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
-  let suffix = 0;
-  while (
-    suffix < limit - prefix &&
-    before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)
-  ) {
-    suffix++;
-  }
+  const change = changeBetween(before, after);
+  let prefix = change.start;
+  let suffix = before.length - change.oldEnd;
   // Never split a surrogate pair.
   if (prefix > 0 && isHighSurrogate(before.charCodeAt(prefix - 1))) prefix--;
   if (suffix > 0 && isLowSurrogate(before.charCodeAt(before.length - suffix))) suffix--;

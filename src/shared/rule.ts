@@ -389,30 +389,21 @@ export function defineSummaryRule<Options extends object, Summary>(
     end: (context, options, state) => phases.end(state, context, options),
   });
   const merged = (options: object) => Object.freeze({ ...rule.meta.defaultOptions, ...options }) as Readonly<Options>;
+  // Outside the lint-rule wrapper, as `end` of a document rule runs: its errors reported, its messages named.
+  const inRule = (file: VFile, work: (context: RuleContext) => void) => {
+    const info = documentInfoFor(file);
+    named(file, meta.id, () => guardOf(file, info, meta.id)(() => work(ruleContext(file, info))));
+  };
   const summaries: SummaryRunner = {
     paragraph(paragraph, file, options) {
-      const info = documentInfoFor(file);
       let summary: Summary | undefined;
-      named(file, meta.id, () =>
-        guardOf(
-          file,
-          info,
-          meta.id,
-        )(() => {
-          summary = summarise(paragraph, ruleContext(file, info), merged(options));
-        }),
-      );
+      inRule(file, (context) => {
+        summary = summarise(paragraph, context, merged(options));
+      });
       return summary;
     },
     end(list, file, options) {
-      const info = documentInfoFor(file);
-      named(file, meta.id, () =>
-        guardOf(
-          file,
-          info,
-          meta.id,
-        )(() => phases.end(list as Summaries<Summary>, ruleContext(file, info), merged(options))),
-      );
+      inRule(file, (context) => phases.end(list as Summaries<Summary>, context, merged(options)));
     },
   };
   return Object.freeze({ ...rule, summaries });
