@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { jsoncDefaultPlugin } from './jsonc-plugin.mjs';
 import { wordListsPlugin } from './word-lists-plugin.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -31,10 +32,6 @@ const serverShims = {
       fromEngine(args) ? { path: join(shims, 'node-module.ts') } : undefined,
     );
     builder.onResolve({ filter: /\/shared\/lazy\.js$/ }, () => ({ path: join(shims, 'lazy.ts') }));
-    // The ES build: the CommonJS one is a UMD wrapper whose requires a bundler cannot follow.
-    builder.onResolve({ filter: /^jsonc-parser$/ }, (args) =>
-      args.importer.startsWith(shims) ? undefined : { path: join(shims, 'jsonc-parser.ts') },
-    );
   },
 };
 
@@ -63,7 +60,7 @@ await build({
   splitting: true,
   chunkNames: 'engine-[hash]',
   mainFields: ['module', 'main'],
-  plugins: [serverShims, wordListsPlugin(root)],
+  plugins: [serverShims, jsoncDefaultPlugin(root), wordListsPlugin(root)],
   // CommonJS dependencies bundled into an ES module still call require for Node's built-ins.
   banner: {
     js: "import { createRequire as __mtlintRequire } from 'node:module'; const require = __mtlintRequire(import.meta.url);",

@@ -9,6 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import { jsoncDefaultPlugin } from './jsonc-plugin.mjs';
 import { wordListsPlugin } from './word-lists-plugin.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -31,9 +32,6 @@ const shims = {
       if (!path) return { errors: [{ text: `${args.path} has no browser shim (imported by ${args.importer})` }] };
       return { path };
     });
-    builder.onResolve({ filter: /^jsonc-parser$/ }, (args) =>
-      args.importer.includes(`${join('web', 'shims')}`) ? undefined : { path: join(web, 'shims/jsonc-parser.ts') },
-    );
     builder.onResolve({ filter: /\/shared\/lazy\.js$/ }, () => ({ path: join(web, 'shims/lazy.ts') }));
   },
 };
@@ -48,7 +46,7 @@ const common = {
   target: ['chrome110', 'firefox110', 'safari16'],
   minify: true,
   legalComments: 'none',
-  plugins: [shims, wordListsPlugin(root)],
+  plugins: [shims, jsoncDefaultPlugin(root), wordListsPlugin(root)],
   inject: [join(web, 'shims/process.ts')],
   define: { 'import.meta.url': '"file:///mtlint/src/module.js"' },
   logLevel: 'warning',

@@ -10,11 +10,11 @@ import { chmodSync, cpSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { jsoncDefaultPlugin } from './jsonc-plugin.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const compiled = join(root, 'dist', 'src');
 const out = join(root, 'dist', 'cli');
-const shims = join(root, 'web', 'shims');
 
 rmSync(out, { recursive: true, force: true });
 await build({
@@ -32,21 +32,11 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  // ES builds where packages have them: jsonc-parser's CommonJS build is a UMD wrapper a bundler cannot follow.
+  // ES builds where packages have them (jsonc-parser's through jsoncDefaultPlugin).
   mainFields: ['module', 'main'],
   chunkNames: 'chunk-[hash]',
   logLevel: 'warning',
-  plugins: [
-    {
-      name: 'mtlint-jsonc-default',
-      setup(builder) {
-        // `import jsonc from 'jsonc-parser'` (Node's CommonJS default) from the ES build, as the web page does.
-        builder.onResolve({ filter: /^jsonc-parser$/ }, (args) =>
-          args.importer.startsWith(shims) ? undefined : { path: join(shims, 'jsonc-parser.ts') },
-        );
-      },
-    },
-  ],
+  plugins: [jsoncDefaultPlugin(root)],
   // CommonJS dependencies bundled into an ES module still call require for Node's built-ins.
   banner: {
     js: "import { createRequire as __mtlintRequire } from 'node:module'; const require = __mtlintRequire(import.meta.url);",
